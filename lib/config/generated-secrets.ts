@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** Where secrets generated on first start live (git-ignored, next to the embedded database). */
-export const SECRETS_FILE = path.resolve(process.cwd(), "data", "secrets.json");
+export const SECRETS_FILE = path.join(/*turbopackIgnore: true*/ process.cwd(), "data", "secrets.json");
 
 type GeneratedSecrets = { NEXTAUTH_SECRET: string; ENCRYPTION_KEY: string };
 

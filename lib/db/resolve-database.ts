@@ -15,6 +15,6 @@ export function resolveDatabase(rawUrl: string | undefined): { provider: Databas
   if (!url.startsWith("file:")) {
     throw new Error(`DATABASE_URL must start with file:, postgres:// or postgresql:// (got "${url.split(":")[0]}:…")`);
   }
-  const file = path.resolve(process.cwd(), url.slice("file:".length));
+  const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), url.slice("file:".length));
   return { provider: "sqlite", url: `file:${file}`, file };
 }

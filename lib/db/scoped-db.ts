@@ -5,7 +5,6 @@ import { systemDb } from "./client";
 // create is stamped with it; any other model is refused, so forgetting the scope fails loudly instead of leaking.
 const ACCOUNT_MODELS = new Set<string>([
   "User",
-  "Invite",
   "PloomesConnection",
   "Integration",
   "WebhookEvent",

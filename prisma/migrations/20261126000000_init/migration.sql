@@ -20,20 +20,6 @@ CREATE TABLE "User" (
 );
 
 -- CreateTable
-CREATE TABLE "Invite" (
-    "id" TEXT NOT NULL PRIMARY KEY,
-    "accountId" TEXT NOT NULL,
-    "email" TEXT NOT NULL,
-    "name" TEXT NOT NULL,
-    "role" TEXT NOT NULL DEFAULT 'member',
-    "tokenHash" TEXT NOT NULL,
-    "expiresAt" DATETIME NOT NULL,
-    "usedAt" DATETIME,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "Invite_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "Account" ("id") ON DELETE CASCADE ON UPDATE CASCADE
-);
-
--- CreateTable
 CREATE TABLE "SetupToken" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "tokenHash" TEXT NOT NULL,
@@ -192,12 +178,6 @@ CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 
 -- CreateIndex
 CREATE INDEX "User_accountId_idx" ON "User"("accountId");
-
--- CreateIndex
-CREATE UNIQUE INDEX "Invite_tokenHash_key" ON "Invite"("tokenHash");
-
--- CreateIndex
-CREATE INDEX "Invite_accountId_idx" ON "Invite"("accountId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "SetupToken_tokenHash_key" ON "SetupToken"("tokenHash");

@@ -26,21 +26,6 @@ CREATE TABLE "User" (
 );
 
 -- CreateTable
-CREATE TABLE "Invite" (
-    "id" TEXT NOT NULL,
-    "accountId" TEXT NOT NULL,
-    "email" TEXT NOT NULL,
-    "name" TEXT NOT NULL,
-    "role" TEXT NOT NULL DEFAULT 'member',
-    "tokenHash" TEXT NOT NULL,
-    "expiresAt" TIMESTAMP(3) NOT NULL,
-    "usedAt" TIMESTAMP(3),
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "Invite_pkey" PRIMARY KEY ("id")
-);
-
--- CreateTable
 CREATE TABLE "SetupToken" (
     "id" TEXT NOT NULL,
     "tokenHash" TEXT NOT NULL,
@@ -212,12 +197,6 @@ CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 CREATE INDEX "User_accountId_idx" ON "User"("accountId");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "Invite_tokenHash_key" ON "Invite"("tokenHash");
-
--- CreateIndex
-CREATE INDEX "Invite_accountId_idx" ON "Invite"("accountId");
-
--- CreateIndex
 CREATE UNIQUE INDEX "SetupToken_tokenHash_key" ON "SetupToken"("tokenHash");
 
 -- CreateIndex
@@ -267,9 +246,6 @@ CREATE INDEX "SandboxRecord_tenantId_entity_idx" ON "SandboxRecord"("tenantId", 
 
 -- AddForeignKey
 ALTER TABLE "User" ADD CONSTRAINT "User_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "Account"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Invite" ADD CONSTRAINT "Invite_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "Account"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "PloomesConnection" ADD CONSTRAINT "PloomesConnection_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "Account"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,0 +1,9 @@
+import { getTranslations } from "next-intl/server";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { PageHeader } from "@/components/page-header";
+
+export default async function IntegrationsPage() {
+  await requirePageUser();
+  const t = await getTranslations("nav");
+  return <PageHeader title={t("integrations")} />;
+}

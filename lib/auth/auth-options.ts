@@ -1,0 +1,55 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { systemDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { clearFailures, lockedUntil, recordFailure, throttleKeys } from "./login-throttle";
+import { verifyPassword } from "./password";
+
+export const SIGN_IN_ERRORS = { invalid: "invalid_credentials", locked: "too_many_attempts" } as const;
+
+const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().min(3), password: z.string().min(1) });
+
+function clientIp(headers: Record<string, unknown> | undefined): string | null {
+  const forwarded = headers?.["x-forwarded-for"];
+  if (typeof forwarded === "string" && forwarded) return forwarded.split(",")[0]!.trim();
+  const real = headers?.["x-real-ip"];
+  return typeof real === "string" ? real : null;
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "credentials",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(raw, request) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
+        const { email, password } = parsed.data;
+        const keys = throttleKeys(email, clientIp(request?.headers));
+        if (await lockedUntil(keys)) throw new Error(SIGN_IN_ERRORS.locked);
+        const user = await systemDb.user.findUnique({ where: { email } });
+        if (!(await verifyPassword(password, user?.passwordHash)) || !user) {
+          await recordFailure(keys);
+          throw new Error(SIGN_IN_ERRORS.invalid);
+        }
+        await clearFailures(email);
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+  ],
+  callbacks: {
+    // Only the user id travels in the token; role and account are read from the database on every request,
+    // so a role change or a removal takes effect at once.
+    async jwt({ token, user }) {
+      if (user) token.sub = user.id;
+      return token;
+    },
+    async session({ session, token }) {
+      return { ...session, userId: token.sub };
+    },
+  },
+};

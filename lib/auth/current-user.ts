@@ -1,0 +1,36 @@
+import { getServerSession } from "next-auth";
+import { cache } from "react";
+import { systemDb } from "@/lib/db/client";
+import { scopedDb } from "@/lib/db/scoped-db";
+import { AppError } from "@/lib/errors/app-error";
+import { authOptions } from "./auth-options";
+
+export type Role = "admin" | "member";
+
+/** The signed-in user with their account, or null. Cached per request. */
+export const currentUser = cache(async () => {
+  const session = (await getServerSession(authOptions)) as { userId?: string } | null;
+  if (!session?.userId) return null;
+  const user = await systemDb.user.findUnique({ where: { id: session.userId }, include: { account: true } });
+  if (!user) return null;
+  return { ...user, role: user.role as Role };
+});
+
+export type CurrentUser = NonNullable<Awaited<ReturnType<typeof currentUser>>>;
+
+/**
+ * The entry point of every user-facing data access: the user plus a database client scoped to their account.
+ * Throws UNAUTHENTICATED / FORBIDDEN; pages turn those into a redirect or a 403 screen.
+ */
+export async function requireUser(options: { role?: Role } = {}) {
+  const user = await currentUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  if (options.role === "admin" && user.role !== "admin") {
+    throw new AppError("FORBIDDEN", "Only administrators can do this.");
+  }
+  return { user, db: scopedDb(user.accountId) };
+}
+
+export function requireAdmin() {
+  return requireUser({ role: "admin" });
+}

@@ -1,0 +1,35 @@
+import { systemDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { hashToken, randomToken } from "@/lib/crypto/tokens";
+import { createAccountWithAdmin, type NewAccount } from "@/lib/accounts/create-account-with-admin";
+
+export async function hasAnyUser(): Promise<boolean> {
+  return (await systemDb.user.count()) > 0;
+}
+
+/** A fresh one-time setup token; older unused ones stop working. Only its hash is stored. */
+export async function issueSetupToken(): Promise<string> {
+  const token = randomToken(24);
+  await systemDb.$transaction([
+    systemDb.setupToken.deleteMany({ where: { usedAt: null } }),
+    systemDb.setupToken.create({ data: { tokenHash: hashToken(token) } }),
+  ]);
+  return token;
+}
+
+export async function isSetupTokenValid(token: string): Promise<boolean> {
+  const row = await systemDb.setupToken.findUnique({ where: { tokenHash: hashToken(token) } });
+  return Boolean(row && !row.usedAt) && !(await hasAnyUser());
+}
+
+/** Spends the token (at most once, even under concurrent submits) and creates the first account. */
+export async function completeSetup(token: string, input: NewAccount) {
+  const spent = await systemDb.setupToken.updateMany({
+    where: { tokenHash: hashToken(token), usedAt: null },
+    data: { usedAt: new Date() },
+  });
+  if (spent.count !== 1 || (await hasAnyUser())) {
+    throw new AppError("NOT_FOUND", "This setup link is invalid or was already used.");
+  }
+  return createAccountWithAdmin(input);
+}

@@ -1,0 +1,23 @@
+import type { ScopedDb } from "@/lib/db/scoped-db";
+import { AppError } from "@/lib/errors/app-error";
+
+/** Changes a user's role; the account always keeps at least one admin. */
+export async function changeRole(db: ScopedDb, userId: string, role: "admin" | "member") {
+  const user = await db.user.findFirst({ where: { id: userId } });
+  if (!user) throw new AppError("NOT_FOUND", "User not found.");
+  if (user.role === "admin" && role !== "admin") await assertAnotherAdmin(db, userId);
+  await db.user.updateMany({ where: { id: userId }, data: { role } });
+}
+
+export async function removeUser(db: ScopedDb, userId: string, actingUserId: string) {
+  if (userId === actingUserId) throw new AppError("BAD_REQUEST", "You cannot remove yourself.");
+  const user = await db.user.findFirst({ where: { id: userId } });
+  if (!user) throw new AppError("NOT_FOUND", "User not found.");
+  if (user.role === "admin") await assertAnotherAdmin(db, userId);
+  await db.user.deleteMany({ where: { id: userId } });
+}
+
+async function assertAnotherAdmin(db: ScopedDb, userId: string) {
+  const others = await db.user.count({ where: { role: "admin", id: { not: userId } } });
+  if (others === 0) throw new AppError("CONFLICT", "The account needs at least one administrator.");
+}
