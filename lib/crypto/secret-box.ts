@@ -31,12 +31,14 @@ export function encryptSecret(plain: string): string {
   // The header is authenticated too, so a value cannot be relabelled with another key id or version.
   cipher.setAAD(Buffer.from(header));
   const ciphertext = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return [header, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), ciphertext.toString("base64url")].join(".");
+  const parts = [iv, cipher.getAuthTag(), ciphertext].map((part) => part.toString("base64url"));
+  return [header, ...parts].join(".");
 }
 
 function parse(sealed: string) {
   const [version, keyId, iv, tag, ciphertext, ...rest] = sealed.split(".");
-  if (version !== VERSION || !keyId || iv === undefined || tag === undefined || ciphertext === undefined || rest.length) {
+  const complete = keyId && iv !== undefined && tag !== undefined && ciphertext !== undefined && rest.length === 0;
+  if (version !== VERSION || !complete) {
     throw new Error("Not an encrypted secret (expected v1.<keyId>.<iv>.<tag>.<ciphertext>).");
   }
   return {

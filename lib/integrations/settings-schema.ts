@@ -30,8 +30,8 @@ export type TargetEntity = (typeof TARGET_ENTITIES)[number];
 
 /** Standard (non-custom) Ploomes fields a JivoChat value can be written to, per record. */
 export const STANDARD_TARGETS = {
-  company: ["Name", "Email", "Phones", "Note", "Website"],
-  person: ["Name", "Email", "Phones", "Note", "Website"],
+  company: ["Name", "Email", "Phones", "Note"],
+  person: ["Name", "Email", "Phones", "Note"],
   deal: ["Title", "Amount"],
   lead: ["CompanyName", "PersonName", "Email", "Phones", "Note"],
 } as const satisfies Record<TargetEntity, readonly string[]>;
@@ -55,7 +55,7 @@ export const settingsSchema = z
     pipelineId: idSchema.nullable().default(null),
     stageId: idSchema.nullable().default(null),
     avoidDuplicateDeals: z.boolean().default(true),
-    dealTitleTemplate: z.string().trim().min(1, "required").max(200, "tooLong").default("JivoChat – {visitor.name}"),
+    dealTitleTemplate: z.string().trim().min(1, "required").max(200, "tooLong").default("JivoChat – {nome do visitante}"),
     defaultOwnerId: idSchema.nullable().default(null),
     ownerFromAgent: z.boolean().default(true),
     writeTranscript: z.boolean().default(true),

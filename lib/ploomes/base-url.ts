@@ -11,8 +11,10 @@ export class InvalidBaseUrlError extends Error {
 }
 
 // Loopback, private, link-local, unique-local, carrier-grade NAT, multicast/reserved and IPv4-mapped IPv6
-// (the URL parser rewrites `[::ffff:127.0.0.1]` to hex, so the mapped range is refused as a whole).
-const internalAddresses = new BlockList();
+// (the URL parser rewrites `[::ffff:127.0.0.1]` to hex, so the mapped range is refused as a whole). Two lists,
+// because a BlockList also matches IPv4 addresses against its IPv4-mapped IPv6 rules.
+const internalIpv4 = new BlockList();
+const internalIpv6 = new BlockList();
 for (const [network, prefix] of [
   ["0.0.0.0", 8],
   ["10.0.0.0", 8],
@@ -23,7 +25,7 @@ for (const [network, prefix] of [
   ["192.168.0.0", 16],
   ["224.0.0.0", 3],
 ] as const) {
-  internalAddresses.addSubnet(network, prefix, "ipv4");
+  internalIpv4.addSubnet(network, prefix, "ipv4");
 }
 for (const [network, prefix] of [
   ["::", 96],
@@ -32,13 +34,13 @@ for (const [network, prefix] of [
   ["fe80::", 10],
   ["ff00::", 8],
 ] as const) {
-  internalAddresses.addSubnet(network, prefix, "ipv6");
+  internalIpv6.addSubnet(network, prefix, "ipv6");
 }
 
 export function isInternalAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return false;
-  return internalAddresses.check(address, family === 4 ? "ipv4" : "ipv6");
+  return family === 4 ? internalIpv4.check(address, "ipv4") : internalIpv6.check(address, "ipv6");
 }
 
 async function resolvesToInternal(hostname: string): Promise<boolean> {

@@ -32,7 +32,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => {
+  server.closeAllConnections();
+  return new Promise<void>((resolve) => server.close(() => resolve()));
+});
 
 let records: PloomesCallRecord[];
 let penalties: number[];
@@ -77,7 +80,8 @@ describe("PloomesClient", () => {
 
   it("finds a person by every phone form in one request", async () => {
     handler = (_req, res) => json(res, 200, { value: [{ Id: 12, Name: "Ana", TypeId: 2 }] });
-    await expect(client().findPersonByPhones([11987654321, 5511987654321, 11987654321])).resolves.toMatchObject({ Id: 12 });
+    const found = await client().findPersonByPhones([11987654321, 5511987654321, 11987654321]);
+    expect(found).toMatchObject({ Id: 12 });
     expect(seen).toHaveLength(1);
     expect(decodedUrl()).toContain(
       "$filter=TypeId eq 2 and (Phones/any(p: p/SearchPhoneNumber eq 11987654321) or " +
@@ -96,7 +100,8 @@ describe("PloomesClient", () => {
     handler = (req, res) => {
       const skip = Number(new URL(req.url, "http://x").searchParams.get("$skip"));
       const count = skip === 0 ? 300 : 4;
-      json(res, 200, { value: Array.from({ length: count }, (_, i) => ({ Id: skip + i + 1, Name: `P${i}`, Stages: [] })) });
+      const value = Array.from({ length: count }, (_, i) => ({ Id: skip + i + 1, Name: `P${i}`, Stages: [] }));
+      json(res, 200, { value });
     };
     await expect(client().listPipelines()).resolves.toHaveLength(304);
     expect(decodedUrl(0)).toBe(
@@ -136,17 +141,27 @@ describe("PloomesClient", () => {
 
   it("records every call, successes and failures, without the key", async () => {
     handler = (req, res) =>
-      req.method === "PATCH" ? json(res, 404, { error: { message: `no contact for ${KEY}` } }) : json(res, 200, { value: [] });
+      req.method === "PATCH"
+        ? json(res, 404, { error: { message: `no contact for ${KEY}` } })
+        : json(res, 200, { value: [] });
     const c = client();
     await c.findPersonByEmail("ana@example.com");
     const error = await c.updateContact(5, { Name: "Ana" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PloomesError);
     expect(records).toHaveLength(2);
-    expect(records[0]).toMatchObject({ method: "GET", status: 200, error: undefined });
+    expect(records[0]).toMatchObject({ method: "GET", status: 200 });
+    expect(records[0]?.error).toBeUndefined();
     expect(records[0]?.path).toMatch(/^\/Contacts\?\$filter=/);
     expect(records[1]).toMatchObject({ method: "PATCH", path: "/Contacts(5)", status: 404, error });
     for (const record of records) expect(record.durationMs).toBeGreaterThanOrEqual(0);
     expect(inspect(records, { depth: 5 }) + inspect(error) + String(error)).not.toContain(KEY);
+  });
+
+  it("does not follow a redirect, which would carry the key elsewhere", async () => {
+    handler = (_req, res) => res.writeHead(302, { Location: `${baseUrl}elsewhere` }).end();
+    const error = await client().verifyKey().catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "invalid_response", status: 302, retryable: false });
+    expect(seen).toHaveLength(1);
   });
 
   it("reports a refused connection as a retryable network error", async () => {

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { env } from "@/lib/env";
 import { PloomesError, invalidResponseError } from "./errors";
 import {
@@ -12,6 +12,7 @@ import {
   dealInputSchema,
   interactionRecordInputSchema,
   leadInputSchema,
+  originInputSchema,
 } from "./input-schemas";
 import { type ODataQuery, and, any, eq, odata, or } from "./odata-query";
 import type { Pacer } from "./pacer";
@@ -58,8 +59,6 @@ export type PloomesClientOptions = {
   fetchImpl?: typeof fetch;
 };
 
-type RequestOptions<S extends z.ZodType | undefined> = { query?: ODataQuery; body?: unknown; schema: S };
-
 // Ploomes answers a 429 without saying when its minute window resets; 15 s clears most windows in a step or
 // two without stalling every caller for a whole minute.
 const DEFAULT_RATE_LIMIT_PENALTY_MS = 15_000;
@@ -71,12 +70,21 @@ const CONTACT_FIELDS = ["Id", "Name", "TypeId", "Email", "CompanyId", "OwnerId"]
 const DEAL_FIELDS = ["Id", "Title", "ContactId", "PersonId", "PipelineId", "StageId", "StatusId", "OwnerId", "Amount"];
 const STAGE_FIELDS = ["Id", "Name", "PipelineId", "Ordination"] as const;
 
+type Input = { schema: z.ZodType; value: unknown };
+
+function parseBody(call: { method: HttpMethod; path: string }, input: Input): unknown {
+  const parsed = input.schema.safeParse(input.value);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`);
+  throw new PloomesError({ ...call, kind: "bad_request", ploomesMessage: `invalid body (${issues.join("; ")})` });
+}
+
 function checkId(id: number): number {
   if (!Number.isSafeInteger(id) || id <= 0) throw new Error(`Not a Ploomes id: ${id}`);
   return id;
 }
 
-/** Ploomes' public REST API, as the JivoChat integration uses it. The base URL comes from config (or the sandbox). */
+/** Ploomes' public REST API as the JivoChat integration uses it; the base URL is Ploomes' or the sandbox's. */
 export class PloomesClient {
   private readonly transport: PloomesTransport;
   private readonly pacer?: Pacer;
@@ -95,8 +103,10 @@ export class PloomesClient {
     this.recorder = options.recorder;
   }
 
-  verifyKey(): Promise<Account> {
-    return this.first("/Account", odata().select("Id", "Name").top(1), accountSchema);
+  async verifyKey(): Promise<Account> {
+    const account = await this.findOne("/Account", odata().select("Id", "Name").top(1), accountSchema);
+    if (!account) throw invalidResponseError({ method: "GET", path: "/Account" }, 200, "no account in `value`");
+    return account;
   }
 
   listPipelines(): Promise<Pipeline[]> {
@@ -105,8 +115,8 @@ export class PloomesClient {
   }
 
   listStages(pipelineId: number): Promise<Stage[]> {
-    const query = odata().filter(eq("PipelineId", checkId(pipelineId))).select(...STAGE_FIELDS).orderby("Ordination");
-    return this.listAll("/Deals@Stages", query, stageSchema);
+    const query = odata().filter(eq("PipelineId", checkId(pipelineId)));
+    return this.listAll("/Deals@Stages", query.select(...STAGE_FIELDS).orderby("Ordination"), stageSchema);
   }
 
   listFields(entityId: 1 | 2 | 3): Promise<Field[]> {
@@ -124,7 +134,8 @@ export class PloomesClient {
   async findOrCreateOrigin(name = "JivoChat"): Promise<Origin> {
     const query = odata().filter(eq("Name", name)).select("Id", "Name").top(1);
     const found = await this.findOne("/Contacts@Origins", query, originSchema);
-    return found ?? this.create("/Contacts@Origins", { Name: name }, originSchema);
+    if (found) return found;
+    return this.create("/Contacts@Origins", { schema: originInputSchema, value: { Name: name } }, originSchema);
   }
 
   findPersonByEmail(email: string): Promise<Contact | null> {
@@ -139,6 +150,25 @@ export class PloomesClient {
     const matches = candidates.map((n) => any("Phones", "p", eq("p/SearchPhoneNumber", n)));
     const query = odata().filter(and(eq("TypeId", PERSON), or(...matches)));
     return this.findOne("/Contacts", query.select(...CONTACT_FIELDS).top(1), contactSchema);
+  }
+
+  /**
+   * One request for "this e-mail or any form of this phone"; an e-mail match wins over a phone match.
+   * Saves a call per chat against two separate look-ups.
+   */
+  async findPersonByEmailOrPhones(email: string | null, numbers: number[]): Promise<{ person: Contact; by: "email" | "phone" } | null> {
+    const candidates = [...new Set(numbers)];
+    const keys = [
+      ...(email ? [eq("Email", email)] : []),
+      ...candidates.map((n) => any("Phones", "p", eq("p/SearchPhoneNumber", n))),
+    ];
+    if (keys.length === 0) return null;
+    const query = odata().filter(and(eq("TypeId", PERSON), or(...keys))).select(...CONTACT_FIELDS).top(10);
+    const page = await this.request("GET", "/Contacts", { query, schema: listOf(contactSchema) });
+    const byEmail = email ? page.value.find((contact) => contact.Email?.toLowerCase() === email.toLowerCase()) : undefined;
+    if (byEmail) return { person: byEmail, by: "email" };
+    const byPhone = page.value[0];
+    return byPhone ? { person: byPhone, by: "phone" } : null;
   }
 
   /** Any of the spellings (e.g. with and without accents) in one request. */
@@ -159,12 +189,13 @@ export class PloomesClient {
   }
 
   createContact(input: ContactInput): Promise<Contact> {
-    return this.create("/Contacts", this.checkBody("POST", "/Contacts", contactInputSchema, input), contactSchema);
+    return this.create("/Contacts", { schema: contactInputSchema, value: input }, contactSchema);
   }
 
   async updateContact(id: number, patch: ContactPatch): Promise<void> {
-    const path = `/Contacts(${checkId(id)})`;
-    await this.request("PATCH", path, { body: this.checkBody("PATCH", path, contactPatchSchema, patch), schema: undefined });
+    const input = { schema: contactPatchSchema, value: patch };
+    // Whatever Ploomes answers to a PATCH (the record, or nothing) is not needed.
+    await this.request("PATCH", `/Contacts(${checkId(id)})`, { input, schema: z.unknown() });
   }
 
   findOpenDeal({ personId, pipelineId }: { personId: number; pipelineId: number }): Promise<Deal | null> {
@@ -175,22 +206,22 @@ export class PloomesClient {
   /** The most recent open deals where the contact is the client or the person, newest first. */
   async listOpenDealsOfContact(contactId: number): Promise<Deal[]> {
     const id = checkId(contactId);
-    const contact = or(eq("ContactId", id), eq("PersonId", id));
-    const query = odata().filter(and(contact, eq("StatusId", 1))).select(...DEAL_FIELDS).orderby("Id desc");
-    const page = await this.request("GET", "/Deals", { query: query.top(OPEN_DEALS_SHOWN), schema: listOf(dealSchema) });
+    const filter = and(or(eq("ContactId", id), eq("PersonId", id)), eq("StatusId", 1));
+    const query = odata().filter(filter).select(...DEAL_FIELDS).orderby("Id desc").top(OPEN_DEALS_SHOWN);
+    const page = await this.request("GET", "/Deals", { query, schema: listOf(dealSchema) });
     return page.value;
   }
 
   createDeal(input: DealInput): Promise<Deal> {
-    return this.create("/Deals", this.checkBody("POST", "/Deals", dealInputSchema, input), dealSchema);
+    return this.create("/Deals", { schema: dealInputSchema, value: input }, dealSchema);
   }
 
   createLead(input: LeadInput): Promise<Lead> {
-    return this.create("/Leads", this.checkBody("POST", "/Leads", leadInputSchema, input), leadSchema);
+    return this.create("/Leads", { schema: leadInputSchema, value: input }, leadSchema);
   }
 
   createInteractionRecord(input: InteractionRecordInput): Promise<InteractionRecord> {
-    const body = this.checkBody("POST", "/InteractionRecords", interactionRecordInputSchema, input);
+    const body = { schema: interactionRecordInputSchema, value: input };
     return this.create("/InteractionRecords", body, interactionRecordSchema);
   }
 
@@ -199,65 +230,52 @@ export class PloomesClient {
     return page.value[0] ?? null;
   }
 
-  private async first<T extends z.ZodType>(path: string, query: ODataQuery, schema: T): Promise<z.infer<T>> {
-    const found = await this.findOne(path, query, schema);
-    if (found === null) throw invalidResponseError({ method: "GET", path }, 200, "the list is empty");
-    return found;
-  }
-
   /** Pages through a list 300 (Ploomes' maximum) at a time; most lists here fit in one page. */
   private async listAll<T extends z.ZodType>(path: string, query: ODataQuery, schema: T): Promise<z.infer<T>[]> {
     const items: z.infer<T>[] = [];
     for (;;) {
-      const page = await this.request("GET", path, { query: query.top(PAGE_SIZE).skip(items.length), schema: listOf(schema) });
+      const pageQuery = query.top(PAGE_SIZE).skip(items.length);
+      const page = await this.request("GET", path, { query: pageQuery, schema: listOf(schema) });
       items.push(...page.value);
       if (page.value.length < PAGE_SIZE) return items;
     }
   }
 
-  private async create<T extends z.ZodType>(path: string, body: unknown, schema: T): Promise<z.infer<T>> {
-    const answer = await this.request("POST", path, { body, schema: listOf(schema) });
+  private async create<T extends z.ZodType>(path: string, input: Input, schema: T): Promise<z.infer<T>> {
+    const answer = await this.request("POST", path, { input, schema: listOf(schema) });
     const created = answer.value[0];
-    if (created === undefined) throw invalidResponseError({ method: "POST", path }, 200, "no created record in `value`");
+    if (created === undefined) throw invalidResponseError({ method: "POST", path }, 200, "no record in `value`");
     return created;
   }
 
-  /** A body Ploomes would refuse is refused here, without spending a request of the budget. */
-  private checkBody<T extends z.ZodType>(method: HttpMethod, path: string, schema: T, input: unknown): z.output<T> {
-    const parsed = schema.safeParse(input);
-    if (parsed.success) return parsed.data;
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`);
-    throw new PloomesError({ kind: "bad_request", method, path, ploomesMessage: `invalid body (${issues.join("; ")})` });
-  }
-
-  private async request<S extends z.ZodType | undefined>(
+  private async request<T extends z.ZodType>(
     method: HttpMethod,
     path: string,
-    { query, body, schema }: RequestOptions<S>,
-  ): Promise<S extends z.ZodType ? z.infer<S> : undefined> {
+    { query, input, schema }: { query?: ODataQuery; input?: Input; schema: T },
+  ): Promise<z.infer<T>> {
     const search = query?.toString();
-    const fullPath = search ? `${path}?${search}` : path;
-    const call = { method, path: fullPath };
+    const call = { method, path: search ? `${path}?${search}` : path };
+    // A body Ploomes would refuse is refused here, without spending a request of the budget.
+    const body = input && parseBody(call, input);
     await this.pacer?.acquire();
     const started = performance.now();
-    let status: number | undefined;
     try {
       const answer = await sendPloomesRequest(this.transport, { ...call, body });
-      status = answer.status;
-      const result = schema?.safeParse(answer.json);
-      if (result && !result.success) {
+      const result = schema.safeParse(answer.json);
+      if (!result.success) {
         const issue = result.error.issues[0];
-        throw invalidResponseError(call, answer.status, `unexpected shape at ${issue?.path.join(".") || "root"}: ${issue?.message}`);
+        const where = issue?.path.join(".") || "root";
+        throw invalidResponseError(call, answer.status, `unexpected shape at ${where}: ${issue?.message}`);
       }
-      this.record({ ...call, status, durationMs: performance.now() - started });
-      return result?.data as S extends z.ZodType ? z.infer<S> : undefined;
+      this.record({ ...call, status: answer.status, durationMs: performance.now() - started });
+      return result.data;
     } catch (error) {
       if (!(error instanceof PloomesError)) throw error;
       if (error.kind === "rate_limited") {
         // The 429 is what the caller must see; a failed penalty only means the next calls are not held back.
         await this.pacer?.penalize(error.retryAfterMs ?? DEFAULT_RATE_LIMIT_PENALTY_MS).catch(() => undefined);
       }
-      this.record({ ...call, status: error.status ?? status, durationMs: performance.now() - started, error });
+      this.record({ ...call, status: error.status, durationMs: performance.now() - started, error });
       throw error;
     }
   }

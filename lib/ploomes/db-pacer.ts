@@ -22,7 +22,10 @@ export async function claimRateSlot(key: string, intervalMs: number, now = Date.
     ? await systemDb.$queryRaw<{ nextAt: Date }[]>`
         INSERT INTO "RateSlot" ("key", "nextAt") VALUES (${key}, ${new Date(earliestNext)}::timestamp(3))
         ON CONFLICT ("key") DO UPDATE
-          SET "nextAt" = GREATEST("RateSlot"."nextAt" + ${intervalMs}::integer * INTERVAL '1 millisecond', EXCLUDED."nextAt")
+          SET "nextAt" = GREATEST(
+            "RateSlot"."nextAt" + ${intervalMs}::integer * INTERVAL '1 millisecond',
+            EXCLUDED."nextAt"
+          )
         RETURNING "nextAt"`
     : await systemDb.$queryRaw<{ nextAt: Date }[]>`
         INSERT INTO "RateSlot" ("key", "nextAt") VALUES (${key}, CAST(${earliestNext} AS INTEGER))

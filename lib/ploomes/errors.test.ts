@@ -22,7 +22,8 @@ async function failureOf(fetchImpl: typeof fetch, timeoutMs?: number): Promise<P
 }
 
 const refused: typeof fetch = async () => {
-  throw new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) });
+  const cause = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+  throw new TypeError("fetch failed", { cause });
 };
 
 const neverAnswers: typeof fetch = (_url, init) =>
@@ -32,16 +33,20 @@ describe("classification", () => {
   it.each([
     ["network", refused, { kind: "network", retryable: true, status: undefined }],
     ["timeout", neverAnswers, { kind: "timeout", retryable: true, status: undefined }],
-    ["429 with Retry-After", answer(429, "", { "Retry-After": "7" }), { kind: "rate_limited", retryable: true, retryAfterMs: 7_000 }],
+    [
+      "429 with Retry-After",
+      answer(429, "", { "Retry-After": "7" }),
+      { kind: "rate_limited", retryable: true, status: 429, retryAfterMs: 7_000 },
+    ],
     ["500", answer(500, "boom"), { kind: "server", retryable: true, status: 500 }],
-    ["503", answer(503, ""), { kind: "server", retryable: true, status: 503 }],
-    ["400", answer(400, '{"error":{"message":"StageId is invalid"}}'), { kind: "bad_request", retryable: false, status: 400 }],
+    ["503", answer(503, "", { "Retry-After": "2" }), { kind: "server", retryable: true, retryAfterMs: 2_000 }],
+    ["400", answer(400, '{"error":{"message":"Invalid"}}'), { kind: "bad_request", retryable: false, status: 400 }],
     ["401", answer(401, ""), { kind: "unauthorized", retryable: false, status: 401 }],
     ["403", answer(403, ""), { kind: "forbidden", retryable: false, status: 403 }],
     ["404", answer(404, ""), { kind: "not_found", retryable: false, status: 404 }],
     ["422", answer(422, ""), { kind: "bad_request", retryable: false, status: 422 }],
     ["bad JSON", answer(200, "<html>"), { kind: "invalid_response", retryable: false, status: 200 }],
-    ["redirect", answer(302, "", { Location: "https://elsewhere.example/" }), { kind: "invalid_response", retryable: false }],
+    ["redirect", answer(302, "", { Location: "https://x.example/" }), { kind: "invalid_response", retryable: false }],
   ])("%s", async (_name, fetchImpl, expected) => {
     const error = await failureOf(fetchImpl, 50);
     expect(error).toMatchObject({ ...expected, method: "POST", path: "/Deals" });

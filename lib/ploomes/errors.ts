@@ -50,7 +50,11 @@ export class PloomesError extends Error {
   constructor(init: PloomesErrorInit) {
     const label = init.kind.replace("_", " ");
     const outcome =
-      init.status === undefined ? label : init.kind === "invalid_response" ? `${label} (${init.status})` : `${init.status}`;
+      init.status === undefined
+        ? label
+        : init.kind === "invalid_response"
+          ? `${label} (${init.status})`
+          : String(init.status);
     const detail = init.ploomesMessage ? `: ${init.ploomesMessage}` : "";
     super(`${init.method} ${init.path} → ${outcome}${detail}`);
     this.kind = init.kind;
@@ -118,11 +122,12 @@ export function errorFromResponse(
   now = Date.now(),
 ): PloomesError {
   const kind = kindOfStatus(response.status);
+  const retryAfter = response.headers.get("retry-after");
   return new PloomesError({
     ...call,
     kind,
     status: response.status,
-    retryAfterMs: kind === "rate_limited" ? parseRetryAfter(response.headers.get("retry-after"), now) : undefined,
+    retryAfterMs: kind === "rate_limited" || kind === "server" ? parseRetryAfter(retryAfter, now) : undefined,
     ploomesMessage: extractPloomesMessage(response.body),
   });
 }

@@ -28,6 +28,7 @@ export const contactInputSchema = z.strictObject({
   /** 1 = company, 2 = person. */
   TypeId: z.union([z.literal(1), z.literal(2)]),
   Email: z.string().optional(),
+  Note: z.string().optional(),
   CompanyId: id.optional(),
   OwnerId: id.optional(),
   OriginId: id.optional(),
@@ -53,11 +54,14 @@ export const leadInputSchema = z.strictObject({
   CompanyName: z.string().optional(),
   PersonName: z.string().optional(),
   Email: z.string().optional(),
+  Note: z.string().optional(),
   Phones: z.array(phoneInputSchema).optional(),
   OriginId: id.optional(),
   OwnerId: id.optional(),
   OtherProperties: z.array(otherPropertyInputSchema).optional(),
 });
+
+export const originInputSchema = z.strictObject({ Name: z.string().min(1) });
 
 export const interactionRecordInputSchema = z.strictObject({
   ContactId: id,

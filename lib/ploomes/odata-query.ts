@@ -60,7 +60,7 @@ function join(op: "and" | "or", parts: ODataFilter[]): ODataFilter {
 export const and = (...parts: ODataFilter[]) => join("and", parts);
 export const or = (...parts: ODataFilter[]) => join("or", parts);
 
-/** `any("Phones", "p", eq("p/SearchPhoneNumber", 5511987654321))` → `Phones/any(p: p/SearchPhoneNumber eq 5511987654321)` */
+/** `any("Phones", "p", eq("p/SearchPhoneNumber", 1))` → `Phones/any(p: p/SearchPhoneNumber eq 1)` */
 export function any(collection: string, alias: string, condition: ODataFilter): ODataFilter {
   return new ODataFilter(`${field(collection)}/any(${field(alias)}: ${condition.text})`, "atom");
 }

@@ -1,9 +1,4 @@
-import {
-  errorFromResponse,
-  invalidResponseError,
-  networkError,
-  timeoutError,
-} from "./errors";
+import { errorFromResponse, invalidResponseError, networkError, timeoutError } from "./errors";
 
 // One HTTP exchange with Ploomes: headers, timeout, JSON, and every failure turned into a PloomesError.
 // Pacing, validation and recording are the client's job.

@@ -1,0 +1,17 @@
+import { systemDb } from "@/lib/db/client";
+import { hashToken, randomToken } from "@/lib/crypto/tokens";
+
+// The webhook URL's secret: 192 random bits, URL-safe. Only its sha256 is stored, so the URL cannot be read back
+// from the database; looking up by the hash of what arrives compares no secret byte by byte.
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{32,128}$/;
+
+export function newWebhookToken(): { token: string; tokenHash: string; tokenHint: string } {
+  const token = randomToken(24);
+  return { token, tokenHash: hashToken(token), tokenHint: token.slice(-4) };
+}
+
+/** The integration a webhook token belongs to, or null for a malformed, unknown or rotated-out token. */
+export async function findIntegrationByToken(token: string) {
+  if (!TOKEN_PATTERN.test(token)) return null;
+  return systemDb.integration.findUnique({ where: { tokenHash: hashToken(token) } });
+}

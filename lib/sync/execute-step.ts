@@ -1,0 +1,45 @@
+import type { PloomesClient } from "@/lib/ploomes/client";
+import type { Step } from "./plan-next-step";
+import type { SyncOutcome } from "./sync-outcome";
+
+/** Carries out one planned step and returns what it adds to the outcome. */
+export async function executeStep(client: PloomesClient, step: Step, attempt: number): Promise<Partial<SyncOutcome>> {
+  switch (step.kind) {
+    case "findPerson": {
+      const found = await client.findPersonByEmailOrPhones(step.email, step.phones);
+      const person = found?.person;
+      return { person: { id: person?.Id ?? null, how: found?.by ?? "none", companyId: person?.CompanyId ?? null, attempt } };
+    }
+    case "findCompany": {
+      const company = await client.findCompanyByName(step.names);
+      return { company: { id: company?.Id ?? null, how: company ? "name" : "none", attempt } };
+    }
+    case "createCompany": {
+      const company = await client.createContact(step.body);
+      return { company: { id: company.Id, how: "created", attempt } };
+    }
+    case "createPerson": {
+      const person = await client.createContact(step.body);
+      return { person: { id: person.Id, how: "created", companyId: step.body.CompanyId ?? null, attempt } };
+    }
+    case "linkPerson":
+      await client.updateContact(step.personId, { CompanyId: step.companyId });
+      return { personLinked: true };
+    case "findOpenDeal": {
+      const deal = await client.findOpenDeal({ personId: step.personId, pipelineId: step.pipelineId });
+      return { openDeal: { id: deal?.Id ?? null, title: deal?.Title ?? null, attempt } };
+    }
+    case "createDeal": {
+      const deal = await client.createDeal(step.body);
+      return { deal: { id: deal.Id } };
+    }
+    case "createLead": {
+      const lead = await client.createLead(step.body);
+      return { lead: { id: lead.Id } };
+    }
+    case "createInteraction": {
+      const record = await client.createInteractionRecord(step.body);
+      return { interaction: { id: record.Id } };
+    }
+  }
+}

@@ -1,0 +1,151 @@
+import { behaviourCreatesDeal, behaviourEntities, type Behaviour } from "@/lib/integrations/settings-schema";
+import type { ContactInput, DealInput, InteractionRecordInput, LeadInput } from "@/lib/ploomes/input-schemas";
+import type { RecordDraft, RecordDrafts } from "./build-record-bodies";
+import type { SyncOutcome } from "./sync-outcome";
+
+export type PlanContext = {
+  behaviour: Behaviour;
+  drafts: RecordDrafts;
+  pipelineId: number | null;
+  stageId: number | null;
+  avoidDuplicateDeals: boolean;
+  dealTitle: string;
+  ownerId: number | null;
+  originId: number | null;
+  /** Null when the integration does not write transcripts or the event has none. */
+  transcript: string | null;
+  transcriptDate: string;
+  /** Name for a person when the visitor gave none. */
+  personFallbackName: string;
+  /** 1-based attempt of this job. On a retry, "not found" answers of earlier attempts are asked again. */
+  attempt: number;
+};
+
+export type Step =
+  | { kind: "findPerson"; email: string | null; phones: number[] }
+  | { kind: "findCompany"; names: string[] }
+  | { kind: "createCompany"; body: ContactInput }
+  | { kind: "createPerson"; body: ContactInput }
+  | { kind: "linkPerson"; personId: number; companyId: number }
+  | { kind: "findOpenDeal"; personId: number; pipelineId: number }
+  | { kind: "createDeal"; body: DealInput }
+  | { kind: "createLead"; body: LeadInput }
+  | { kind: "createInteraction"; body: InteractionRecordInput };
+
+const optional = <T>(value: T | null | undefined) => (value === null || value === undefined ? undefined : value);
+const notEmpty = <T>(items: T[]) => (items.length ? items : undefined);
+
+function contactBody(draft: RecordDraft, typeId: 1 | 2, name: string, ctx: PlanContext, companyId?: number): ContactInput {
+  const { Name: _name, Email, ...rest } = draft.standard;
+  return {
+    ...(rest as Record<string, string>),
+    Name: name,
+    TypeId: typeId,
+    Email: typeof Email === "string" ? Email : undefined,
+    CompanyId: companyId,
+    OwnerId: optional(ctx.ownerId),
+    OriginId: optional(ctx.originId),
+    Phones: notEmpty(draft.phones),
+    OtherProperties: notEmpty(draft.otherProperties),
+  };
+}
+
+/** A lookup that found nothing in an earlier attempt may be stale: the crashed attempt may have created it. */
+function needsLookup(result: { id: number | null; attempt: number } | undefined, attempt: number): boolean {
+  return !result || (result.id === null && result.attempt < attempt);
+}
+
+/**
+ * The pure decision: given the settings, the mapped event and what is known so far, the next Ploomes call to
+ * make — or null when the chat is fully recorded. Called again after every answer, so a retry resumes where the
+ * previous attempt stopped.
+ */
+export function planNextStep(ctx: PlanContext, outcome: SyncOutcome): Step | null {
+  if (ctx.behaviour === "lead") {
+    if (outcome.lead) return null;
+    const draft = ctx.drafts.lead;
+    return {
+      kind: "createLead",
+      body: {
+        ...(draft.standard as Record<string, string>),
+        Phones: notEmpty(draft.phones),
+        OriginId: optional(ctx.originId),
+        OwnerId: optional(ctx.ownerId),
+        OtherProperties: notEmpty(draft.otherProperties),
+      },
+    };
+  }
+
+  const entities = behaviourEntities(ctx.behaviour);
+  const { lookup } = ctx.drafts;
+  const hasKeys = Boolean(lookup.email) || lookup.phones.length > 0;
+
+  // 1. Who is this visitor in the CRM?
+  if (hasKeys && needsLookup(outcome.person, ctx.attempt)) {
+    return { kind: "findPerson", email: lookup.email, phones: lookup.phones };
+  }
+  const foundPerson = outcome.person?.id ?? null;
+
+  // 2. Their company: the person's own, else by name, else a new one.
+  let companyId: number | null = null;
+  if (entities.includes("company")) {
+    companyId = outcome.company?.id ?? outcome.person?.companyId ?? null;
+    if (!companyId && lookup.companyNames.length > 0) {
+      if (needsLookup(outcome.company, ctx.attempt)) return { kind: "findCompany", names: lookup.companyNames };
+      const name = lookup.companyNames[0]!;
+      return { kind: "createCompany", body: contactBody(ctx.drafts.company, 1, name, ctx) };
+    }
+  }
+
+  // 3. The person: reuse (linking them to the company when they have none) or create.
+  const personId = foundPerson;
+  if (!personId) {
+    const name = String(ctx.drafts.person.standard.Name ?? "").trim() || ctx.personFallbackName;
+    return { kind: "createPerson", body: contactBody(ctx.drafts.person, 2, name, ctx, companyId ?? undefined) };
+  }
+  if (companyId && !outcome.person?.companyId && outcome.person?.how !== "created" && !outcome.personLinked) {
+    return { kind: "linkPerson", personId, companyId };
+  }
+
+  // 4. The deal, unless an open one of this person in this funnel must be reused.
+  let dealId = outcome.deal?.id ?? null;
+  if (behaviourCreatesDeal(ctx.behaviour) && !dealId && ctx.pipelineId && ctx.stageId) {
+    const personPreexisted = outcome.person?.how === "email" || outcome.person?.how === "phone";
+    const recovering = ctx.attempt > 1;
+    if ((ctx.avoidDuplicateDeals && personPreexisted) || recovering) {
+      if (!outcome.openDeal || outcome.openDeal.attempt < ctx.attempt) {
+        return { kind: "findOpenDeal", personId, pipelineId: ctx.pipelineId };
+      }
+      const open = outcome.openDeal;
+      // Without "evitar duplicidade", only our own deal from a crashed attempt (same title) is reused.
+      if (open.id && ((ctx.avoidDuplicateDeals && personPreexisted) || open.title === ctx.dealTitle)) dealId = open.id;
+    }
+    if (!dealId) {
+      const draft = ctx.drafts.deal;
+      const { Title, ...rest } = draft.standard;
+      return {
+        kind: "createDeal",
+        body: {
+          ...(rest as Record<string, number>),
+          Title: typeof Title === "string" && Title.trim() ? Title : ctx.dealTitle,
+          ContactId: companyId ?? personId,
+          PersonId: personId,
+          PipelineId: ctx.pipelineId,
+          StageId: ctx.stageId,
+          OwnerId: optional(ctx.ownerId),
+          OriginId: optional(ctx.originId),
+          OtherProperties: notEmpty(draft.otherProperties),
+        },
+      };
+    }
+  }
+
+  // 5. The conversation itself, on the deal's timeline (else the person's).
+  if (ctx.transcript && !outcome.interaction) {
+    return {
+      kind: "createInteraction",
+      body: { ContactId: personId, DealId: dealId ?? undefined, Date: ctx.transcriptDate, Content: ctx.transcript },
+    };
+  }
+  return null;
+}

@@ -1,0 +1,78 @@
+import { buildTranscript } from "@/lib/jivo/build-transcript";
+import type { JivoEvent } from "@/lib/jivo/normalize-event";
+import { behaviourCreatesDeal, CUSTOM_PREFIX, type IntegrationSettings } from "@/lib/integrations/settings-schema";
+import type { PloomesClient } from "@/lib/ploomes/client";
+import { AppError } from "@/lib/errors/app-error";
+import { buildRecordBodies } from "./build-record-bodies";
+import type { FieldType } from "./convert-field-value";
+import type { PlanContext } from "./plan-next-step";
+import { cachedMetadata } from "./ploomes-metadata";
+import { renderTitle } from "./render-title";
+
+export function effectiveBehaviour(event: JivoEvent, settings: IntegrationSettings) {
+  return event.eventName === "offline_message" && settings.offlineBehaviour === "lead" ? "lead" : settings.behaviour;
+}
+
+/**
+ * Everything the planner needs that comes from Ploomes' metadata (cached): origin, owner, custom field types, and
+ * the check that the configured funnel stage still exists. Throws AppError("CONFLICT") naming what is missing.
+ */
+export async function prepareSyncContext(
+  event: JivoEvent,
+  settings: IntegrationSettings,
+  connectionId: string,
+  client: PloomesClient,
+  attempt: number,
+): Promise<PlanContext> {
+  const behaviour = effectiveBehaviour(event, settings);
+  const origin = await cachedMetadata(connectionId, client, "origin");
+
+  let ownerId = settings.defaultOwnerId;
+  const agentEmail = event.agent?.email?.toLowerCase();
+  if (settings.ownerFromAgent && agentEmail) {
+    const users = await cachedMetadata(connectionId, client, "users");
+    ownerId = users.find((user) => user.Email?.toLowerCase() === agentEmail)?.Id ?? ownerId;
+  }
+
+  const fieldTypes = new Map<string, FieldType>();
+  const customKeys = settings.mappings.filter((m) => m.field.startsWith(CUSTOM_PREFIX)).map((m) => m.field.slice(CUSTOM_PREFIX.length));
+  if (customKeys.length > 0) {
+    let fields = await cachedMetadata(connectionId, client, "fields");
+    if (customKeys.some((key) => !fields.some((field) => field.Key === key))) {
+      fields = await cachedMetadata(connectionId, client, "fields", { refresh: true });
+    }
+    for (const field of fields) fieldTypes.set(field.Key, { nativeType: field.Type.NativeType, optionsTableId: field.OptionsTableId });
+    const missing = customKeys.filter((key) => !fieldTypes.has(key));
+    if (missing.length) throw new AppError("CONFLICT", `Campo personalizado não existe mais no Ploomes: ${missing.join(", ")}`);
+  }
+
+  if (behaviourCreatesDeal(behaviour) && settings.stageId) {
+    const hasStage = (pipelines: Awaited<ReturnType<PloomesClient["listPipelines"]>>) =>
+      pipelines.some((p) => p.Id === settings.pipelineId && p.Stages?.some((s) => s.Id === settings.stageId));
+    let pipelines = await cachedMetadata(connectionId, client, "pipelines");
+    if (!hasStage(pipelines)) pipelines = await cachedMetadata(connectionId, client, "pipelines", { refresh: true });
+    if (!hasStage(pipelines)) {
+      throw new AppError("CONFLICT", `O funil/estágio configurado (${settings.pipelineId}/${settings.stageId}) não existe mais no Ploomes.`);
+    }
+  }
+
+  const firstMessage = event.messages[0]?.at ?? event.eventAt ?? new Date();
+  return {
+    behaviour,
+    drafts: buildRecordBodies(event, settings.mappings, fieldTypes),
+    pipelineId: settings.pipelineId,
+    stageId: settings.stageId,
+    avoidDuplicateDeals: settings.avoidDuplicateDeals,
+    dealTitle: renderTitle(settings.dealTitleTemplate, event),
+    ownerId,
+    originId: origin.Id,
+    transcript:
+      settings.writeTranscript && behaviour !== "lead" && (event.messages.length > 0 || event.offlineMessage)
+        ? buildTranscript(event)
+        : null,
+    transcriptDate: firstMessage.toISOString(),
+    personFallbackName:
+      event.visitor.email ?? event.visitor.phone ?? `Visitante JivoChat ${event.visitor.number ?? event.chatId ?? ""}`.trim(),
+    attempt,
+  };
+}

@@ -1,0 +1,120 @@
+import { systemDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { clearIntegrationFlag, flagIntegration } from "@/lib/integrations/flag-integration";
+import { connectionClient } from "@/lib/integrations/connection-client";
+import { parseSettings } from "@/lib/integrations/settings-schema";
+import { parseJivoEvent } from "@/lib/jivo/normalize-event";
+import type { ClaimedJob, JobOutcome } from "@/lib/jobs/run-worker";
+import type { PloomesCallRecord } from "@/lib/ploomes/client";
+import { PloomesError } from "@/lib/ploomes/errors";
+import { executeStep } from "./execute-step";
+import { planNextStep } from "./plan-next-step";
+import { prepareSyncContext } from "./prepare-sync-context";
+import { parseOutcome, type SyncOutcome } from "./sync-outcome";
+
+type PlanEntry = { step: string; attempt: number; at: string; result?: Partial<SyncOutcome> };
+
+/**
+ * Processes one queued event: plans and carries out the Ploomes calls one by one, storing each result (and each
+ * call, for the log) as soon as Ploomes answers, so that a retry — after a 500, a 429 or a crash — resumes
+ * instead of creating a second company, person or deal.
+ */
+export async function processEvent(job: ClaimedJob, signal: AbortSignal): Promise<JobOutcome> {
+  const event = await systemDb.webhookEvent.findUnique({
+    where: { id: job.eventId },
+    include: { integration: { include: { connection: true } } },
+  });
+  if (!event) return { kind: "failed", error: "Evento não encontrado." };
+  const { integration } = event;
+  if (integration.status === "inactive") return { kind: "failed", error: "Integração desativada." };
+  if (!integration.connection) {
+    await flagIntegration(integration.id, "Sem conexão com o Ploomes: conecte uma conta na integração.");
+    return { kind: "failed", error: "Integração sem conexão com o Ploomes." };
+  }
+  if (!event.rawPayload) return { kind: "failed", error: "O conteúdo do evento já foi apagado (prazo de retenção)." };
+
+  const calls: PloomesCallRecord[] = [];
+  const plan: PlanEntry[] = event.plan ? (JSON.parse(event.plan) as PlanEntry[]) : [];
+  let outcome = parseOutcome(event.outcome);
+  const flushCalls = async () => {
+    if (calls.length === 0) return;
+    const batch = calls.splice(0);
+    await systemDb.ploomesCall.createMany({
+      data: batch.map((call) => ({
+        eventId: event.id,
+        method: call.method,
+        path: call.path,
+        status: call.status ?? null,
+        durationMs: call.durationMs,
+        error: call.error ? call.error.message.slice(0, 1000) : null,
+        attempt: job.attempts,
+      })),
+    });
+  };
+
+  await systemDb.webhookEvent.update({ where: { id: event.id }, data: { status: "processing" } });
+  try {
+    const settings = parseSettings(integration.settings);
+    const parsed = parseJivoEvent(JSON.parse(event.rawPayload), { receivedAt: event.receivedAt });
+    if (!parsed.ok) return { kind: "failed", error: parsed.error };
+    const client = connectionClient(integration.connection, (call) => calls.push(call));
+    const ctx = await prepareSyncContext(parsed.event, settings, integration.connection.id, client, job.attempts);
+    await flushCalls();
+
+    for (let step = planNextStep(ctx, outcome); step; step = planNextStep(ctx, outcome)) {
+      signal.throwIfAborted();
+      const result = await executeStep(client, step, job.attempts);
+      outcome = { ...outcome, ...result };
+      plan.push({ step: step.kind, attempt: job.attempts, at: new Date().toISOString(), result });
+      await systemDb.webhookEvent.update({
+        where: { id: event.id },
+        data: { outcome: JSON.stringify(outcome), plan: JSON.stringify(plan) },
+      });
+      await flushCalls();
+    }
+    await systemDb.webhookEvent.update({
+      where: { id: event.id },
+      data: { warnings: ctx.drafts.warnings.length ? JSON.stringify(ctx.drafts.warnings) : null },
+    });
+    if (integration.flaggedReason) await clearIntegrationFlag(integration.id);
+    return { kind: "done" };
+  } catch (error) {
+    await flushCalls().catch(() => undefined);
+    return classify(error, integration.id);
+  }
+}
+
+async function classify(error: unknown, integrationId: string): Promise<JobOutcome> {
+  if (error instanceof PloomesError) {
+    if (error.retryable) return { kind: "retry", error: error.message, retryAfterMs: error.retryAfterMs };
+    if (error.kind === "unauthorized" || error.kind === "forbidden") {
+      await flagIntegration(integrationId, `O Ploomes recusou a chave da API (${error.status}). Gere uma nova chave e reconecte.`);
+    } else {
+      await flagIntegration(integrationId, `O Ploomes recusou uma gravação: ${error.message}`);
+    }
+    return { kind: "failed", error: error.message };
+  }
+  if (error instanceof AppError) {
+    await flagIntegration(integrationId, error.message);
+    return { kind: "failed", error: error.message };
+  }
+  if (error instanceof Error && error.name === "ZodError") {
+    await flagIntegration(integrationId, "Configuração da integração incompleta ou inválida: revise o assistente.");
+    return { kind: "failed", error: "Configuração da integração inválida." };
+  }
+  if (error instanceof Error && error.name === "AbortError") throw error;
+  return { kind: "retry", error: error instanceof Error ? error.message : String(error) };
+}
+
+/** Mirrors a job's fate on its event (the log shows events, not jobs). */
+export async function settleEvent(eventId: string, settled: { status: string; error?: string }): Promise<void> {
+  const status = settled.status === "done" ? "done" : settled.status === "retrying" ? "retrying" : "failed";
+  await systemDb.webhookEvent.update({
+    where: { id: eventId },
+    data: {
+      status,
+      statusReason: settled.error?.slice(0, 1000) ?? null,
+      processedAt: status === "retrying" ? undefined : new Date(),
+    },
+  });
+}

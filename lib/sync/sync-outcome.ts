@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+// What processing an event has achieved so far, stored on the event after every Ploomes answer. A retry reads it
+// and continues from the next step instead of creating anything again.
+const attempt = z.number().int().nonnegative();
+
+export const outcomeSchema = z.object({
+  person: z
+    .object({ id: z.number().nullable(), how: z.enum(["email", "phone", "created", "none"]), companyId: z.number().nullish(), attempt })
+    .optional(),
+  company: z.object({ id: z.number().nullable(), how: z.enum(["name", "created", "none"]), attempt }).optional(),
+  personLinked: z.boolean().optional(),
+  openDeal: z.object({ id: z.number().nullable(), title: z.string().nullish(), attempt }).optional(),
+  deal: z.object({ id: z.number() }).optional(),
+  lead: z.object({ id: z.number() }).optional(),
+  interaction: z.object({ id: z.number() }).optional(),
+});
+
+export type SyncOutcome = z.infer<typeof outcomeSchema>;
+
+export function parseOutcome(stored: string | null | undefined): SyncOutcome {
+  const parsed = outcomeSchema.safeParse(stored ? JSON.parse(stored) : {});
+  return parsed.success ? parsed.data : {};
+}
+
+export type WarningCode =
+  | "no_contact_keys"
+  | "no_person_name"
+  | "no_company_name"
+  | "value_not_converted"
+  | "unknown_custom_field"
+  | "invalid_email"
+  | "invalid_phone"
+  | "transcript_skipped_for_lead"
+  | "owner_not_found";
+
+export type SyncWarning = { code: WarningCode; field?: string; source?: string; value?: string };

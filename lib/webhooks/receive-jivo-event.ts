@@ -1,0 +1,89 @@
+import { createHash } from "node:crypto";
+import { Prisma } from "@prisma/client";
+import { systemDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { findIntegrationByToken } from "@/lib/integrations/webhook-token";
+import { settingsSchema } from "@/lib/integrations/settings-schema";
+import { dedupeKey, parseJivoEvent, type JivoEvent } from "@/lib/jivo/normalize-event";
+import { notifyJobQueued } from "@/lib/jobs/job-signal";
+import { eventDisposition } from "./event-disposition";
+
+// Events that legitimately repeat within one chat (each update is news): their key includes the body's hash, so
+// only byte-identical re-deliveries collapse.
+const REPEATABLE = new Set(["chat_updated", "client_updated", "client_attribute_updated", "call_event", "chat_assigned"]);
+
+export type Received = { integrationId: string; accountId: string; eventId: string; duplicate: boolean; event: JivoEvent };
+
+function eventKey(event: JivoEvent, rawBody: string): string {
+  const key = dedupeKey(event);
+  if (!REPEATABLE.has(event.eventName)) return key;
+  return `${key}:${createHash("sha256").update(rawBody).digest("hex").slice(0, 16)}`;
+}
+
+const clip = (value: string | null, max = 300) => (value ? value.slice(0, max) : null);
+
+/**
+ * Stores a JivoChat delivery durably — the event row and, when it is acted on, its job in one transaction — and
+ * reports whether it was a re-delivery. No Ploomes call happens here.
+ */
+export async function receiveJivoEvent(token: string, rawBody: string): Promise<Received> {
+  const integration = await findIntegrationByToken(token);
+  if (!integration || integration.status === "inactive" || integration.status === "draft") {
+    throw new AppError("NOT_FOUND", "Not found.");
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(rawBody);
+  } catch {
+    throw new AppError("BAD_REQUEST", "Body is not valid JSON.");
+  }
+  const parsed = parseJivoEvent(body);
+  if (!parsed.ok) throw new AppError("BAD_REQUEST", parsed.error);
+  const event = parsed.event;
+
+  const settings = settingsSchema.safeParse(JSON.parse(integration.settings || "{}"));
+  const disposition = eventDisposition(event, integration, settings.success ? settings.data : null);
+  const key = eventKey(event, rawBody);
+  const chatKey = `${integration.id}:${event.widgetId ?? "-"}:${event.chatId ?? key}`;
+
+  try {
+    const stored = await systemDb.webhookEvent.create({
+      data: {
+        accountId: integration.accountId,
+        integrationId: integration.id,
+        eventName: clip(event.eventName, 100)!,
+        widgetId: clip(event.widgetId, 100),
+        chatId: clip(event.chatId, 100),
+        dedupeKey: key.slice(0, 500),
+        visitorName: clip(event.visitor.name),
+        visitorEmail: clip(event.visitor.email),
+        visitorPhone: clip(event.visitor.phone, 60),
+        rawPayload: rawBody,
+        status: disposition.status,
+        statusReason: disposition.queue ? null : disposition.reason,
+        job: disposition.queue ? { create: { chatKey } } : undefined,
+      },
+      select: { id: true },
+    });
+    await touchLastEvent(integration.id);
+    if (disposition.queue) notifyJobQueued();
+    return { integrationId: integration.id, accountId: integration.accountId, eventId: stored.id, duplicate: false, event };
+  } catch (error) {
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
+    const original = await systemDb.webhookEvent.update({
+      where: { integrationId_dedupeKey: { integrationId: integration.id, dedupeKey: key.slice(0, 500) } },
+      data: { deliveries: { increment: 1 } },
+      select: { id: true },
+    });
+    return { integrationId: integration.id, accountId: integration.accountId, eventId: original.id, duplicate: true, event };
+  }
+}
+
+/** Remembers when the integration last heard from JivoChat; written at most once a minute to spare bursts. */
+async function touchLastEvent(integrationId: string) {
+  const now = new Date();
+  await systemDb.integration.updateMany({
+    where: { id: integrationId, OR: [{ lastEventAt: null }, { lastEventAt: { lt: new Date(now.getTime() - 60_000) } }] },
+    data: { lastEventAt: now },
+  });
+}
