@@ -13,5 +13,5 @@ export function newWebhookToken(): { token: string; tokenHash: string; tokenHint
 /** The integration a webhook token belongs to, or null for a malformed, unknown or rotated-out token. */
 export async function findIntegrationByToken(token: string) {
   if (!TOKEN_PATTERN.test(token)) return null;
-  return systemDb.integration.findUnique({ where: { tokenHash: hashToken(token) } });
+  return systemDb.integration.findUnique({ where: { tokenHash: hashToken(token) }, include: { connection: true } });
 }

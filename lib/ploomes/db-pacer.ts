@@ -65,3 +65,35 @@ export function createDbPacer({ key, perMinute }: { key: string; perMinute: numb
     },
   };
 }
+
+export class BudgetUnavailableError extends Error {
+  constructor(key: string) {
+    super(`No Ploomes budget slot soon enough for "${key}"`);
+    this.name = "BudgetUnavailableError";
+  }
+}
+
+/**
+ * For look-ups made while someone waits (the agent's view of a chat): they spend the shared budget like any
+ * call, but at most `share` of it (their own limiter), and only when a slot is free within `maxWaitMs` —
+ * otherwise they give up at once. So queued chats always keep at least (1 − share) of the budget, and all of it
+ * when nobody is chatting.
+ */
+export function createInteractivePacer(options: { key: string; perMinute: number; share: number; maxWaitMs: number }): Pacer {
+  const shared = slotIntervalMs(options.perMinute);
+  const own = slotIntervalMs(Math.max(1, options.perMinute * options.share));
+  return {
+    async acquire(signal) {
+      signal?.throwIfAborted();
+      const deadline = Date.now() + options.maxWaitMs;
+      const ownSlot = await claimRateSlot(`${options.key}:interactive`, own);
+      if (ownSlot > deadline) throw new BudgetUnavailableError(options.key);
+      const sharedSlot = await claimRateSlot(options.key, shared);
+      if (sharedSlot > deadline) throw new BudgetUnavailableError(options.key);
+      await sleep(Math.max(ownSlot, sharedSlot) - Date.now(), signal);
+    },
+    async penalize(delayMs) {
+      await deferRateSlot(options.key, Date.now() + Math.max(0, delayMs));
+    },
+  };
+}

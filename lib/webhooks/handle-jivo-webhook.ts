@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { toAppError } from "@/lib/errors/app-error";
+import { answerAgent } from "@/lib/agent-lookup/answer-agent";
 import { logger } from "@/lib/log/logger";
 import { readLimitedBody } from "./read-limited-body";
 import { receiveJivoEvent } from "./receive-jivo-event";
@@ -17,8 +18,9 @@ function reply(status: number, body: object): Response {
 export async function handleJivoWebhook(request: Request, token: string): Promise<Response> {
   try {
     const rawBody = await readLimitedBody(request);
-    await receiveJivoEvent(token, rawBody);
-    return reply(200, { result: "ok" });
+    const received = await receiveJivoEvent(token, rawBody);
+    // chat_accepted / chat_updated: the answer can show the agent who the visitor is in Ploomes.
+    return reply(200, await answerAgent(received.event, received.integration, received.settings));
   } catch (error) {
     const appError = toAppError(error);
     if (appError) return reply(appError.status, { result: "error", error: appError.message });

@@ -3,7 +3,7 @@ import { Prisma } from "@prisma/client";
 import { systemDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { findIntegrationByToken } from "@/lib/integrations/webhook-token";
-import { settingsSchema } from "@/lib/integrations/settings-schema";
+import { settingsSchema, type IntegrationSettings } from "@/lib/integrations/settings-schema";
 import { dedupeKey, parseJivoEvent, type JivoEvent } from "@/lib/jivo/normalize-event";
 import { notifyJobQueued } from "@/lib/jobs/job-signal";
 import { eventDisposition } from "./event-disposition";
@@ -12,7 +12,15 @@ import { eventDisposition } from "./event-disposition";
 // only byte-identical re-deliveries collapse.
 const REPEATABLE = new Set(["chat_updated", "client_updated", "client_attribute_updated", "call_event", "chat_assigned"]);
 
-export type Received = { integrationId: string; accountId: string; eventId: string; duplicate: boolean; event: JivoEvent };
+type FoundIntegration = NonNullable<Awaited<ReturnType<typeof findIntegrationByToken>>>;
+
+export type Received = {
+  integration: FoundIntegration;
+  settings: IntegrationSettings | null;
+  eventId: string;
+  duplicate: boolean;
+  event: JivoEvent;
+};
 
 function eventKey(event: JivoEvent, rawBody: string): string {
   const key = dedupeKey(event);
@@ -42,7 +50,8 @@ export async function receiveJivoEvent(token: string, rawBody: string): Promise<
   const event = parsed.event;
 
   const settings = settingsSchema.safeParse(JSON.parse(integration.settings || "{}"));
-  const disposition = eventDisposition(event, integration, settings.success ? settings.data : null);
+  const validSettings = settings.success ? settings.data : null;
+  const disposition = eventDisposition(event, integration, validSettings);
   const key = eventKey(event, rawBody);
   const chatKey = `${integration.id}:${event.widgetId ?? "-"}:${event.chatId ?? key}`;
 
@@ -67,7 +76,7 @@ export async function receiveJivoEvent(token: string, rawBody: string): Promise<
     });
     await touchLastEvent(integration.id);
     if (disposition.queue) notifyJobQueued();
-    return { integrationId: integration.id, accountId: integration.accountId, eventId: stored.id, duplicate: false, event };
+    return { integration, settings: validSettings, eventId: stored.id, duplicate: false, event };
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
     const original = await systemDb.webhookEvent.update({
@@ -75,7 +84,7 @@ export async function receiveJivoEvent(token: string, rawBody: string): Promise<
       data: { deliveries: { increment: 1 } },
       select: { id: true },
     });
-    return { integrationId: integration.id, accountId: integration.accountId, eventId: original.id, duplicate: true, event };
+    return { integration, settings: validSettings, eventId: original.id, duplicate: true, event };
   }
 }
 

@@ -1,0 +1,156 @@
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseJivoEvent } from "@/lib/jivo/normalize-event";
+import { defaultMappings, type Behaviour } from "@/lib/integrations/settings-schema";
+import { buildRecordBodies } from "./build-record-bodies";
+import { planNextStep, type PlanContext, type Step } from "./plan-next-step";
+import type { SyncOutcome } from "./sync-outcome";
+
+const fixture = (name: string) => {
+  const parsed = parseJivoEvent(JSON.parse(fs.readFileSync(`test/fixtures/jivo/${name}.json`, "utf8")));
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.event;
+};
+
+function context(behaviour: Behaviour, overrides: Partial<PlanContext> = {}, event = fixture("chat_finished_br")): PlanContext {
+  return {
+    behaviour,
+    drafts: buildRecordBodies(event, defaultMappings(behaviour), new Map()),
+    pipelineId: 3,
+    stageId: 30,
+    avoidDuplicateDeals: true,
+    dealTitle: "JivoChat – Mariana Conceição",
+    ownerId: 7,
+    originId: 9,
+    transcript: "Conversa…",
+    transcriptDate: "2025-11-24T16:00:00.000Z",
+    personFallbackName: "Visitante",
+    attempt: 1,
+    ...overrides,
+  };
+}
+
+/** Runs the planner against a scripted CRM: each step's answer comes from `crm`. */
+function simulate(ctx: PlanContext, crm: { person?: { id: number; companyId?: number | null; by?: "email" | "phone" }; company?: number; openDeal?: number }, start: SyncOutcome = {}) {
+  const steps: Step["kind"][] = [];
+  let outcome: SyncOutcome = { ...start };
+  let nextId = 100;
+  for (let step = planNextStep(ctx, outcome); step; step = planNextStep(ctx, outcome)) {
+    steps.push(step.kind);
+    if (steps.length > 20) throw new Error("planner loops");
+    const a = ctx.attempt;
+    switch (step.kind) {
+      case "findPerson":
+        outcome.person = crm.person
+          ? { id: crm.person.id, how: crm.person.by ?? "email", companyId: crm.person.companyId ?? null, attempt: a }
+          : { id: null, how: "none", attempt: a };
+        break;
+      case "findCompany":
+        outcome.company = { id: crm.company ?? null, how: crm.company ? "name" : "none", attempt: a };
+        break;
+      case "createCompany":
+        outcome.company = { id: nextId++, how: "created", attempt: a };
+        break;
+      case "createPerson":
+        outcome.person = { id: nextId++, how: "created", companyId: step.body.CompanyId ?? null, attempt: a };
+        break;
+      case "linkPerson":
+        outcome.personLinked = true;
+        break;
+      case "findOpenDeal":
+        outcome.openDeal = { id: crm.openDeal ?? null, title: "outro", attempt: a };
+        break;
+      case "createDeal":
+        outcome.deal = { id: nextId++ };
+        break;
+      case "createLead":
+        outcome.lead = { id: nextId++ };
+        break;
+      case "createInteraction":
+        outcome.interaction = { id: nextId++ };
+        break;
+    }
+    outcome = { ...outcome };
+  }
+  return { steps, outcome };
+}
+
+describe("planNextStep", () => {
+  it.each([
+    ["company_person_deal", {}, ["findPerson", "findCompany", "createCompany", "createPerson", "createDeal", "createInteraction"]],
+    ["company_person_deal", { person: { id: 5, companyId: 6 } }, ["findPerson", "findOpenDeal", "createDeal", "createInteraction"]],
+    ["company_person_deal", { person: { id: 5, companyId: 6 }, openDeal: 40 }, ["findPerson", "findOpenDeal", "createInteraction"]],
+    ["company_person_deal", { person: { id: 5, companyId: null }, company: 8 }, ["findPerson", "findCompany", "linkPerson", "findOpenDeal", "createDeal", "createInteraction"]],
+    ["company_person_deal", { company: 8 }, ["findPerson", "findCompany", "createPerson", "createDeal", "createInteraction"]],
+    ["person_deal", {}, ["findPerson", "createPerson", "createDeal", "createInteraction"]],
+    ["person_deal", { person: { id: 5, by: "phone" } }, ["findPerson", "findOpenDeal", "createDeal", "createInteraction"]],
+    ["company_person", {}, ["findPerson", "findCompany", "createCompany", "createPerson", "createInteraction"]],
+    ["company_person", { person: { id: 5, companyId: 6 } }, ["findPerson", "createInteraction"]],
+    ["lead", {}, ["createLead"]],
+  ] as const)("%s with CRM %j → %j", (behaviour, crm, expected) => {
+    expect(simulate(context(behaviour), crm).steps).toEqual(expected);
+  });
+
+  it("creates a new deal for a returning person when duplicate avoidance is off", () => {
+    const { steps } = simulate(context("person_deal", { avoidDuplicateDeals: false }), { person: { id: 5 }, openDeal: 40 });
+    expect(steps).toEqual(["findPerson", "createDeal", "createInteraction"]);
+  });
+
+  it("reuses the open deal: the transcript goes to it", () => {
+    const ctx = context("person_deal");
+    const { outcome } = simulate(ctx, { person: { id: 5 }, openDeal: 40 });
+    expect(outcome.deal).toBeUndefined();
+    const interaction = planNextStep(ctx, { ...outcome, interaction: undefined });
+    expect(interaction).toMatchObject({ kind: "createInteraction", body: { ContactId: 5, DealId: 40 } });
+  });
+
+  it("links the deal to company and person, in the chosen funnel and stage, with owner and origin", () => {
+    const ctx = context("company_person_deal");
+    const step = planNextStep(ctx, {
+      person: { id: 5, how: "created", companyId: 6, attempt: 1 },
+      company: { id: 6, how: "created", attempt: 1 },
+    });
+    expect(step).toEqual({
+      kind: "createDeal",
+      body: { Title: "JivoChat – Mariana Conceição", ContactId: 6, PersonId: 5, PipelineId: 3, StageId: 30, OwnerId: 7, OriginId: 9 },
+    });
+  });
+
+  it("writes the person with the mapped name, e-mail and Brazilian phone, linked to the company", () => {
+    const step = planNextStep(context("company_person_deal"), {
+      person: { id: null, how: "none", attempt: 1 },
+      company: { id: 6, how: "created", attempt: 1 },
+    });
+    expect(step).toMatchObject({
+      kind: "createPerson",
+      body: {
+        Name: "Mariana Conceição",
+        TypeId: 2,
+        Email: "mariana.conceicao@acme.com.br",
+        CompanyId: 6,
+        Phones: [{ PhoneNumber: "(11) 98765-4321", CountryId: 76 }],
+      },
+    });
+  });
+
+  it("resumes after a crash: a lookup that found nothing is asked again, done steps are not redone", () => {
+    const start: SyncOutcome = {
+      person: { id: null, how: "none", attempt: 1 },
+      company: { id: 6, how: "created", attempt: 1 },
+    };
+    // Attempt 2: the person the crashed attempt created is found now, and its deal is looked for before creating.
+    const { steps } = simulate(context("company_person_deal", { attempt: 2 }), { person: { id: 5, companyId: 6 }, openDeal: 41 }, start);
+    expect(steps).toEqual(["findPerson", "findOpenDeal", "createInteraction"]);
+  });
+
+  it("without e-mail or phone it cannot look anyone up and creates the person", () => {
+    const event = fixture("chat_finished_br");
+    const anonymous = { ...event, visitor: { ...event.visitor, email: null, phone: null } };
+    const { steps } = simulate(context("person_deal", {}, anonymous), {});
+    expect(steps).toEqual(["createPerson", "createDeal", "createInteraction"]);
+  });
+
+  it("skips the transcript when the integration does not write it", () => {
+    expect(simulate(context("person_deal", { transcript: null }), {}).steps).toEqual(["findPerson", "createPerson", "createDeal"]);
+  });
+});

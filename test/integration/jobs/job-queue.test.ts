@@ -1,0 +1,100 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { systemDb } from "@/lib/db/client";
+import { claimNextJob } from "@/lib/jobs/claim-next-job";
+import { completeJob, releaseJob } from "@/lib/jobs/job-transitions";
+import { startWorker, type ClaimedJob } from "@/lib/jobs/run-worker";
+import { seedAccount, seedIntegration } from "../../helpers/seed";
+
+async function queueJobs(count: number, chatKey?: (index: number) => string) {
+  const account = await seedAccount();
+  const { integration } = await seedIntegration({ accountId: account.id });
+  const ids: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const event = await systemDb.webhookEvent.create({
+      data: {
+        accountId: account.id,
+        integrationId: integration.id,
+        eventName: "chat_finished",
+        dedupeKey: randomUUID(),
+        rawPayload: "{}",
+        job: { create: { chatKey: chatKey?.(index) ?? randomUUID(), createdAt: new Date(Date.now() - (count - index) * 1000) } },
+      },
+      include: { job: true },
+    });
+    ids.push(event.job!.id);
+  }
+  return ids;
+}
+
+async function drainQueue() {
+  // Other tests' leftovers must not be claimed here.
+  await systemDb.job.updateMany({ where: { status: { in: ["queued", "running"] } }, data: { status: "done" } });
+}
+
+describe("job queue", () => {
+  it("never hands the same job to two concurrent claimers", async () => {
+    await drainQueue();
+    const ids = await queueJobs(12);
+    const claims = await Promise.all(Array.from({ length: 30 }, (_, n) => claimNextJob(`w${n % 3}`)));
+    const claimed = claims.filter(Boolean).map((job) => job!.id);
+    expect(new Set(claimed).size).toBe(claimed.length);
+    expect(claimed.sort()).toEqual([...ids].sort());
+  });
+
+  it("runs the jobs of one chat in order, one at a time", async () => {
+    await drainQueue();
+    const ids = await queueJobs(3, () => "same-chat");
+    const first = await claimNextJob("w1");
+    expect(first?.id).toBe(ids[0]);
+    expect(await claimNextJob("w2")).toBeNull();
+    await completeJob(first!.id, "w1");
+    expect((await claimNextJob("w2"))?.id).toBe(ids[1]);
+  });
+
+  it("gives a dead worker's job to another worker once its lease expires", async () => {
+    await drainQueue();
+    const [id] = await queueJobs(1);
+    await claimNextJob("dead-worker");
+    expect(await claimNextJob("w2")).toBeNull();
+    const later = new Date(Date.now() + 6 * 60_000);
+    const taken = await claimNextJob("w2", later);
+    expect(taken?.id).toBe(id);
+    expect(taken?.attempts).toBe(2);
+    // The dead worker's late completion cannot overwrite the new owner's state.
+    await completeJob(id!, "dead-worker");
+    expect((await systemDb.job.findUnique({ where: { id } }))?.lockedBy).toBe("w2");
+  });
+
+  it("releases a job on shutdown without counting the attempt", async () => {
+    await drainQueue();
+    const [id] = await queueJobs(1);
+    const job = await claimNextJob("w1");
+    await releaseJob(job!.id, "w1");
+    expect(await systemDb.job.findUnique({ where: { id } })).toMatchObject({ status: "queued", attempts: 0, lockedBy: null });
+  });
+
+  it("a worker retries transient failures later and fails permanent ones at once", async () => {
+    await drainQueue();
+    const [transient, permanent, fine] = await queueJobs(3);
+    const seen: string[] = [];
+    const worker = startWorker({
+      concurrency: 2,
+      pollMs: 50,
+      handler: async (job: ClaimedJob) => {
+        seen.push(job.id);
+        if (job.id === transient) return { kind: "retry", error: "500 from Ploomes" };
+        if (job.id === permanent) return { kind: "failed", error: "401 from Ploomes" };
+        return { kind: "done" };
+      },
+    });
+    await expect.poll(() => seen.length, { timeout: 5_000 }).toBeGreaterThanOrEqual(3);
+    await worker.stop();
+    const jobs = await systemDb.job.findMany({ where: { id: { in: [transient!, permanent!, fine!] } } });
+    const byId = new Map(jobs.map((job) => [job.id, job]));
+    expect(byId.get(transient!)).toMatchObject({ status: "queued", lastError: "500 from Ploomes", attempts: 1 });
+    expect(byId.get(transient!)!.runAt.getTime()).toBeGreaterThan(Date.now());
+    expect(byId.get(permanent!)).toMatchObject({ status: "failed", lastError: "401 from Ploomes" });
+    expect(byId.get(fine!)).toMatchObject({ status: "done" });
+  });
+});
