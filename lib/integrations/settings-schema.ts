@@ -48,8 +48,8 @@ export type FieldMapping = z.infer<typeof fieldMappingSchema>;
 
 const idSchema = z.coerce.number().int().positive();
 
-export const settingsSchema = z
-  .object({
+/** The fields alone, without the cross-field rules (for partial, per-step drafts). */
+export const settingsObjectSchema = z.object({
     behaviour: z.enum(BEHAVIOURS).default("company_person_deal"),
     offlineBehaviour: z.enum(["same", "lead"]).default("lead"),
     pipelineId: idSchema.nullable().default(null),
@@ -59,17 +59,20 @@ export const settingsSchema = z
     defaultOwnerId: idSchema.nullable().default(null),
     ownerFromAgent: z.boolean().default(true),
     writeTranscript: z.boolean().default(true),
-    mappings: z.array(fieldMappingSchema).max(60).default([]),
+    /** Absent: the behaviour's defaults (`defaultMappings`). An explicit empty list maps nothing. */
+    mappings: z.array(fieldMappingSchema).max(60).optional(),
     widgetIds: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
     agentLookup: z.boolean().default(true),
     createOnChatStart: z.boolean().default(false),
-  })
+});
+
+export const settingsSchema = settingsObjectSchema
   .superRefine((settings, ctx) => {
     const createsDeal = behaviourCreatesDeal(settings.behaviour);
     if (createsDeal && !settings.pipelineId) ctx.addIssue({ code: "custom", path: ["pipelineId"], message: "pipelineRequired" });
     if (createsDeal && !settings.stageId) ctx.addIssue({ code: "custom", path: ["stageId"], message: "stageRequired" });
     const seen = new Set<string>();
-    settings.mappings.forEach((mapping, index) => {
+    (settings.mappings ?? []).forEach((mapping, index) => {
       const key = `${mapping.entity}:${mapping.field}`;
       if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["mappings", index, "field"], message: "duplicateTarget" });
       seen.add(key);
@@ -78,7 +81,8 @@ export const settingsSchema = z
         ctx.addIssue({ code: "custom", path: ["mappings", index, "field"], message: "unknownTarget" });
       }
     });
-  });
+  })
+  .transform((settings) => ({ ...settings, mappings: settings.mappings ?? defaultMappings(settings.behaviour) }));
 
 export type IntegrationSettings = z.infer<typeof settingsSchema>;
 export type IntegrationSettingsInput = z.input<typeof settingsSchema>;
@@ -91,6 +95,7 @@ export function defaultMappings(behaviour: Behaviour): FieldMapping[] {
       { source: "visitor.email", entity: "lead", field: "Email" },
       { source: "visitor.phone", entity: "lead", field: "Phones" },
       { source: "organization.name", entity: "lead", field: "CompanyName" },
+      { source: "offline.message", entity: "lead", field: "Note" },
     ];
   }
   const mappings: FieldMapping[] = [
@@ -102,6 +107,17 @@ export function defaultMappings(behaviour: Behaviour): FieldMapping[] {
     mappings.push({ source: "organization.name", entity: "company", field: "Name" });
   }
   return mappings;
+}
+
+/**
+ * The mappings that apply to an event handled with `behaviour`. An offline message turned into a lead while chats
+ * create contacts uses the lead defaults, plus any lead mapping the admin added.
+ */
+export function mappingsFor(settings: IntegrationSettings, behaviour: Behaviour): FieldMapping[] {
+  if (behaviour === settings.behaviour) return settings.mappings;
+  const own = settings.mappings.filter((mapping) => behaviourEntities(behaviour).includes(mapping.entity));
+  const taken = new Set(own.map((mapping) => `${mapping.entity}:${mapping.field}`));
+  return [...defaultMappings(behaviour).filter((mapping) => !taken.has(`${mapping.entity}:${mapping.field}`)), ...own];
 }
 
 /** Reads stored settings; throws a ZodError naming the broken setting when they do not validate. */

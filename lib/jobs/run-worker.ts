@@ -28,6 +28,8 @@ export type WorkerOptions = {
   workerId?: string;
   /** How long stop() lets running jobs finish before handing them back. */
   shutdownGraceMs?: number;
+  /** First retry delay; doubles per attempt (see retry-policy). */
+  retryBaseMs?: number;
 };
 
 const HEARTBEAT_MS = 60_000;
@@ -50,7 +52,12 @@ export function startWorker(options: WorkerOptions) {
       settled = { status: "failed", error: outcome.error, exhausted: false };
     } else {
       const row = await systemDb.job.findUnique({ where: { id: job.id }, select: { createdAt: true } });
-      const runAt = row && nextRunAt({ attempt: job.attempts, createdAt: row.createdAt, retryAfterMs: outcome.retryAfterMs });
+      const runAt = row && nextRunAt({
+        attempt: job.attempts,
+        createdAt: row.createdAt,
+        retryAfterMs: outcome.retryAfterMs,
+        baseMs: options.retryBaseMs,
+      });
       if (runAt) {
         await scheduleRetry(job.id, workerId, runAt, outcome.error);
         settled = { status: "retrying", runAt, error: outcome.error };

@@ -8,8 +8,8 @@ const id = z.number().int().positive();
 export const phoneInputSchema = z.strictObject({
   PhoneNumber: z.string().min(1),
   TypeId: id.optional(),
-  /** 76 = Brazil. */
-  CountryId: id,
+  /** 76 = Brazil; omitted when the country is not known. */
+  CountryId: id.optional(),
 });
 
 /** Exactly one `<NativeType>Value` is expected; `null` clears the field on update. */

@@ -59,7 +59,8 @@ export function buildRecordBodies(event: JivoEvent, mappings: FieldMapping[], fi
     }
     if (mapping.field === "Phones") {
       const phone = ploomesPhone(value);
-      if (phone) draft.phones.push(phone);
+      // Ploomes' country ids are only known for Brazil; for other numbers the international format says it all.
+      if (phone) draft.phones.push(phone.CountryId ? phone : { PhoneNumber: phone.PhoneNumber });
       else warn("invalid_phone");
       continue;
     }
@@ -78,15 +79,17 @@ export function buildRecordBodies(event: JivoEvent, mappings: FieldMapping[], fi
     draft.standard[mapping.field] = String(value).slice(0, 4000);
   }
 
-  const person = drafts.person;
-  drafts.lookup.email = typeof person.standard.Email === "string" ? person.standard.Email : null;
+  // Look-up keys: the mapped values, else the visitor's own e-mail, phone and organization (dedupe must work
+  // whatever the mapping writes where).
+  const mappedEmail = drafts.person.standard.Email;
+  const visitorEmail = event.visitor.email && EMAIL.test(event.visitor.email) ? event.visitor.email : null;
+  drafts.lookup.email = typeof mappedEmail === "string" ? mappedEmail : visitorEmail;
   const rawPhones = mappings
     .filter((mapping) => mapping.entity === "person" && mapping.field === "Phones")
     .map((mapping) => readStandardField(mapping.source, event));
-  drafts.lookup.phones = [...new Set(rawPhones.flatMap((raw) => phoneSearchCandidates(raw)))];
-  const companyName = drafts.company.standard.Name;
-  if (typeof companyName === "string" && companyName.trim()) {
-    drafts.lookup.companyNames = [...new Set([companyName.trim(), stripAccents(companyName.trim())])];
-  }
+  drafts.lookup.phones = [...new Set([...rawPhones, event.visitor.phone].flatMap((raw) => phoneSearchCandidates(raw)))];
+  const mappedCompany = drafts.company.standard.Name;
+  const companyName = (typeof mappedCompany === "string" ? mappedCompany : event.organizationName)?.trim();
+  if (companyName) drafts.lookup.companyNames = [...new Set([companyName, stripAccents(companyName)])];
   return drafts;
 }

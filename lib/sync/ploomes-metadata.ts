@@ -49,6 +49,14 @@ export async function cachedMetadata<K extends Kind>(
   return value;
 }
 
+/** The cached value, whatever its age, without calling Ploomes (null when never loaded). */
+export async function peekMetadata<K extends Kind>(connectionId: string, kind: K): Promise<Value<K> | null> {
+  const row = await systemDb.ploomesCache.findUnique({ where: { connectionId_kind: { connectionId, kind } } });
+  if (!row) return null;
+  const parsed = KINDS[kind].schema.safeParse(JSON.parse(row.data));
+  return parsed.success ? (parsed.data as Value<K>) : null;
+}
+
 export async function clearMetadata(connectionId: string): Promise<void> {
   await systemDb.ploomesCache.deleteMany({ where: { connectionId } });
 }

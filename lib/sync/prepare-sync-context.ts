@@ -1,12 +1,12 @@
 import { buildTranscript } from "@/lib/jivo/build-transcript";
 import type { JivoEvent } from "@/lib/jivo/normalize-event";
-import { behaviourCreatesDeal, CUSTOM_PREFIX, type IntegrationSettings } from "@/lib/integrations/settings-schema";
+import { behaviourCreatesDeal, CUSTOM_PREFIX, mappingsFor, type IntegrationSettings } from "@/lib/integrations/settings-schema";
 import type { PloomesClient } from "@/lib/ploomes/client";
 import { AppError } from "@/lib/errors/app-error";
 import { buildRecordBodies } from "./build-record-bodies";
 import type { FieldType } from "./convert-field-value";
 import type { PlanContext } from "./plan-next-step";
-import { cachedMetadata } from "./ploomes-metadata";
+import { cachedMetadata, peekMetadata } from "./ploomes-metadata";
 import { renderTitle } from "./render-title";
 
 export function effectiveBehaviour(event: JivoEvent, settings: IntegrationSettings) {
@@ -23,9 +23,11 @@ export async function prepareSyncContext(
   connectionId: string,
   client: PloomesClient,
   attempt: number,
+  options: { readOnly?: boolean } = {},
 ): Promise<PlanContext> {
   const behaviour = effectiveBehaviour(event, settings);
-  const origin = await cachedMetadata(connectionId, client, "origin");
+  // A dry run must not create the "JivoChat" origin: it uses the cached one, if any.
+  const origin = options.readOnly ? await peekMetadata(connectionId, "origin") : await cachedMetadata(connectionId, client, "origin");
 
   let ownerId = settings.defaultOwnerId;
   const agentEmail = event.agent?.email?.toLowerCase();
@@ -35,7 +37,8 @@ export async function prepareSyncContext(
   }
 
   const fieldTypes = new Map<string, FieldType>();
-  const customKeys = settings.mappings.filter((m) => m.field.startsWith(CUSTOM_PREFIX)).map((m) => m.field.slice(CUSTOM_PREFIX.length));
+  const mappings = mappingsFor(settings, behaviour);
+  const customKeys = mappings.filter((m) => m.field.startsWith(CUSTOM_PREFIX)).map((m) => m.field.slice(CUSTOM_PREFIX.length));
   if (customKeys.length > 0) {
     let fields = await cachedMetadata(connectionId, client, "fields");
     if (customKeys.some((key) => !fields.some((field) => field.Key === key))) {
@@ -59,13 +62,13 @@ export async function prepareSyncContext(
   const firstMessage = event.messages[0]?.at ?? event.eventAt ?? new Date();
   return {
     behaviour,
-    drafts: buildRecordBodies(event, settings.mappings, fieldTypes),
+    drafts: buildRecordBodies(event, mappings, fieldTypes),
     pipelineId: settings.pipelineId,
     stageId: settings.stageId,
     avoidDuplicateDeals: settings.avoidDuplicateDeals,
     dealTitle: renderTitle(settings.dealTitleTemplate, event),
     ownerId,
-    originId: origin.Id,
+    originId: origin?.Id ?? null,
     transcript:
       settings.writeTranscript && behaviour !== "lead" && (event.messages.length > 0 || event.offlineMessage)
         ? buildTranscript(event)

@@ -1,13 +1,23 @@
 import { env } from "@/lib/env";
 import { startWorker } from "@/lib/jobs/run-worker";
 import { processEvent, settleEvent } from "./process-event";
+import { startMaintenance } from "./run-maintenance";
 
 /** The worker that turns queued JivoChat events into Ploomes records (in the web process or standalone). */
 export function startSyncWorker(options: { concurrency?: number; pollMs?: number } = {}) {
-  return startWorker({
+  const stopMaintenance = startMaintenance();
+  const worker = startWorker({
     handler: processEvent,
     onSettled: (job, settled) => settleEvent(job.eventId, settled),
     concurrency: options.concurrency ?? env.WORKER_CONCURRENCY,
     pollMs: options.pollMs,
+    retryBaseMs: env.JOB_RETRY_BASE_MS,
   });
+  return {
+    workerId: worker.workerId,
+    async stop() {
+      stopMaintenance();
+      await worker.stop();
+    },
+  };
 }

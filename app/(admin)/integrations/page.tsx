@@ -1,9 +1,32 @@
 import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { CONNECTORS } from "@/lib/integrations/connectors";
+import { connectorState } from "@/lib/integrations/integration-state";
+import { listIntegrations } from "@/lib/integrations/list-integrations";
 import { PageHeader } from "@/components/page-header";
+import { ConnectorCatalogue } from "./connector-catalogue";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("integrations"))("catalogue.title") };
+}
 
 export default async function IntegrationsPage() {
-  await requirePageUser();
-  const t = await getTranslations("nav");
-  return <PageHeader title={t("integrations")} />;
+  const { db } = await requirePageUser();
+  const [integrations, t] = await Promise.all([listIntegrations(db), getTranslations("integrations")]);
+  const cards = CONNECTORS.map((connector) => ({
+    ...connector,
+    name: t(`connectors.${connector.id}.name`),
+    description: t(`connectors.${connector.id}.description`),
+    keywords: t(`connectors.${connector.id}.keywords`),
+    state: connectorState(integrations.filter((row) => row.connector === connector.id).map((row) => row.state)),
+  }));
+  return (
+    <div className="space-y-6">
+      <nav aria-label={t("breadcrumb")} className="text-sm text-slate-500">
+        {t("catalogue.breadcrumb")}
+      </nav>
+      <PageHeader title={t("catalogue.title")} description={t("catalogue.description")} />
+      <ConnectorCatalogue cards={cards} />
+    </div>
+  );
 }

@@ -222,6 +222,22 @@ describe("parseFilter: errors", () => {
     );
   });
 
+  // The parser package loops forever on these; they must be refused before reaching it.
+  it("refuses JSON/collection literals and double-encoded input without hanging", () => {
+    expect(parseError('Tags eq ["a').message).toBe(
+      "Invalid $filter: unexpected character '[' at position 8 (collection and JSON literals are not supported)",
+    );
+    expect(parseError("Tags eq [%22a").option).toBe("$filter");
+    expect(parseError('Id eq 1 or {"a').message).toContain("unexpected character '{' at position 11");
+    expect(parseError("Name eq 'x%27 or Tags eq [").message).toBe(
+      "Invalid $filter: percent-encoded sequence '%27' at position 10 (the value seems to be URL-encoded twice)",
+    );
+  });
+
+  it("still accepts those characters inside string literals", () => {
+    expect(parseFilter("Name eq '[\"{50%}\"]'")).toEqual(eq(prop("Name"), lit('["{50%}"]')));
+  });
+
   it("labels errors with the option it was given", () => {
     expect(() => parseFilter("Id eq", "$filter (in $expand=Stages)")).toThrow(
       "Invalid $filter (in $expand=Stages): unexpected token at position 2",

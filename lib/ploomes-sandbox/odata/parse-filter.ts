@@ -1,5 +1,6 @@
 import { defaultParser, type Token } from "@odata/parser";
 import type { FilterExpression } from "./filter-expression";
+import { assertFilterCharacters } from "./assert-filter-characters";
 import { convertFilterToken } from "./convert-filter-token";
 import { ODataQueryError } from "./odata-query-error";
 
@@ -13,6 +14,7 @@ export function parseFilter(source: string, option = "$filter"): FilterExpressio
     throw new ODataQueryError(option, `Invalid ${option}: the expression is empty`);
   }
   const offset = source.indexOf(expression);
+  assertFilterCharacters(expression, option, offset);
   let token: Token;
   try {
     token = defaultParser.filter(expression);

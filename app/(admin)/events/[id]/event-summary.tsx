@@ -1,0 +1,50 @@
+import { useFormatter, useTranslations } from "next-intl";
+import type { EventDetail } from "@/lib/events/get-event-detail";
+import { StatusBadge } from "@/components/events/status-badge";
+
+function Item({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="mt-0.5 break-words text-sm text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+export function EventSummary({ event }: { event: EventDetail }) {
+  const t = useTranslations("events.detail");
+  const tr = useTranslations("events.reasons");
+  const format = useFormatter();
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "short", timeStyle: "medium" });
+  // Receiver reasons are codes; worker errors are already sentences.
+  const reason = event.statusReason && (tr.has(event.statusReason) ? tr(event.statusReason) : event.statusReason);
+  const lastError = event.job?.lastError ?? null;
+
+  return (
+    <section aria-labelledby="event-summary" className="rounded-xl border border-slate-200 bg-white p-5">
+      <h2 id="event-summary" className="sr-only">
+        {t("summary")}
+      </h2>
+      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Item label={t("status")}>
+          <StatusBadge view={event.statusView} />
+        </Item>
+        <Item label={t("visitor")}>
+          <span className="block">{event.visitorName ?? t("anonymous")}</span>
+          {event.visitorEmail ? <span className="block text-slate-600">{event.visitorEmail}</span> : null}
+          {event.visitorPhone ? <span className="block text-slate-600">{event.visitorPhone}</span> : null}
+        </Item>
+        <Item label={t("integration")}>{event.integration.name}</Item>
+        <Item label={t("channelAndChat")}>
+          {t("channelAndChatValue", { channel: event.widgetId ?? "—", chat: event.chatId ?? "—" })}
+        </Item>
+        <Item label={t("processedAt")}>{event.processedAt ? when(event.processedAt) : "—"}</Item>
+        <Item label={t("deliveries")}>{format.number(event.deliveries)}</Item>
+        <Item label={t("attempts")}>{event.job ? format.number(event.job.attempts) : t("noJob")}</Item>
+        <Item label={t("nextRetry")}>{event.statusView.retryAt ? when(event.statusView.retryAt) : "—"}</Item>
+        {reason ? <Item label={t("reason")}>{reason}</Item> : null}
+        {lastError && lastError !== event.statusReason ? <Item label={t("lastError")}>{lastError}</Item> : null}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireAdmin } from "@/lib/auth/current-user";
+import { runAction } from "@/lib/http/action-result";
+import { activateIntegration } from "@/lib/integrations/activate-integration";
+import { connectPloomes } from "@/lib/integrations/connect-ploomes";
+import { connectSandbox } from "@/lib/integrations/connect-sandbox";
+import type { ConnectPloomesInput } from "@/lib/integrations/connection-schema";
+import { deactivateIntegration } from "@/lib/integrations/deactivate-integration";
+import { loadPloomesOptions } from "@/lib/integrations/load-ploomes-options";
+import { pauseIntegration } from "@/lib/integrations/pause-integration";
+import { renameIntegration, type IntegrationNameInput } from "@/lib/integrations/rename-integration";
+import { resumeIntegration } from "@/lib/integrations/resume-integration";
+import { rotateWebhookToken } from "@/lib/integrations/rotate-webhook-token";
+import { saveIntegrationSettings } from "@/lib/integrations/save-integration-settings";
+import { settingsStepSchema } from "@/lib/integrations/wizard-steps";
+
+// Every action re-checks the role on the server: a member's page has no buttons, and a forged call is refused.
+// All of them act through the admin's account-scoped db, so another account's id is "not found".
+
+function changed() {
+  revalidatePath("/integrations", "layout");
+}
+
+export async function connectPloomesAction(integrationId: string, input: ConnectPloomesInput) {
+  return runAction(async () => {
+    const { db } = await requireAdmin();
+    const connection = await connectPloomes(db, integrationId, input);
+    changed();
+    return { apiKeyLast4: connection.apiKeyLast4, ploomesAccountName: connection.ploomesAccountName };
+  });
+}
+
+export async function connectSandboxAction(integrationId: string) {
+  return runAction(async () => {
+    const { db } = await requireAdmin();
+    const connection = await connectSandbox(db, integrationId);
+    changed();
+    return { apiKeyLast4: connection.apiKeyLast4, ploomesAccountName: connection.ploomesAccountName };
+  });
+}
+
+export async function saveSettingsAction(integrationId: string, step: string, values: unknown) {
+  return runAction(async () => {
+    const { db } = await requireAdmin();
+    const result = await saveIntegrationSettings(db, integrationId, settingsStepSchema.parse(step), values);
+    changed();
+    return result;
+  });
+}
+
+export async function refreshPloomesOptionsAction(integrationId: string) {
+  return runAction(async () => {
+    const { db } = await requireAdmin();
+    return loadPloomesOptions(db, integrationId, { refresh: true });
+  });
+}
+
+export async function renameIntegrationAction(integrationId: string, input: IntegrationNameInput) {
+  return runAction(async () => {
+    const { db } = await requireAdmin();
+    await renameIntegration(db, integrationId, input);
+    changed();
+  });
+}
+
+export async function activateIntegrationAction(integrationId: string) {
+  return runAction(async () => {
+    const { db } = await requireAdmin();
+    const result = await activateIntegration(db, integrationId);
+    changed();
+    return result;
+  });
+}
+
+export async function rotateWebhookTokenAction(integrationId: string) {
+  return runAction(async () => {
+    const { db } = await requireAdmin();
+    const result = await rotateWebhookToken(db, integrationId);
+    changed();
+    return result;
+  });
+}
+
+export async function pauseIntegrationAction(integrationId: string) {
+  return runAction(async () => {
+    const { db } = await requireAdmin();
+    await pauseIntegration(db, integrationId);
+    changed();
+  });
+}
+
+export async function resumeIntegrationAction(integrationId: string) {
+  return runAction(async () => {
+    const { db } = await requireAdmin();
+    await resumeIntegration(db, integrationId);
+    changed();
+  });
+}
+
+export async function deactivateIntegrationAction(integrationId: string) {
+  return runAction(async () => {
+    const { db } = await requireAdmin();
+    await deactivateIntegration(db, integrationId);
+    changed();
+  });
+}

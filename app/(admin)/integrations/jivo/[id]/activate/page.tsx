@@ -1,0 +1,36 @@
+import { getTranslations } from "next-intl/server";
+import { appUrl } from "@/lib/env";
+import { firstIncompleteStep } from "@/lib/integrations/settings-step-issues";
+import { SETTINGS_STEPS, visibleSteps } from "@/lib/integrations/wizard-steps";
+import { loadOptionsSafely, NO_OPTIONS } from "../load-options-safely";
+import { loadWizard, type WizardParams } from "../load-wizard";
+import { StepSection } from "../step-section";
+import { ActivationPanel } from "./activation-panel";
+import { SettingsSummary } from "./settings-summary";
+
+export default async function ActivateStepPage({ params }: WizardParams) {
+  const { db, integration, settings, canEdit } = await loadWizard((await params).id);
+  const [{ options }, t] = await Promise.all([
+    integration.connection ? loadOptionsSafely(db, integration.id) : { options: NO_OPTIONS },
+    getTranslations("wizard.steps.activate"),
+  ]);
+  const steps = SETTINGS_STEPS.filter((step) => visibleSteps(settings.behaviour).includes(step));
+  const incompleteStep = integration.connection ? firstIncompleteStep(settings, steps) : "connection";
+  // Only the token's hash is stored: after activation the URL can be shown masked, never in full.
+  const maskedUrl = integration.tokenHint ? `${appUrl()}/api/webhooks/jivo/••••••••••••${integration.tokenHint}` : null;
+
+  return (
+    <div className="space-y-6">
+      <StepSection id="step-activate" title={t("title")} description={t("description")}>
+        <ActivationPanel
+          integrationId={integration.id}
+          status={integration.status}
+          canEdit={canEdit}
+          maskedUrl={maskedUrl}
+          incompleteStep={incompleteStep}
+        />
+      </StepSection>
+      <SettingsSummary integration={integration} settings={settings} options={options} canEdit={canEdit} />
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { integrationState } from "@/lib/integrations/integration-state";
+import { settingsSchema } from "@/lib/integrations/settings-schema";
+import { isStepCompleted, visibleSteps } from "@/lib/integrations/wizard-steps";
+import { Alert } from "@/components/ui/alert";
+import { StateBadge } from "@/components/integrations/state-badge";
+import { loadWizard } from "./load-wizard";
+import { RenameIntegration } from "./rename-integration";
+import { WizardNav } from "./wizard-nav";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const { integration } = await loadWizard((await params).id);
+  return { title: integration.name };
+}
+
+export default async function IntegrationLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { integration, settings, wizardStep, canEdit } = await loadWizard(id);
+  const t = await getTranslations("wizard");
+  const tIntegrations = await getTranslations("integrations");
+  const state = integrationState(integration);
+  const incomplete = integration.status !== "draft" && !settingsSchema.safeParse(settings).success;
+  const steps = visibleSteps(settings.behaviour).map((step) => ({
+    step,
+    completed: isStepCompleted(step, wizardStep, integration.status),
+    // A draft's later steps open once the earlier ones are done.
+    reachable: integration.status !== "draft" || isStepCompleted(step, wizardStep, integration.status) || step === wizardStep,
+  }));
+
+  return (
+    <div className="space-y-6">
+      <nav aria-label={tIntegrations("breadcrumb")} className="text-sm text-slate-500">
+        <Link href="/integrations" className="hover:text-slate-900 hover:underline">
+          {tIntegrations("catalogue.breadcrumb")}
+        </Link>{" "}
+        ›{" "}
+        <Link href="/integrations/jivo" className="hover:text-slate-900 hover:underline">
+          Jivo
+        </Link>
+      </nav>
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold text-slate-900">{integration.name}</h1>
+        <StateBadge state={state} />
+        {canEdit ? <RenameIntegration integrationId={integration.id} name={integration.name} /> : null}
+      </header>
+      {!canEdit ? <Alert tone="info">{t("readOnly")}</Alert> : null}
+      {state === "error" && integration.flaggedReason ? (
+        <Alert tone="error">{t("flagged", { reason: integration.flaggedReason })}</Alert>
+      ) : null}
+      {incomplete ? <Alert tone="warning">{t("incompleteWhileLive")}</Alert> : null}
+      <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+        <WizardNav integrationId={integration.id} steps={steps} />
+        <div className="min-w-0">{children}</div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { ScopedDb } from "@/lib/db/scoped-db";
+import { encryptSecret } from "@/lib/crypto/secret-box";
+import { hashToken } from "@/lib/crypto/tokens";
+import { clearMetadata } from "@/lib/sync/ploomes-metadata";
+import { connectionClient } from "./connection-client";
+import type { IntegrationView } from "./find-integration";
+import { ploomesAppError } from "./ploomes-app-error";
+import { furthestStep, parseWizardStep } from "./wizard-steps";
+
+type VerifiedKey = { apiKey: string; baseUrl: string; isSandbox: boolean };
+
+/**
+ * Checks the key against Ploomes and only then stores it (encrypted) as the integration's connection. A refused
+ * key or an unreachable address throws before anything is written. Changing the key of an existing connection
+ * drops its cached funnels and fields: the new key may belong to another Ploomes account.
+ */
+export async function attachConnection(db: ScopedDb, integration: IntegrationView, input: VerifiedKey) {
+  const apiKeyCipher = encryptSecret(input.apiKey);
+  const budgetKey = hashToken(input.apiKey);
+  let accountName: string | null;
+  try {
+    const account = await connectionClient({ baseUrl: input.baseUrl, apiKeyCipher, budgetKey }).verifyKey();
+    accountName = account.Name ?? null;
+  } catch (error) {
+    throw ploomesAppError(error);
+  }
+
+  const data = {
+    name: accountName ?? "Ploomes",
+    baseUrl: input.baseUrl,
+    apiKeyCipher,
+    apiKeyLast4: input.apiKey.slice(-4),
+    budgetKey,
+    isSandbox: input.isSandbox,
+    ploomesAccountName: accountName,
+    verifiedAt: new Date(),
+  };
+  const select = { id: true, apiKeyLast4: true, ploomesAccountName: true, isSandbox: true, baseUrl: true };
+  const connection = integration.connectionId
+    ? await db.ploomesConnection.update({ where: { id: integration.connectionId }, data, select })
+    : await db.ploomesConnection.create({ data: { ...data, accountId: integration.accountId }, select });
+  if (integration.connectionId) await clearMetadata(integration.connectionId);
+
+  await db.integration.update({
+    where: { id: integration.id },
+    data: {
+      connectionId: connection.id,
+      wizardStep: furthestStep(parseWizardStep(integration.wizardStep), "behaviour"),
+      flaggedReason: null,
+      flaggedAt: null,
+    },
+  });
+  return connection;
+}

@@ -1,0 +1,24 @@
+import type { ScopedDb } from "@/lib/db/scoped-db";
+import { appUrl, env } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { validateBaseUrl } from "@/lib/ploomes/base-url";
+import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
+import { attachConnection } from "./attach-connection";
+import { requireIntegration } from "./find-integration";
+
+export function sandboxApiUrl(): string {
+  return `${appUrl()}/sandbox/ploomes/api`;
+}
+
+/**
+ * One click: a fresh sandbox tenant for the account and a connection to it, checked like any Ploomes key.
+ * `sandboxUrl` lets tests point at the sandbox of their own test server.
+ */
+export async function connectSandbox(db: ScopedDb, integrationId: string, options: { sandboxUrl?: string } = {}) {
+  if (!env.SANDBOX_ENABLED) throw new AppError("FORBIDDEN", "O sandbox está desligado neste servidor.", { fields: { _: "sandboxDisabled" } });
+  const integration = await requireIntegration(db, integrationId);
+  // The sandbox is served by this app, which may well sit on localhost.
+  const baseUrl = await validateBaseUrl(options.sandboxUrl ?? sandboxApiUrl(), { allowPrivate: true });
+  const { apiKey } = await createSandboxTenant({ accountId: integration.accountId, name: integration.name });
+  return attachConnection(db, integration, { apiKey, baseUrl, isSandbox: true });
+}

@@ -1,0 +1,46 @@
+import type { ScopedDb } from "@/lib/db/scoped-db";
+import { cachedMetadata } from "@/lib/sync/ploomes-metadata";
+import { integrationClient } from "./integration-client";
+import { entitiesOfPloomesEntity, type CustomTarget } from "./mapping-targets";
+import { ploomesAppError } from "./ploomes-app-error";
+
+export type PloomesOptions = {
+  pipelines: { id: number; name: string; stages: { id: number; name: string }[] }[];
+  users: { id: number; name: string; email: string | null }[];
+  customFields: CustomTarget[];
+};
+
+/**
+ * Funnels with their stages, users and custom fields for the wizard's pickers, from the per-connection cache
+ * (`refresh` is "Atualizar dados do Ploomes"). Only what the pickers show leaves the server.
+ */
+export async function loadPloomesOptions(db: ScopedDb, integrationId: string, options: { refresh?: boolean } = {}): Promise<PloomesOptions> {
+  const { connectionId, client } = await integrationClient(db, integrationId);
+  try {
+    const [pipelines, users, fields] = await Promise.all([
+      cachedMetadata(connectionId, client, "pipelines", options),
+      cachedMetadata(connectionId, client, "users", options),
+      cachedMetadata(connectionId, client, "fields", options),
+    ]);
+    return {
+      pipelines: pipelines.map((pipeline) => ({
+        id: pipeline.Id,
+        name: pipeline.Name,
+        stages: [...(pipeline.Stages ?? [])]
+          .sort((a, b) => (a.Ordination ?? 0) - (b.Ordination ?? 0))
+          .map((stage) => ({ id: stage.Id, name: stage.Name })),
+      })),
+      users: users.map((user) => ({ id: user.Id, name: user.Name, email: user.Email ?? null })),
+      customFields: fields.flatMap((field) =>
+        entitiesOfPloomesEntity(field.EntityId).map((entity) => ({
+          key: field.Key,
+          name: field.Name,
+          entity,
+          nativeType: field.Type.NativeType,
+        })),
+      ),
+    };
+  } catch (error) {
+    throw ploomesAppError(error);
+  }
+}

@@ -1,0 +1,70 @@
+import type { NativeType } from "./static-catalogs";
+
+// What a new sandbox tenant holds: a small, realistic Ploomes account in pt-BR, with clients the integration's
+// dedupe can find. Tests import these values instead of repeating them. Field keys are fixed GUIDs, the same
+// in every tenant, so a test or a demo mapping can name them directly.
+
+export type SeedField = { Key: string; Name: string; EntityId: 1 | 2 | 3; NativeType: NativeType };
+
+const fields = (entityId: 1 | 2 | 3, prefix: string, items: [string, string, NativeType][]): SeedField[] =>
+  items.map(([guid, Name, NativeType]) => ({ Key: `${prefix}_${guid}`, Name, EntityId: entityId, NativeType }));
+
+export const SANDBOX_SEED = {
+  users: [
+    { Name: "João Vendedor", Email: "joao@vendas.example" },
+    { Name: "Ana Gestora", Email: "ana@vendas.example" },
+    { Name: "Carla Atendente", Email: "carla@vendas.example" },
+    { Name: "Integração JivoChat", Email: "integracao@vendas.example" },
+  ],
+  origins: ["Site", "Indicação"],
+  salesPipeline: { Name: "Funil de Vendas", stages: ["Prospecção", "Qualificação", "Proposta", "Negociação", "Fechamento"] },
+  afterSalesPipeline: { Name: "Pós-venda", stages: ["Onboarding", "Acompanhamento", "Renovação"] },
+  fields: [
+    ...fields(1, "contact", [
+      ["EDC76777-D79A-4F20-8DE3-8AF75175589D", "Origem da campanha", "String"],
+      ["35E4CADB-D417-47F8-9EBB-DBBA05988A45", "Observações do cliente", "BigString"],
+      ["20CD8845-68CA-4B64-9F84-FCF675830FC7", "Número de funcionários", "Integer"],
+      ["30953EF9-B2E4-4E8C-ACC9-93BCB15F6B13", "Faturamento mensal", "Decimal"],
+      ["4A06A5E6-12EF-43F4-8107-741CE0FDA921", "Data do primeiro contato", "DateTime"],
+      ["D63F89EE-A47A-4AF4-89DF-B8A5D8DE7EBA", "Aceita receber ofertas", "Bool"],
+    ]),
+    ...fields(2, "deal", [
+      ["40AF4451-874E-4C22-B745-F7B5707DA050", "Página de entrada", "String"],
+      ["8B941DC5-0D0C-4342-907F-B51C13E13483", "Nota do atendimento", "BigString"],
+      ["9F8D7017-41B9-4E8D-8192-8E3BD6386186", "Quantidade de itens", "Integer"],
+      ["1121AC5C-9F77-46E0-903D-879EFEC27D8A", "Desconto concedido (%)", "Decimal"],
+      ["6EFE2C50-A8CF-43F0-BE89-C1BB7C2108E9", "Previsão de fechamento", "DateTime"],
+      ["FDBAAA4F-0B9C-49D6-95E3-57904D0BD07E", "Veio pelo chat", "Bool"],
+    ]),
+    ...fields(3, "lead", [
+      ["FBDDADD4-CA11-46BD-B759-12C4EA7DDCED", "Origem da campanha", "String"],
+      ["437B9CB8-FB26-4270-8416-3F3BC7593B10", "Mensagem do visitante", "BigString"],
+      ["BCA9F30E-B257-4962-9F5A-0F45B6D5B365", "Número de funcionários", "Integer"],
+      ["5F5F316C-B74D-40E7-986F-7EE32E55028E", "Orçamento estimado", "Decimal"],
+      ["694DCC00-43E1-4D80-AE81-D3E2F0ECD046", "Data do contato", "DateTime"],
+      ["27ABD1B6-8FDB-4EDC-8F72-0E81FBF3088B", "Quer demonstração", "Bool"],
+    ]),
+  ],
+  companies: {
+    bakery: { Name: "Padaria Pão Quente Ltda", Email: "contato@paoquente.exemplo.com.br", Phone: "(11) 3456-7890", Register: "12.345.678/0001-90" },
+    builder: { Name: "Construtora Horizonte Ltda", Email: "comercial@horizonte.exemplo.com.br", Phone: "(21) 2555-0100", Register: "98.765.432/0001-10" },
+  },
+  /** A person without a company and with an open deal in "Funil de Vendas" (stage "Qualificação"). */
+  existingPerson: {
+    Name: "Mariana Souza",
+    Email: "cliente.existente@exemplo.com.br",
+    Phone: "(11) 91234-5678",
+    SearchPhoneNumber: 5511912345678,
+    openDealTitle: "Encomenda de salgados para evento",
+  },
+  /** A person linked to "Construtora Horizonte Ltda". */
+  personWithCompany: { Name: "Roberto Lima", Email: "roberto.lima@horizonte.exemplo.com.br", Phone: "(21) 98765-4321" },
+  otherPerson: { Name: "Fernanda Alves", Email: "fernanda.alves@exemplo.com.br", Phone: "(31) 3333-4444" },
+  lead: { PersonName: "Lucas Pereira", CompanyName: "Mercado Bom Preço", Email: "lucas@bompreco.exemplo.com.br", Phone: "(41) 99876-5432" },
+} as const;
+
+export function seedFieldKey(entityId: 1 | 2 | 3, name: string): string {
+  const field = SANDBOX_SEED.fields.find((candidate) => candidate.EntityId === entityId && candidate.Name === name);
+  if (!field) throw new Error(`No seeded field "${name}" for EntityId ${entityId}`);
+  return field.Key;
+}

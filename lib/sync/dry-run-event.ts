@@ -1,0 +1,60 @@
+import type { JivoEvent } from "@/lib/jivo/normalize-event";
+import type { IntegrationSettings } from "@/lib/integrations/settings-schema";
+import type { PloomesClient } from "@/lib/ploomes/client";
+import { executeStep } from "./execute-step";
+import { planNextStep, type Step } from "./plan-next-step";
+import { prepareSyncContext } from "./prepare-sync-context";
+import type { SyncOutcome, SyncWarning } from "./sync-outcome";
+
+export type DryRunStep = { step: Step; result: Partial<SyncOutcome>; simulated: boolean };
+export type DryRunReport = { steps: DryRunStep[]; warnings: SyncWarning[]; dealTitle: string | null; behaviour: string };
+
+const LOOKUPS = new Set<Step["kind"]>(["findPerson", "findCompany", "findOpenDeal"]);
+
+// Ids handed to records that a dry run only pretends to create: negative, so they can never be confused with
+// (or written as) real Ploomes ids.
+function simulate(step: Step, fakeId: number, attempt: number): Partial<SyncOutcome> {
+  switch (step.kind) {
+    case "createCompany":
+      return { company: { id: fakeId, how: "created", attempt } };
+    case "createPerson":
+      return { person: { id: fakeId, how: "created", companyId: step.body.CompanyId ?? null, attempt } };
+    case "linkPerson":
+      return { personLinked: true };
+    case "createDeal":
+      return { deal: { id: fakeId } };
+    case "createLead":
+      return { lead: { id: fakeId } };
+    default:
+      return { interaction: { id: fakeId } };
+  }
+}
+
+/**
+ * "O que este chat criaria?": the same planner as the worker, with real read-only look-ups (they count in the
+ * budget) and every write only described. Nothing is written to Ploomes.
+ */
+export async function dryRunEvent(
+  event: JivoEvent,
+  settings: IntegrationSettings,
+  connectionId: string,
+  client: PloomesClient,
+): Promise<DryRunReport> {
+  const ctx = await prepareSyncContext(event, settings, connectionId, client, 1, { readOnly: true });
+  const steps: DryRunStep[] = [];
+  let outcome: SyncOutcome = {};
+  let fakeId = -1;
+  for (let step = planNextStep(ctx, outcome); step; step = planNextStep(ctx, outcome)) {
+    if (steps.length > 20) break;
+    const simulated = !LOOKUPS.has(step.kind);
+    const result = simulated ? simulate(step, fakeId--, 1) : await executeStep(client, step, 1);
+    steps.push({ step, result, simulated });
+    outcome = { ...outcome, ...result };
+  }
+  return {
+    steps,
+    warnings: ctx.drafts.warnings,
+    dealTitle: ctx.behaviour === "lead" || ctx.behaviour === "company_person" ? null : ctx.dealTitle,
+    behaviour: ctx.behaviour,
+  };
+}
