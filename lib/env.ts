@@ -40,6 +40,7 @@ export const env = createEnv({
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     WORKER_ENABLED: booleanFlag(true),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+    JOB_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(300_000),
     JOB_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(15_000),
     PLOOMES_BUDGET_PER_MINUTE: z.coerce.number().int().min(1).max(6000).default(100),
     PLOOMES_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),

@@ -5,6 +5,13 @@ export const DASHBOARD_DAYS = 30;
 
 export type DayCount = { day: string; done: number; failed: number };
 
+// Jobs are counted through their events: the event statuses that mirror a queued or running job (the worker keeps
+// them in step) let the planner walk the `[accountId, status, receivedAt]` index instead of every event of the account.
+const pendingJob = (jobStatus: string[]) => ({
+  status: { in: ["received", "processing", "retrying"] },
+  job: { status: { in: jobStatus } },
+});
+
 /**
  * The numbers above the log: chats that reached an end (done / failed) per São Paulo day over the last 30 days,
  * the success rate over those days, the queue's depth and how long its oldest job has waited, and the
@@ -17,9 +24,9 @@ export async function getEventDashboard(db: ScopedDb, now = new Date()) {
 
   const [perDay, queueDepth, oldestWaiting, flagged] = await Promise.all([
     Promise.all(days.map((day) => countDay(db, day))),
-    db.webhookEvent.count({ where: { job: { status: { in: ["queued", "running"] } } } }),
+    db.webhookEvent.count({ where: pendingJob(["queued", "running"]) }),
     db.webhookEvent.findFirst({
-      where: { job: { status: "queued" } },
+      where: pendingJob(["queued"]),
       orderBy: { job: { createdAt: "asc" } },
       select: { job: { select: { createdAt: true } } },
     }),

@@ -1,7 +1,9 @@
 import { Prisma } from "@prisma/client";
 import { isPostgres, systemDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
 
-export const LEASE_MS = 5 * 60_000;
+/** How long a claimed job belongs to its worker without a heartbeat; a dead worker's job waits this long. */
+export const LEASE_MS = env.JOB_LEASE_MS;
 
 /**
  * Atomically claims the next runnable job, or returns null. Runnable: queued and due, or running with an expired

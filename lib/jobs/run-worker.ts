@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { systemDb } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
-import { claimNextJob } from "./claim-next-job";
+import { claimNextJob, LEASE_MS } from "./claim-next-job";
 import { onJobQueued } from "./job-signal";
 import { completeJob, extendLease, failJob, releaseJob, scheduleRetry } from "./job-transitions";
 import { nextRunAt } from "./retry-policy";
@@ -32,7 +32,7 @@ export type WorkerOptions = {
   retryBaseMs?: number;
 };
 
-const HEARTBEAT_MS = 60_000;
+const HEARTBEAT_MS = Math.max(200, Math.floor(LEASE_MS / 5));
 
 export function startWorker(options: WorkerOptions) {
   const workerId = options.workerId ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;

@@ -90,8 +90,8 @@ export function buildSandboxOverview(records: SandboxRecordsByEntity, limit: num
     return record.OtherProperties.flatMap((item: Record<string, unknown>) => {
       const property = VALUE_PROPERTIES.find((candidate) => item?.[candidate] !== null && item?.[candidate] !== undefined);
       const value = property ? item[property] : undefined;
-      if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return [];
-      return [{ name: fieldNames.get(item.FieldKey) ?? String(item.FieldKey), property: property!, value }];
+      if (!property || (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean")) return [];
+      return [{ name: fieldNames.get(item.FieldKey) ?? String(item.FieldKey), property, value }];
     });
   };
 

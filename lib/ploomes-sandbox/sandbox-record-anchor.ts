@@ -1,10 +1,22 @@
 /** Entity sets the Sandbox page lists, each row under an anchor other pages can link to. */
 export type SandboxListedEntity = "Contacts" | "Deals" | "Leads" | "InteractionRecords";
 
-/**
- * The id of a record's row on the Sandbox page: `/sandbox?tenant=<tenantId>#sandbox-Deals-42`. Ids are unique
- * across tenants, so `/sandbox?record=42#sandbox-Deals-42` also finds the right tenant.
- */
+const LIST_NAMES: Record<SandboxListedEntity, string> = {
+  Contacts: "contacts",
+  Deals: "deals",
+  Leads: "leads",
+  InteractionRecords: "interactions",
+};
+
+/** The id of a record's row on the Sandbox page, e.g. `sandbox-deals-42`. */
 export function sandboxRecordAnchor(entity: SandboxListedEntity, id: number): string {
-  return `sandbox-${entity}-${id}`;
+  return `sandbox-${LIST_NAMES[entity]}-${id}`;
+}
+
+/**
+ * A link to a record's row. An account may have several sandboxes; `record` lets the page open the one that
+ * holds this Id (Ids are unique across sandboxes), where a bare `/sandbox#…` would show the newest.
+ */
+export function sandboxRecordHref(entity: SandboxListedEntity, id: number): string {
+  return `/sandbox?record=${id}#${sandboxRecordAnchor(entity, id)}`;
 }

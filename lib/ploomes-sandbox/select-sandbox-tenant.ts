@@ -1,8 +1,9 @@
 import { systemDb } from "@/lib/db/client";
 
 /**
- * The tenant the Sandbox page shows, among the account's own: the one asked for, else the one holding
- * `record` (deep links from other pages know a CRM Id, not the tenant), else the oldest.
+ * The tenant the Sandbox page shows, among the account's own (oldest first): the one asked for, else the one
+ * holding `record` (deep links from other pages know a CRM Id, not the tenant), else the newest — the one an
+ * integration was most likely just connected to.
  */
 export async function selectSandboxTenant<T extends { id: string }>(
   tenants: T[],
@@ -19,5 +20,5 @@ export async function selectSandboxTenant<T extends { id: string }>(
     const owner = tenants.find((tenant) => tenant.id === row?.tenantId);
     if (owner) return owner;
   }
-  return tenants[0] ?? null;
+  return tenants.at(-1) ?? null;
 }

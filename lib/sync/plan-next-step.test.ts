@@ -70,7 +70,7 @@ function simulate(ctx: PlanContext, crm: { person?: { id: number; companyId?: nu
         outcome.interaction = { id: nextId++ };
         break;
     }
-    outcome = { ...outcome };
+    outcome = { ...outcome, inFlight: undefined };
   }
   return { steps, outcome };
 }
@@ -133,14 +133,31 @@ describe("planNextStep", () => {
     });
   });
 
-  it("resumes after a crash: a lookup that found nothing is asked again, done steps are not redone", () => {
+  it("resumes after a lost answer: looks for the record the unanswered write may have created, redoes nothing done", () => {
     const start: SyncOutcome = {
       person: { id: null, how: "none", attempt: 1 },
       company: { id: 6, how: "created", attempt: 1 },
+      inFlight: "createPerson",
     };
-    // Attempt 2: the person the crashed attempt created is found now, and its deal is looked for before creating.
+    // The person the crashed attempt created is found now; done steps (the company) are not repeated.
     const { steps } = simulate(context("company_person_deal", { attempt: 2 }), { person: { id: 5, companyId: 6 }, openDeal: 41 }, start);
     expect(steps).toEqual(["findPerson", "findOpenDeal", "createInteraction"]);
+  });
+
+  it("a deal whose creation answer was lost is found by its title instead of created twice", () => {
+    const ctx = context("person_deal", { avoidDuplicateDeals: false });
+    const start: SyncOutcome = { person: { id: 5, how: "created", attempt: 1 }, inFlight: "createDeal" };
+    expect(planNextStep(ctx, start)).toEqual({ kind: "findOpenDeal", personId: 5, pipelineId: 3 });
+    const found: SyncOutcome = { person: start.person, openDeal: { id: 77, title: ctx.dealTitle, attempt: 2 } };
+    expect(planNextStep(ctx, found)).toMatchObject({ kind: "createInteraction", body: { DealId: 77 } });
+    const other: SyncOutcome = { person: start.person, openDeal: { id: 78, title: "Outro negócio", attempt: 2 } };
+    expect(planNextStep(ctx, other)).toMatchObject({ kind: "createDeal" });
+  });
+
+  it("a failure before any write repeats no look-up", () => {
+    const ctx = context("company_person_deal", { attempt: 3 });
+    const start: SyncOutcome = { person: { id: null, how: "none", attempt: 1 }, company: { id: null, how: "none", attempt: 1 } };
+    expect(planNextStep(ctx, start)).toMatchObject({ kind: "createCompany" });
   });
 
   it("without e-mail or phone it cannot look anyone up and creates the person", () => {

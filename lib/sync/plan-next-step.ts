@@ -17,7 +17,7 @@ export type PlanContext = {
   transcriptDate: string;
   /** Name for a person when the visitor gave none. */
   personFallbackName: string;
-  /** 1-based attempt of this job. On a retry, "not found" answers of earlier attempts are asked again. */
+  /** 1-based attempt of this job (recorded on look-up results). */
   attempt: number;
 };
 
@@ -50,9 +50,12 @@ function contactBody(draft: RecordDraft, typeId: 1 | 2, name: string, ctx: PlanC
   };
 }
 
-/** A lookup that found nothing in an earlier attempt may be stale: the crashed attempt may have created it. */
-function needsLookup(result: { id: number | null; attempt: number } | undefined, attempt: number): boolean {
-  return !result || (result.id === null && result.attempt < attempt);
+/**
+ * A look-up is needed when it was never made, or when it found nothing but the write that followed was sent
+ * without its answer being stored: that write may have created the record after all.
+ */
+function needsLookup(result: { id: number | null } | undefined, outcome: SyncOutcome, write: SyncOutcome["inFlight"]): boolean {
+  return !result || (result.id === null && outcome.inFlight === write);
 }
 
 /**
@@ -81,7 +84,7 @@ export function planNextStep(ctx: PlanContext, outcome: SyncOutcome): Step | nul
   const hasKeys = Boolean(lookup.email) || lookup.phones.length > 0;
 
   // 1. Who is this visitor in the CRM?
-  if (hasKeys && needsLookup(outcome.person, ctx.attempt)) {
+  if (hasKeys && needsLookup(outcome.person, outcome, "createPerson")) {
     return { kind: "findPerson", email: lookup.email, phones: lookup.phones };
   }
   const foundPerson = outcome.person?.id ?? null;
@@ -91,7 +94,7 @@ export function planNextStep(ctx: PlanContext, outcome: SyncOutcome): Step | nul
   if (entities.includes("company")) {
     companyId = outcome.company?.id ?? outcome.person?.companyId ?? null;
     if (!companyId && lookup.companyNames.length > 0) {
-      if (needsLookup(outcome.company, ctx.attempt)) return { kind: "findCompany", names: lookup.companyNames };
+      if (needsLookup(outcome.company, outcome, "createCompany")) return { kind: "findCompany", names: lookup.companyNames };
       const name = lookup.companyNames[0]!;
       return { kind: "createCompany", body: contactBody(ctx.drafts.company, 1, name, ctx) };
     }
@@ -111,15 +114,13 @@ export function planNextStep(ctx: PlanContext, outcome: SyncOutcome): Step | nul
   let dealId = outcome.deal?.id ?? null;
   if (behaviourCreatesDeal(ctx.behaviour) && !dealId && ctx.pipelineId && ctx.stageId) {
     const personPreexisted = outcome.person?.how === "email" || outcome.person?.how === "phone";
-    const recovering = ctx.attempt > 1;
-    if ((ctx.avoidDuplicateDeals && personPreexisted) || recovering) {
-      if (!outcome.openDeal || outcome.openDeal.attempt < ctx.attempt) {
-        return { kind: "findOpenDeal", personId, pipelineId: ctx.pipelineId };
-      }
-      const open = outcome.openDeal;
-      // Without "evitar duplicidade", only our own deal from a crashed attempt (same title) is reused.
-      if (open.id && ((ctx.avoidDuplicateDeals && personPreexisted) || open.title === ctx.dealTitle)) dealId = open.id;
+    const recovering = outcome.inFlight === "createDeal";
+    if ((ctx.avoidDuplicateDeals && personPreexisted && !outcome.openDeal) || recovering) {
+      return { kind: "findOpenDeal", personId, pipelineId: ctx.pipelineId };
     }
+    const open = outcome.openDeal;
+    // Reuse the person's open deal ("evitar duplicidade"), or our own deal from an attempt whose answer was lost.
+    if (open?.id && ((ctx.avoidDuplicateDeals && personPreexisted) || open.title === ctx.dealTitle)) dealId = open.id;
     if (!dealId) {
       const draft = ctx.drafts.deal;
       const { Title, ...rest } = draft.standard;

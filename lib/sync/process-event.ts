@@ -12,6 +12,8 @@ import { planNextStep } from "./plan-next-step";
 import { prepareSyncContext } from "./prepare-sync-context";
 import { parseOutcome, type SyncOutcome } from "./sync-outcome";
 
+const WRITES = new Set(["createCompany", "createPerson", "createDeal", "createLead", "createInteraction", "linkPerson"]);
+
 type PlanEntry = { step: string; attempt: number; at: string; result?: Partial<SyncOutcome> };
 
 /**
@@ -63,8 +65,13 @@ export async function processEvent(job: ClaimedJob, signal: AbortSignal): Promis
 
     for (let step = planNextStep(ctx, outcome); step; step = planNextStep(ctx, outcome)) {
       signal.throwIfAborted();
+      if (WRITES.has(step.kind)) {
+        // Stored before the write: if its answer is lost, the next attempt knows to look for the record first.
+        outcome = { ...outcome, inFlight: step.kind as SyncOutcome["inFlight"] };
+        await systemDb.webhookEvent.update({ where: { id: event.id }, data: { outcome: JSON.stringify(outcome) } });
+      }
       const result = await executeStep(client, step, job.attempts);
-      outcome = { ...outcome, ...result };
+      outcome = { ...outcome, ...result, inFlight: undefined };
       plan.push({ step: step.kind, attempt: job.attempts, at: new Date().toISOString(), result });
       await systemDb.webhookEvent.update({
         where: { id: event.id },

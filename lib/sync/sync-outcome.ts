@@ -14,6 +14,11 @@ export const outcomeSchema = z.object({
   deal: z.object({ id: z.number() }).optional(),
   lead: z.object({ id: z.number() }).optional(),
   interaction: z.object({ id: z.number() }).optional(),
+  /**
+   * The write that was sent but whose answer was never stored (a crash, a timeout, a 500 after the write). The next
+   * attempt looks for that record before writing it again.
+   */
+  inFlight: z.enum(["createCompany", "createPerson", "createDeal", "createLead", "createInteraction", "linkPerson"]).optional(),
 });
 
 export type SyncOutcome = z.infer<typeof outcomeSchema>;

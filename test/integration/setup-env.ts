@@ -8,3 +8,5 @@ process.env.LOG_LEVEL ??= "warn";
 // The pacing rule itself is tested with real budgets in lib/ploomes/db-pacer.test.ts and the drain benchmark.
 process.env.PLOOMES_BUDGET_PER_MINUTE ??= "3000";
 process.env.JOB_RETRY_BASE_MS ??= "100";
+process.env.JOB_LEASE_MS ??= "3000";
+process.env.PLOOMES_TIMEOUT_MS ??= "1500";

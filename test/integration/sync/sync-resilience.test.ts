@@ -1,0 +1,132 @@
+import { spawn } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemDb } from "@/lib/db/client";
+import { setSandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
+import { startTestServer, type TestServer } from "../../helpers/test-server";
+import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+async function dealIntegration() {
+  const setup = await setupSandboxIntegration(server.url, { behaviour: "lead" });
+  const sales = (await setup.crm.listPipelines())[0]!;
+  await systemDb.integration.update({
+    where: { id: setup.integration.id },
+    data: {
+      settings: JSON.stringify({ behaviour: "company_person_deal", pipelineId: sales.Id, stageId: sales.Stages![0]!.Id, avoidDuplicateDeals: false }),
+    },
+  });
+  return setup;
+}
+
+/** N distinct chats from N distinct visitors, each with its own company. */
+function chats(count: number, offset = 0) {
+  const base = JSON.parse(fixture("chat_finished_br"));
+  return Array.from({ length: count }, (_, n) => {
+    const i = n + offset;
+    return JSON.stringify({
+      ...base,
+      chat_id: 700000 + i,
+      visitor: { ...base.visitor, name: `Visitante ${i}`, email: `visitante${i}@exemplo.com.br`, phone: `(11) 9${String(10000000 + i).slice(-8)}` },
+      organization: { id: String(i), name: `Empresa ${i} Ltda` },
+    });
+  });
+}
+
+async function expectExactlyOnce(setup: Awaited<ReturnType<typeof dealIntegration>>, count: number, offset = 0) {
+  const contacts = await sandboxRecords(setup.tenantId, "Contacts");
+  const deals = await sandboxRecords(setup.tenantId, "Deals");
+  for (let n = 0; n < count; n++) {
+    const i = n + offset;
+    const people = contacts.filter((c) => c.Email === `visitante${i}@exemplo.com.br`);
+    const companies = contacts.filter((c) => c.Name === `Empresa ${i} Ltda`);
+    expect(people, `person ${i}`).toHaveLength(1);
+    expect(companies, `company ${i}`).toHaveLength(1);
+    expect(people[0]!.CompanyId).toBe(companies[0]!.Id);
+    expect(deals.filter((d) => d.PersonId === people[0]!.Id), `deal ${i}`).toHaveLength(1);
+  }
+}
+
+describe("when Ploomes fails", () => {
+  it("500s and 429s end in success after retries, nothing duplicated, every call in the log", async () => {
+    const setup = await dealIntegration();
+    await setSandboxFaults(setup.tenantId, { errorRate: 0.2, rateLimitRate: 0.1 });
+    for (const body of chats(6)) expect((await deliver(setup.webhookUrl, body)).status).toBe(200);
+    await drain([setup.integration.id], { timeoutMs: 90_000 });
+    await setSandboxFaults(setup.tenantId, { errorRate: 0, rateLimitRate: 0 });
+
+    const events = await eventsOf(setup.integration.id);
+    expect(events.map((e) => e.status)).toEqual(Array(6).fill("done"));
+    await expectExactlyOnce(setup, 6);
+    const calls = events.flatMap((e) => e.calls);
+    expect(calls.some((c) => c.status === 500)).toBe(true);
+    expect(calls.some((c) => c.status === 429)).toBe(true);
+    expect(events.some((e) => e.job!.attempts > 1)).toBe(true);
+  }, 120_000);
+
+  it("timeouts are retried: a slow Ploomes, then a healthy one", async () => {
+    const setup = await dealIntegration();
+    await setSandboxFaults(setup.tenantId, { latencyMs: 2_500 });
+    await deliver(setup.webhookUrl, chats(1, 50)[0]!);
+    // A few attempts time out (the client's limit is 1.5 s here)…
+    await expect(drain([setup.integration.id], { timeoutMs: 4_000 })).rejects.toThrow(/still pending/);
+    const [slow] = await eventsOf(setup.integration.id);
+    expect(slow!.calls.some((c) => c.error?.includes("timed out") || c.error?.includes("timeout"))).toBe(true);
+    expect(["retrying", "processing"]).toContain(slow!.status);
+    // …then Ploomes recovers and the chat goes through once.
+    await setSandboxFaults(setup.tenantId, { latencyMs: 0 });
+    await drain([setup.integration.id], { timeoutMs: 30_000 });
+    expect((await eventsOf(setup.integration.id))[0]!.status).toBe("done");
+    await expectExactlyOnce(setup, 1, 50);
+  }, 60_000);
+
+  it("a refused key fails at once, flags the integration and is not retried", async () => {
+    const setup = await dealIntegration();
+    await systemDb.sandboxTenant.update({ where: { id: setup.tenantId }, data: { apiKeyHash: "rotated" } });
+    await deliver(setup.webhookUrl, chats(1, 60)[0]!);
+    await drain([setup.integration.id]);
+    const [event] = await eventsOf(setup.integration.id);
+    expect(event).toMatchObject({ status: "failed" });
+    expect(event!.job).toMatchObject({ status: "failed", attempts: 1 });
+    expect(event!.statusReason).toMatch(/401/);
+    const integration = await systemDb.integration.findUniqueOrThrow({ where: { id: setup.integration.id } });
+    expect(integration.flaggedReason).toMatch(/chave da API/);
+  });
+});
+
+describe("when the worker dies", () => {
+  it("a worker killed with SIGKILL mid-chat is replaced and the chats complete without duplicates", async () => {
+    const setup = await dealIntegration();
+    // Slow answers keep the killed worker in the middle of its chats.
+    await setSandboxFaults(setup.tenantId, { latencyMs: 150, rateLimit: 100_000 });
+    for (const body of chats(8, 100)) await deliver(setup.webhookUrl, body);
+
+    const child = spawn("node_modules/.bin/tsx", ["scripts/worker.ts"], {
+      env: { ...process.env, WORKER_CONCURRENCY: "4", LOG_LEVEL: "silent" },
+      stdio: "ignore",
+    });
+    // Wait until the child has written some records, then kill it without warning.
+    await expect
+      .poll(async () => systemDb.ploomesCall.count({ where: { event: { integrationId: setup.integration.id }, method: "POST" } }), {
+        timeout: 30_000,
+        interval: 100,
+      })
+      .toBeGreaterThanOrEqual(6);
+    child.kill("SIGKILL");
+    await new Promise((resolve) => child.once("exit", resolve));
+    const running = await systemDb.job.count({ where: { event: { integrationId: setup.integration.id }, status: "running" } });
+    expect(running).toBeGreaterThan(0);
+
+    await setSandboxFaults(setup.tenantId, { latencyMs: 0 });
+    await drain([setup.integration.id], { timeoutMs: 60_000 });
+    const events = await eventsOf(setup.integration.id);
+    expect(events.map((e) => e.status)).toEqual(Array(8).fill("done"));
+    await expectExactlyOnce(setup, 8, 100);
+  }, 120_000);
+});
