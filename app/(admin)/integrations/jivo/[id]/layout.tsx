@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { integrationState } from "@/lib/integrations/integration-state";
 import { settingsSchema } from "@/lib/integrations/settings-schema";
-import { isStepCompleted, visibleSteps } from "@/lib/integrations/wizard-steps";
+import { isStepCompleted, resumeStep, visibleSteps } from "@/lib/integrations/wizard-steps";
 import { Alert } from "@/components/ui/alert";
 import { StateBadge } from "@/components/integrations/state-badge";
 import { loadWizard } from "./load-wizard";
@@ -22,11 +22,12 @@ export default async function IntegrationLayout({ children, params }: { children
   const tIntegrations = await getTranslations("integrations");
   const state = integrationState(integration);
   const incomplete = integration.status !== "draft" && !settingsSchema.safeParse(settings).success;
+  const resumeAt = resumeStep(wizardStep, settings.behaviour);
   const steps = visibleSteps(settings.behaviour).map((step) => ({
     step,
     completed: isStepCompleted(step, wizardStep, integration.status),
     // A draft's later steps open once the earlier ones are done.
-    reachable: integration.status !== "draft" || isStepCompleted(step, wizardStep, integration.status) || step === wizardStep,
+    reachable: integration.status !== "draft" || isStepCompleted(step, wizardStep, integration.status) || step === resumeAt,
   }));
 
   return (
