@@ -4,7 +4,7 @@ import type { RecordLink } from "@/lib/events/record-links";
 /** Links to what an event created or reused: the sandbox page, or the Ploomes web app in a new tab. */
 export function RecordLinks({ records, emptyText }: { records: RecordLink[]; emptyText?: string }) {
   const t = useTranslations("events.records");
-  if (records.length === 0) return emptyText ? <span className="text-slate-500">{emptyText}</span> : null;
+  if (records.length === 0) return emptyText ? <span className="text-sm text-slate-500">{emptyText}</span> : null;
   return (
     <ul className="flex flex-col gap-0.5">
       {records.map((record) => {

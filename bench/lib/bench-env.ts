@@ -1,0 +1,40 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { bin, run } from "../../scripts/lib/run";
+import { createTestDatabase } from "../../scripts/lib/test-database";
+
+/** A throw-away, migrated database for one benchmark; env is set before any app module is imported. */
+export async function benchDatabase(label: string) {
+  const database = await createTestDatabase(label);
+  await run(bin("prisma"), ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: database.url }, stdio: "ignore" });
+  process.env.DATABASE_URL = database.url;
+  process.env.LOG_LEVEL ??= "warn";
+  process.env.PLOOMES_ALLOW_PRIVATE_URLS = "true";
+  return database;
+}
+
+export function machineFacts(database: string) {
+  return {
+    cores: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    database,
+    date: new Date().toISOString(),
+  };
+}
+
+/** Writes `bench/results/<name>.json` and `.md` and prints the markdown. */
+export function writeResults(name: string, data: unknown, markdown: string) {
+  const dir = path.resolve("bench", "results");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(data, null, 2) + "\n");
+  fs.writeFileSync(path.join(dir, `${name}.md`), markdown + "\n");
+  console.log(markdown);
+}
+
+export function table(headers: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
+  return [line(headers), line(headers.map(() => "---")), ...rows.map(line)].join("\n");
+}
