@@ -13,10 +13,11 @@ import { webhookUrl } from "./webhook-url";
 export async function activateIntegration(db: ScopedDb, integrationId: string): Promise<{ webhookUrl: string }> {
   const integration = await requireIntegration(db, integrationId);
   const settings = readySettings(integration);
-  const { token, tokenHash, tokenHint } = newWebhookToken();
+  const { token, tokenHash, tokenCipher, tokenHint } = newWebhookToken();
   await changeIntegrationStatus(db, integration.id, ["draft", "inactive"], {
     status: "active",
     tokenHash,
+    tokenCipher,
     tokenHint,
     activatedAt: new Date(),
     wizardStep: "activate",

@@ -1,13 +1,19 @@
 import { systemDb } from "@/lib/db/client";
+import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { hashToken, randomToken } from "@/lib/crypto/tokens";
 
 // The webhook URL's secret: 192 random bits, URL-safe. Only its sha256 is stored, so the URL cannot be read back
 // from the database; looking up by the hash of what arrives compares no secret byte by byte.
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{32,128}$/;
 
-export function newWebhookToken(): { token: string; tokenHash: string; tokenHint: string } {
+export function newWebhookToken(): { token: string; tokenHash: string; tokenCipher: string; tokenHint: string } {
   const token = randomToken(24);
-  return { token, tokenHash: hashToken(token), tokenHint: token.slice(-4) };
+  return { token, tokenHash: hashToken(token), tokenCipher: encryptSecret(token), tokenHint: token.slice(-4) };
+}
+
+/** The plain token of an integration, for an admin who copies the URL again or sends a test event. */
+export function revealWebhookToken(integration: { tokenCipher: string | null }): string | null {
+  return integration.tokenCipher ? decryptSecret(integration.tokenCipher) : null;
 }
 
 /** The integration a webhook token belongs to, or null for a malformed, unknown or rotated-out token. */

@@ -16,7 +16,7 @@ export async function seedIntegration(options: {
   status?: string;
   settings?: IntegrationSettingsInput;
 }) {
-  const { token, tokenHash, tokenHint } = newWebhookToken();
+  const { token, tokenHash, tokenCipher, tokenHint } = newWebhookToken();
   const integration = await systemDb.integration.create({
     data: {
       accountId: options.accountId,
@@ -25,6 +25,7 @@ export async function seedIntegration(options: {
       connectionId: options.connectionId ?? null,
       settings: JSON.stringify(options.settings ?? { behaviour: "lead" }),
       tokenHash,
+      tokenCipher,
       tokenHint,
     },
   });

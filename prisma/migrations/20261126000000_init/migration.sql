@@ -80,6 +80,7 @@ CREATE TABLE "Integration" (
     "settings" TEXT NOT NULL DEFAULT '{}',
     "wizardStep" TEXT NOT NULL DEFAULT 'connection',
     "tokenHash" TEXT,
+    "tokenCipher" TEXT,
     "tokenHint" TEXT,
     "flaggedReason" TEXT,
     "flaggedAt" DATETIME,

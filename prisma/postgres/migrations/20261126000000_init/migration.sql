@@ -92,6 +92,7 @@ CREATE TABLE "Integration" (
     "settings" TEXT NOT NULL DEFAULT '{}',
     "wizardStep" TEXT NOT NULL DEFAULT 'connection',
     "tokenHash" TEXT,
+    "tokenCipher" TEXT,
     "tokenHint" TEXT,
     "flaggedReason" TEXT,
     "flaggedAt" TIMESTAMP(3),
