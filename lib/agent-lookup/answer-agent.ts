@@ -3,7 +3,8 @@ import { connectionClient } from "@/lib/integrations/connection-client";
 import type { IntegrationSettings } from "@/lib/integrations/settings-schema";
 import type { JivoEvent } from "@/lib/jivo/normalize-event";
 import { logger } from "@/lib/log/logger";
-import { recordLink } from "@/lib/ploomes/web-links";
+import { appUrl } from "@/lib/env";
+import { recordHref } from "@/lib/events/record-links";
 import { cachedMetadata } from "@/lib/sync/ploomes-metadata";
 import { buildAgentAnswer, type AgentAnswer } from "./build-agent-answer";
 import { findVisitorInCrm, type VisitorInCrm } from "./find-visitor-in-crm";
@@ -39,7 +40,11 @@ export async function answerAgent(
   if (event.eventName !== "chat_accepted" && event.eventName !== "chat_updated") return { result: "ok" };
 
   const key = `${connection.id}:${event.visitor.email ?? ""}:${event.visitor.phone ?? ""}`;
-  const link = (kind: "contact" | "deal", id: number) => recordLink(kind, id, connection.isSandbox);
+  // JivoChat opens the link outside this app: it must be absolute.
+  const link = (kind: "contact" | "deal", id: number) => {
+    const href = recordHref(kind === "contact" ? "person" : "deal", id, connection.isSandbox);
+    return href.startsWith("/") ? `${appUrl()}${href}` : href;
+  };
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < CACHE_TTL_MS) return buildAgentAnswer(event, hit.value, link);
 

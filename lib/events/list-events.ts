@@ -17,6 +17,7 @@ export const PAGE_SIZE = 50;
  */
 function containsText(term: string): Prisma.StringNullableFilter<"WebhookEvent"> {
   if (!isPostgres) return { contains: term };
+  // Spread in: the client is generated from the SQLite schema in development, whose filter type has no `mode`.
   return { contains: term.replace(/[\\%_]/g, "\\$&"), ...{ mode: "insensitive" as const } };
 }
 

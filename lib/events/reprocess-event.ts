@@ -1,12 +1,8 @@
+import { chatKeyOf } from "@/lib/jobs/chat-key";
 import { systemDb } from "@/lib/db/client";
 import type { ScopedDb } from "@/lib/db/scoped-db";
 import { AppError } from "@/lib/errors/app-error";
 import { notifyJobQueued } from "@/lib/jobs/job-signal";
-
-/** Same key as the receiver's: jobs of one chat run one at a time, in order. */
-function chatKeyOf(event: { integrationId: string; widgetId: string | null; chatId: string | null; dedupeKey: string }) {
-  return `${event.integrationId}:${event.widgetId ?? "-"}:${event.chatId ?? event.dedupeKey}`;
-}
 
 /**
  * Puts an event of the account back in the queue, now. The outcome and plan stay: the worker resumes from them,

@@ -17,7 +17,7 @@ const REDACT = [
 ];
 
 export const logger = pino({
-  level: env.LOG_LEVEL,
+  level: env.LOG_LEVEL ?? "info",
   base: { service: "jivo-ploomes-hub" },
   redact: { paths: REDACT, censor: "[redacted]" },
 });

@@ -1,6 +1,6 @@
 import { type EntitySet, entitySet } from "./entity-sets";
 import { findEntityRecord } from "./load-entity-records";
-import { SandboxError } from "./sandbox-response";
+import { SandboxError } from "./sandbox-error";
 import type { SandboxRecordData } from "./static-catalogs";
 
 /**

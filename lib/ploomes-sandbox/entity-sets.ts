@@ -6,7 +6,7 @@ import {
   leadBodySchema,
   originBodySchema,
 } from "./record-schemas";
-import { SandboxError } from "./sandbox-response";
+import { SandboxError } from "./sandbox-error";
 import { CONTACT_TYPES, DEAL_STATUSES, FIELD_TYPES, type SandboxRecordData } from "./static-catalogs";
 
 // The entity sets the sandbox serves: their navigation properties (for $expand, and — for the "one" kind —
@@ -45,8 +45,15 @@ export type WriteRules = {
   defaults: () => SandboxRecordData;
   /** `EntityId` of the custom fields its `OtherProperties` may use (1 Cliente, 2 Negócio, 3 Lead). */
   customFieldsEntityId?: 1 | 2 | 3;
-  /** A last rule over the whole record, given the records its foreign keys point at; throws SandboxError. */
-  complete?: (record: SandboxRecordData, references: ReadonlyMap<string, SandboxRecordData>) => SandboxRecordData;
+  /**
+   * A last rule over the whole record, given the records its foreign keys point at and the properties this
+   * write sets; returns the record to store or throws SandboxError.
+   */
+  complete?: (
+    record: SandboxRecordData,
+    references: ReadonlyMap<string, SandboxRecordData>,
+    changes: SandboxRecordData,
+  ) => SandboxRecordData;
 };
 
 export type EntitySet = {
@@ -67,12 +74,17 @@ const inline: Navigation = { kind: "inline" };
 const owner = one("Users", "OwnerId");
 const origin = one("Contacts@Origins", "OriginId");
 
-// A deal's funnel is its stage's funnel: Ploomes fills PipelineId from the stage and refuses a contradiction.
-function completeDeal(record: SandboxRecordData, references: ReadonlyMap<string, SandboxRecordData>): SandboxRecordData {
+// A deal's funnel is its stage's funnel: Ploomes fills PipelineId from the stage (a PATCH of the stage alone
+// moves the deal to that stage's funnel) and refuses a PipelineId that contradicts the stage.
+function completeDeal(
+  record: SandboxRecordData,
+  references: ReadonlyMap<string, SandboxRecordData>,
+  changes: SandboxRecordData,
+): SandboxRecordData {
   const stage = references.get("StageId");
   if (!stage) return record;
-  if (record.PipelineId != null && record.PipelineId !== stage.PipelineId) {
-    throw new SandboxError(400, `StageId ${String(record.StageId)} is not a stage of pipeline ${String(record.PipelineId)}.`);
+  if (changes.PipelineId != null && changes.PipelineId !== stage.PipelineId) {
+    throw new SandboxError(400, `StageId ${String(record.StageId)} is not a stage of pipeline ${String(changes.PipelineId)}.`);
   }
   return { ...record, PipelineId: stage.PipelineId };
 }

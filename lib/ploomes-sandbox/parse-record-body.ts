@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { EntitySet, WriteRules } from "./entity-sets";
-import { SandboxError } from "./sandbox-response";
+import { SandboxError } from "./sandbox-error";
 import type { SandboxRecordData } from "./static-catalogs";
 
 // Properties the server owns: a client that sends a record back as it read it must not be refused for them.

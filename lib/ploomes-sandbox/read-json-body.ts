@@ -1,5 +1,5 @@
 import { readLimitedBody } from "@/lib/webhooks/read-limited-body";
-import { SandboxError } from "./sandbox-response";
+import { SandboxError } from "./sandbox-error";
 
 // Ploomes' own limit for a request body.
 const MAX_BODY_BYTES = 10 * 1024 * 1024;

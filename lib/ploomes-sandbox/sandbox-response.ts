@@ -2,22 +2,10 @@ import { randomUUID } from "node:crypto";
 import { toAppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
 import { ODataQueryError } from "./odata/odata-query-error";
+import { SandboxError } from "./sandbox-error";
 
 // Answers in Ploomes' shapes: JSON bodies, and errors as `{"error":{"message":"…"}}`, which is what clients
 // of Ploomes read first (lib/ploomes/errors.ts).
-
-/** An answer other than 2xx that a sandbox step decided on; the request handler turns it into a response. */
-export class SandboxError extends Error {
-  override readonly name = "SandboxError";
-
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
 
 const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
 

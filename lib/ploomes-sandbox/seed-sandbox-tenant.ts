@@ -6,38 +6,42 @@ import { FIELD_TYPES, type SandboxRecordData } from "./static-catalogs";
 
 const BRAZIL = 76;
 const DAY_MS = 86_400_000;
+// Days ago the account was set up: users, funnels and fields predate every client.
+const SETUP_AGE = 60;
 
 const phone = (PhoneNumber: string) => [{ PhoneNumber, CountryId: BRAZIL }];
 
-/** Writes the seed records of a new (or just emptied) tenant, oldest first so Ids and dates agree. */
+/**
+ * Writes the seed records of a new (or just emptied) tenant, oldest first so that Ids and creation dates agree:
+ * the account's setup two months ago, its clients and deals over the last weeks.
+ */
 export async function seedSandboxTenant(tenantId: string, accountName: string, db: SandboxDb): Promise<void> {
   const now = Date.now();
-  let age = 30;
-  const add = async (entity: EntitySetName, data: SandboxRecordData): Promise<number> => {
-    const date = new Date(now - age * DAY_MS).toISOString();
-    age = Math.max(0, age - 1);
+  const daysAgo = (days: number) => new Date(now - days * DAY_MS).toISOString();
+  const add = async (entity: EntitySetName, age: number, data: SandboxRecordData): Promise<number> => {
+    const date = daysAgo(age);
     const record = { ...entitySet(entity).write?.defaults(), ...data, CreateDate: date, LastUpdateDate: date };
     return (await insertStoredRecord(tenantId, entity, withSearchPhoneNumbers(record), db)).Id as number;
   };
   const { users, companies, existingPerson, personWithCompany, otherPerson, lead } = SANDBOX_SEED;
 
-  await add("Account", { Name: accountName });
-  const [joao, ana] = await inOrder(users, (user) => add("Users", { ...user }));
-  const [site] = await inOrder(SANDBOX_SEED.origins, (Name) => add("Contacts@Origins", { Name }));
+  await add("Account", SETUP_AGE, { Name: accountName });
+  const [joao, ana] = await inOrder(users, (user) => add("Users", SETUP_AGE, { ...user }));
+  const [site] = await inOrder(SANDBOX_SEED.origins, (Name) => add("Contacts@Origins", SETUP_AGE, { Name }));
   const stages = new Map<string, { Id: number; PipelineId: number }>();
   for (const pipeline of [SANDBOX_SEED.salesPipeline, SANDBOX_SEED.afterSalesPipeline]) {
-    const PipelineId = await add("Deals@Pipelines", { Name: pipeline.Name });
+    const PipelineId = await add("Deals@Pipelines", SETUP_AGE, { Name: pipeline.Name });
     for (const [index, Name] of pipeline.stages.entries()) {
-      stages.set(`${pipeline.Name}/${Name}`, { Id: await add("Deals@Stages", { Name, PipelineId, Ordination: index + 1 }), PipelineId });
+      stages.set(`${pipeline.Name}/${Name}`, { Id: await add("Deals@Stages", SETUP_AGE, { Name, PipelineId, Ordination: index + 1 }), PipelineId });
     }
   }
   for (const field of SANDBOX_SEED.fields) {
     const TypeId = FIELD_TYPES.find((type) => type.NativeType === field.NativeType)?.Id;
-    await add("Fields", { Key: field.Key, Name: field.Name, EntityId: field.EntityId, TypeId, OptionsTableId: null });
+    await add("Fields", SETUP_AGE, { Key: field.Key, Name: field.Name, EntityId: field.EntityId, TypeId, OptionsTableId: null });
   }
 
-  const contact = (data: SandboxRecordData) => add("Contacts", data);
-  await contact({
+  const contact = (age: number, data: SandboxRecordData) => add("Contacts", age, data);
+  await contact(30, {
     Name: companies.bakery.Name,
     TypeId: 1,
     Email: companies.bakery.Email,
@@ -49,7 +53,7 @@ export async function seedSandboxTenant(tenantId: string, accountName: string, d
       { FieldKey: seedFieldKey(1, "Origem da campanha"), StringValue: "Indicação de cliente" },
     ],
   });
-  const builder = await contact({
+  const builder = await contact(28, {
     Name: companies.builder.Name,
     TypeId: 1,
     Email: companies.builder.Email,
@@ -58,7 +62,7 @@ export async function seedSandboxTenant(tenantId: string, accountName: string, d
     Phones: phone(companies.builder.Phone),
     OtherProperties: [{ FieldKey: seedFieldKey(1, "Faturamento mensal"), DecimalValue: 350000.5 }],
   });
-  const mariana = await contact({
+  const mariana = await contact(25, {
     Name: existingPerson.Name,
     TypeId: 2,
     Email: existingPerson.Email,
@@ -68,10 +72,10 @@ export async function seedSandboxTenant(tenantId: string, accountName: string, d
     OtherProperties: [
       { FieldKey: seedFieldKey(1, "Origem da campanha"), StringValue: "Google Ads – salgados" },
       { FieldKey: seedFieldKey(1, "Aceita receber ofertas"), BoolValue: true },
-      { FieldKey: seedFieldKey(1, "Data do primeiro contato"), DateTimeValue: new Date(now - 40 * DAY_MS).toISOString() },
+      { FieldKey: seedFieldKey(1, "Data do primeiro contato"), DateTimeValue: daysAgo(40) },
     ],
   });
-  const roberto = await contact({
+  const roberto = await contact(21, {
     Name: personWithCompany.Name,
     TypeId: 2,
     Email: personWithCompany.Email,
@@ -79,7 +83,7 @@ export async function seedSandboxTenant(tenantId: string, accountName: string, d
     OwnerId: ana,
     Phones: phone(personWithCompany.Phone),
   });
-  await contact({ Name: otherPerson.Name, TypeId: 2, Email: otherPerson.Email, Phones: phone(otherPerson.Phone) });
+  await contact(18, { Name: otherPerson.Name, TypeId: 2, Email: otherPerson.Email, Phones: phone(otherPerson.Phone) });
 
   const stage = (path: string) => {
     const found = stages.get(path);
@@ -87,7 +91,7 @@ export async function seedSandboxTenant(tenantId: string, accountName: string, d
     return found;
   };
   const qualification = stage("Funil de Vendas/Qualificação");
-  const openDeal = await add("Deals", {
+  const openDeal = await add("Deals", 14, {
     Title: existingPerson.openDealTitle,
     ContactId: mariana,
     PersonId: mariana,
@@ -99,7 +103,7 @@ export async function seedSandboxTenant(tenantId: string, accountName: string, d
     OtherProperties: [{ FieldKey: seedFieldKey(2, "Página de entrada"), StringValue: "https://paoquente.exemplo.com.br/encomendas" }],
   });
   const closing = stage("Funil de Vendas/Fechamento");
-  const wonDeal = await add("Deals", {
+  const wonDeal = await add("Deals", 12, {
     Title: "Reforma do escritório",
     ContactId: builder,
     PersonId: roberto,
@@ -110,7 +114,7 @@ export async function seedSandboxTenant(tenantId: string, accountName: string, d
     Amount: 45000,
   });
   const followUp = stage("Pós-venda/Acompanhamento");
-  await add("Deals", {
+  await add("Deals", 6, {
     Title: "Contrato de manutenção predial",
     ContactId: builder,
     PersonId: roberto,
@@ -119,23 +123,23 @@ export async function seedSandboxTenant(tenantId: string, accountName: string, d
     OwnerId: ana,
     Amount: 1200,
   });
-  await add("Leads", {
+  await add("Leads", 4, {
     PersonName: lead.PersonName,
     CompanyName: lead.CompanyName,
     Email: lead.Email,
     Phones: phone(lead.Phone),
     OtherProperties: [{ FieldKey: seedFieldKey(3, "Quer demonstração"), BoolValue: true }],
   });
-  await add("InteractionRecords", {
+  await add("InteractionRecords", 2, {
     ContactId: mariana,
     DealId: openDeal,
-    Date: new Date(now - 2 * DAY_MS).toISOString(),
+    Date: daysAgo(2),
     Content: "Cliente pediu orçamento de 300 salgados para o dia 15.\nPreferência por entrega às 9h.",
   });
-  await add("InteractionRecords", {
+  await add("InteractionRecords", 1, {
     ContactId: roberto,
     DealId: wonDeal,
-    Date: new Date(now - DAY_MS).toISOString(),
+    Date: daysAgo(1),
     Content: "Contrato assinado. Início da obra em duas semanas.",
   });
 }

@@ -5,7 +5,8 @@ import { parseSandboxPath } from "./parse-sandbox-path";
 import { queryRecords, shapeRecord } from "./read-records";
 import { readJsonBody } from "./read-json-body";
 import { SANDBOX_API_PATH } from "./sandbox-paths";
-import { SandboxError, sandboxJson } from "./sandbox-response";
+import { SandboxError } from "./sandbox-error";
+import { sandboxJson } from "./sandbox-response";
 import { deleteStoredRecord } from "./sandbox-store";
 import { createRecord, updateRecord } from "./write-record";
 

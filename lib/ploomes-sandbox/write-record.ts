@@ -4,7 +4,7 @@ import { checkReferences } from "./check-references";
 import { mergeRecord } from "./merge-record";
 import { parseRecordBody } from "./parse-record-body";
 import type { OtherProperty } from "./record-schemas";
-import { SandboxError } from "./sandbox-response";
+import { SandboxError } from "./sandbox-error";
 import { findStoredRecord, insertStoredRecord, listStoredRecords, replaceStoredRecord } from "./sandbox-store";
 import { withSearchPhoneNumbers } from "./search-phone-number";
 import type { SandboxRecordData } from "./static-catalogs";
@@ -26,7 +26,7 @@ async function completeRecord(
   changes: SandboxRecordData,
 ): Promise<SandboxRecordData> {
   const references = await checkReferences(tenantId, entity, record);
-  const completed = rules.complete ? rules.complete(record, references) : record;
+  const completed = rules.complete ? rules.complete(record, references, changes) : record;
   const values = changes.OtherProperties as OtherProperty[] | null | undefined;
   if (rules.customFieldsEntityId && values?.length) {
     const fields = await listStoredRecords(tenantId, "Fields");

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { findIntegrationByToken } from "@/lib/integrations/webhook-token";
 import { settingsSchema, type IntegrationSettings } from "@/lib/integrations/settings-schema";
 import { dedupeKey, parseJivoEvent, type JivoEvent } from "@/lib/jivo/normalize-event";
+import { chatKeyOf } from "@/lib/jobs/chat-key";
 import { notifyJobQueued } from "@/lib/jobs/job-signal";
 import { eventDisposition } from "./event-disposition";
 
@@ -53,7 +54,6 @@ export async function receiveJivoEvent(token: string, rawBody: string): Promise<
   const validSettings = settings.success ? settings.data : null;
   const disposition = eventDisposition(event, integration, validSettings);
   const key = eventKey(event, rawBody);
-  const chatKey = `${integration.id}:${event.widgetId ?? "-"}:${event.chatId ?? key}`;
 
   try {
     const stored = await systemDb.webhookEvent.create({
@@ -70,7 +70,9 @@ export async function receiveJivoEvent(token: string, rawBody: string): Promise<
         rawPayload: rawBody,
         status: disposition.status,
         statusReason: disposition.queue ? null : disposition.reason,
-        job: disposition.queue ? { create: { chatKey } } : undefined,
+        job: disposition.queue
+          ? { create: { chatKey: chatKeyOf({ integrationId: integration.id, widgetId: event.widgetId, chatId: event.chatId, dedupeKey: key }) } }
+          : undefined,
       },
       select: { id: true },
     });

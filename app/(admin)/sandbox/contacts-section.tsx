@@ -29,7 +29,7 @@ export async function ContactsSection({ listing }: { listing: Listing<ContactRow
               <td className={`${cellClass} font-mono text-xs text-slate-500`}>{row.id}</td>
               <td className={cellClass}>{t("contactType", { type: String(row.typeId ?? "") })}</td>
               <td className={`${cellClass} font-medium`}>{row.name}</td>
-              <td className={`${cellClass} break-all text-slate-600`}>{row.email ?? "–"}</td>
+              <td className={`${cellClass} whitespace-nowrap text-slate-600`}>{row.email ?? "–"}</td>
               <td className={`${cellClass} whitespace-nowrap text-slate-600`}>
                 {row.phones.length ? row.phones.map((phone, index) => <div key={index}>{phone}</div>) : "–"}
               </td>

@@ -28,7 +28,7 @@ export async function LeadsSection({ listing }: { listing: Listing<LeadRow> }) {
               <td className={`${cellClass} font-mono text-xs text-slate-500`}>{row.id}</td>
               <td className={`${cellClass} font-medium`}>{row.personName ?? "–"}</td>
               <td className={cellClass}>{row.companyName ?? "–"}</td>
-              <td className={`${cellClass} break-all text-slate-600`}>{row.email ?? "–"}</td>
+              <td className={`${cellClass} whitespace-nowrap text-slate-600`}>{row.email ?? "–"}</td>
               <td className={`${cellClass} whitespace-nowrap text-slate-600`}>
                 {row.phones.length ? row.phones.map((phone, index) => <div key={index}>{phone}</div>) : "–"}
               </td>

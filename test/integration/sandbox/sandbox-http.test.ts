@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemDb } from "@/lib/db/client";
 import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
 import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
 import { SANDBOX_SEED } from "@/lib/ploomes-sandbox/sandbox-seed";
@@ -7,13 +8,15 @@ import { type TestServer, startTestServer } from "@/test/helpers/test-server";
 // The OData surface beyond what the client uses: single records, PATCH and DELETE answers, errors.
 
 let server: TestServer;
+let tenantId: string;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read loosely: their shape is what is asserted
 type Json = any;
 let call: (path: string, init?: RequestInit) => Promise<{ status: number; body: Json }>;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const { apiKey } = await createSandboxTenant({ name: "HTTP" });
+  const { apiKey, ...created } = await createSandboxTenant({ name: "HTTP" });
+  tenantId = created.tenantId;
   call = async (path, init = {}) => {
     const response = await fetch(`${server.url}${SANDBOX_API_PATH}${path}`, {
       ...init,
@@ -33,6 +36,16 @@ describe("sandbox OData API", () => {
     expect(body["@odata.count"]).toBe(8);
     expect(body.value).toHaveLength(2);
     expect(body.value[0].Id).toBeGreaterThan(body.value[1].Id);
+  });
+
+  it("ends a page at 300 records without $top, as Ploomes does", async () => {
+    const data = Array.from({ length: 320 }, (_, i) => ({ tenantId, entity: "Contacts@Origins", data: JSON.stringify({ Name: `Origem ${i}` }) }));
+    await systemDb.sandboxRecord.createMany({ data });
+    const firstPage = await call("/Contacts@Origins?$select=Id");
+    expect(firstPage.body.value).toHaveLength(300);
+    const rest = await call("/Contacts@Origins?$select=Id&$skip=300");
+    expect(rest.body.value).toHaveLength(320 + 2 - 300);
+    await systemDb.sandboxRecord.deleteMany({ where: { tenantId, entity: "Contacts@Origins", data: { contains: "Origem " } } });
   });
 
   it("serves the fixed catalogs", async () => {
@@ -101,7 +114,7 @@ describe("sandbox OData API", () => {
     expect(notJson.status).toBe(400);
   });
 
-  it("refuses a stage of another funnel than the one given", async () => {
+  it("keeps a deal in its stage's funnel: refuses a contradiction, follows a stage change", async () => {
     const pipelines = (await call("/Deals@Pipelines?$expand=Stages")).body.value;
     const person = (await call(`/Contacts?$filter=Email eq '${SANDBOX_SEED.otherPerson.Email}'`)).body.value[0];
     const answer = await call("/Deals", {
@@ -110,6 +123,19 @@ describe("sandbox OData API", () => {
     });
     expect(answer.status).toBe(400);
     expect(answer.body.error.message).toMatch(/is not a stage of pipeline/);
+
+    // Moving a deal to another funnel's stage moves it to that funnel.
+    const deal = await call("/Deals", {
+      method: "POST",
+      body: JSON.stringify({ Title: "Y", ContactId: person.Id, StageId: pipelines[0].Stages[0].Id }),
+    });
+    expect(deal.body.value[0].PipelineId).toBe(pipelines[0].Id);
+    const moved = await call(`/Deals(${deal.body.value[0].Id})`, {
+      method: "PATCH",
+      body: JSON.stringify({ StageId: pipelines[1].Stages[0].Id }),
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.value[0]).toMatchObject({ PipelineId: pipelines[1].Id, StageId: pipelines[1].Stages[0].Id });
   });
 
   it("answers 400 with the engine's message to malformed OData, 404 to unknown resources, 405 to read-only ones", async () => {
