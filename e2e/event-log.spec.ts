@@ -96,8 +96,8 @@ test("the event log lists, filters and details events; only admins reprocess", a
   await expect(row(seeded.done.id)).toContainText("Concluído");
   await expect(row(seeded.done.id)).toContainText("+2 entregas repetidas");
   await expect(row(seeded.done.id)).toContainText("Chat finalizado");
-  await expect(row(seeded.done.id).getByRole("link", { name: "Pessoa #12 reutilizada" })).toHaveAttribute("href", "/sandbox#sandbox-contacts-12");
-  await expect(row(seeded.done.id).getByRole("link", { name: "Negócio #40 criado" })).toHaveAttribute("href", "/sandbox#sandbox-deals-40");
+  await expect(row(seeded.done.id).getByRole("link", { name: "Pessoa #12 reutilizada" })).toHaveAttribute("href", "/sandbox?record=12#sandbox-contacts-12");
+  await expect(row(seeded.done.id).getByRole("link", { name: "Negócio #40 criado" })).toHaveAttribute("href", "/sandbox?record=40#sandbox-deals-40");
   await expect(row(seeded.failed.id)).toContainText("Falhou definitivamente");
   await expect(row(seeded.retrying.id)).toContainText(/Falhou — tentará de novo às \d{2}:\d{2}/);
   await expect(row(seeded.retrying.id)).toContainText("Mensagem offline");

@@ -55,9 +55,9 @@ describe("record links", () => {
   };
 
   it("point at the sandbox list or the Ploomes web app", () => {
-    expect(recordHref("person", 12, true)).toBe("/sandbox#sandbox-contacts-12");
-    expect(recordHref("deal", 40, true)).toBe("/sandbox#sandbox-deals-40");
-    expect(recordHref("lead", 3, true)).toBe("/sandbox#sandbox-leads-3");
+    expect(recordHref("person", 12, true)).toBe("/sandbox?record=12#sandbox-contacts-12");
+    expect(recordHref("deal", 40, true)).toBe("/sandbox?record=40#sandbox-deals-40");
+    expect(recordHref("lead", 3, true)).toBe("/sandbox?record=3#sandbox-leads-3");
     expect(recordHref("company", 55, false)).toBe(`${PLOOMES_WEB_APP_URL}/contact/55`);
     expect(recordHref("deal", 40, false)).toBe(`${PLOOMES_WEB_APP_URL}/deal/40`);
     expect(recordHref("lead", 3, false)).toBe(`${PLOOMES_WEB_APP_URL}/lead/3`);

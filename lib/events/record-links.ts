@@ -1,3 +1,4 @@
+import { sandboxRecordHref, type SandboxListedEntity } from "@/lib/ploomes-sandbox/sandbox-record-anchor";
 import type { SyncOutcome } from "@/lib/sync/sync-outcome";
 
 /** The Ploomes web app, where people open the records the hub created (the API lives elsewhere). */
@@ -8,10 +9,10 @@ export type RecordLink = { entity: RecordEntity; id: number; how: "created" | "r
 
 // Companies and people are both Ploomes "contacts": one page each in the web app and one list in the sandbox.
 const WEB_APP_PATH: Record<RecordEntity, string> = { company: "contact", person: "contact", deal: "deal", lead: "lead" };
-const SANDBOX_LIST: Record<RecordEntity, string> = { company: "contacts", person: "contacts", deal: "deals", lead: "leads" };
+const SANDBOX_LIST: Record<RecordEntity, SandboxListedEntity> = { company: "Contacts", person: "Contacts", deal: "Deals", lead: "Leads" };
 
 export function recordHref(entity: RecordEntity, id: number, isSandbox: boolean): string {
-  if (isSandbox) return `/sandbox#sandbox-${SANDBOX_LIST[entity]}-${id}`;
+  if (isSandbox) return sandboxRecordHref(SANDBOX_LIST[entity], id);
   return `${PLOOMES_WEB_APP_URL}/${WEB_APP_PATH[entity]}/${id}`;
 }
 

@@ -34,7 +34,7 @@ describe("chat_accepted: the agent sees who the visitor is", () => {
       ]),
     );
     expect(rows.find((row) => row.title === "Negócio aberto")!.content).toContain("Funil de Vendas › Qualificação");
-    expect(body.crm_link).toMatch(/\/sandbox#sandbox-deals-\d+$/);
+    expect(body.crm_link).toMatch(/\/sandbox\?record=\d+#sandbox-deals-\d+$/);
     // The visitor typed no name: Ploomes knows it.
     expect(body.contact_info).toMatchObject({ name: SANDBOX_SEED.existingPerson.Name });
     // The event is stored too, and nothing was created in Ploomes.

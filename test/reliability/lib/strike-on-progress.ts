@@ -12,11 +12,12 @@ export async function strikeOnProgress(options: {
   integrationIds: string[];
   expectedJobs: number;
   deadline: number;
+  signal: AbortSignal;
   strike: (index: number) => Promise<void>;
 }): Promise<number> {
   const points = Array.from({ length: options.count }, () => 0.05 + options.random.next() * 0.8).sort((a, b) => a - b);
   let struck = 0;
-  while (struck < points.length && Date.now() < options.deadline) {
+  while (struck < points.length && Date.now() < options.deadline && !options.signal.aborted) {
     const state = await queueState(options.integrationIds);
     const settled = state.done + state.failed;
     if (settled >= points[struck]! * options.expectedJobs) {

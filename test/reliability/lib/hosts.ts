@@ -1,0 +1,57 @@
+import type { ChildProcess } from "node:child_process";
+import { killHard, logFile, spawnServer, spawnWorker, stopChild } from "./child-processes";
+import type { Host } from "./run-scenario";
+
+/**
+ * The test HTTP server (receiver and sandbox, in the test process) at `url`, with `workers` worker processes;
+ * with `crashes`, the first worker is SIGKILLed that many times and replaced at once.
+ */
+export function workerHost(url: string, options: { workers: number; concurrency: number; crashes?: number; env?: Record<string, string> }): Host {
+  const children: ChildProcess[] = [];
+  const log = logFile("workers.log");
+  const spawn = () => spawnWorker({ concurrency: options.concurrency, env: options.env, log });
+  return {
+    url,
+    async start() {
+      for (let i = 0; i < options.workers; i++) children.push(spawn());
+    },
+    crash: options.crashes
+      ? {
+          times: options.crashes,
+          dropsDeliveries: false,
+          async strike() {
+            await killHard(children[0]!);
+            children[0] = spawn();
+          },
+        }
+      : undefined,
+    async stop() {
+      await Promise.all(children.map((child) => stopChild(child)));
+    },
+  };
+}
+
+/**
+ * The production server (`next start`: receiver, sandbox and in-process worker in one process) on a fixed port,
+ * SIGKILLed `crashes` times and started again; deliveries sent while it is down are re-sent, as JivoChat does.
+ */
+export async function serverHost(options: { port: number; crashes: number; env?: Record<string, string> }): Promise<Host> {
+  const log = logFile("server.log");
+  const boot = () => spawnServer({ port: options.port, env: options.env, log });
+  let server = await boot();
+  return {
+    url: server.url,
+    async start() {},
+    crash: {
+      times: options.crashes,
+      dropsDeliveries: true,
+      async strike() {
+        await killHard(server.child);
+        server = await boot();
+      },
+    },
+    async stop() {
+      await stopChild(server.child);
+    },
+  };
+}

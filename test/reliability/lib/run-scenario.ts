@@ -1,0 +1,96 @@
+import type { SandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
+import { computeLedger, type Ledger } from "./compute-ledger";
+import { startLatencySpikes } from "./latency-spikes";
+import { planBurst } from "./plan-burst";
+import { runSeed, seededRandom } from "./seeded-random";
+import { sendBurst } from "./send-burst";
+import { setupFleet } from "./setup-fleet";
+import { strikeOnProgress } from "./strike-on-progress";
+import { queueState, waitForQueue } from "./wait-for-queue";
+import { writeFigures } from "./write-figures";
+
+/** What receives the webhooks, serves the sandbox and works the queue; the scenario starts, crashes and stops it. */
+export type Host = {
+  /** Base URL of the receiver and the sandbox (up whenever the fleet is set up). */
+  url: string;
+  /** Starts whatever works the queue. */
+  start(): Promise<void>;
+  /** A SIGKILL and a restart; the receiver may be down for a moment (deliveries are then re-sent). */
+  crash?: { times: number; strike(index: number): Promise<void>; dropsDeliveries: boolean };
+  stop(): Promise<void>;
+};
+
+export type Scenario = {
+  name: string;
+  /** Unique JivoChat events, and the share re-delivered on top of them. */
+  events: number;
+  duplicateRate: number;
+  /** Accounts with a working sandbox (each its own budget), and with a refused key. */
+  healthy: number;
+  doomed: number;
+  doomedShare: number;
+  faults: SandboxFaults;
+  /** Mean gap between latency spikes; 0 for none. */
+  spikeEveryMs: number;
+  senders: number;
+  timeoutMs: number;
+};
+
+/**
+ * One burst from end to end: fleet, deliveries (with duplicates, faults, spikes and crashes going on), the wait
+ * until the queue is empty, then the ledger. Writes the run's figures; the caller asserts on `ledger.problems`.
+ */
+export async function runScenario(scenario: Scenario, host: Host): Promise<Ledger & { seed: number }> {
+  const seed = runSeed();
+  const random = seededRandom(seed);
+  const started = Date.now();
+  const deadline = started + scenario.timeoutMs;
+  const fleet = await setupFleet(host.url, { healthy: scenario.healthy, doomed: scenario.doomed, faults: scenario.faults });
+  const integrationIds = fleet.map((member) => member.integrationId);
+  const burst = planBurst(fleet, { events: scenario.events, duplicateRate: scenario.duplicateRate, doomedShare: scenario.doomedShare, random });
+  const expectedJobs = burst.events.filter((event) => event.kind !== "ignored").length;
+
+  await host.start();
+  const spikes = scenario.spikeEveryMs > 0 ? startLatencySpikes(fleet, random, { everyMs: scenario.spikeEveryMs }) : null;
+  const crash = host.crash;
+  const halt = new AbortController();
+  const strikes = crash
+    ? strikeOnProgress({ count: crash.times, random, integrationIds, expectedJobs, deadline, signal: halt.signal, strike: crash.strike })
+    : Promise.resolve(0);
+  strikes.catch(() => undefined);
+  let spikeCount = 0;
+  let delivered: Awaited<ReturnType<typeof sendBurst>>;
+  let sentAt: number;
+  try {
+    delivered = await sendBurst(burst.waves, {
+      concurrency: scenario.senders,
+      resendOnConnectionFailure: crash?.dropsDeliveries ?? false,
+      deadline,
+    });
+    sentAt = Date.now();
+    const struck = await strikes;
+    if (crash && struck !== crash.times) throw new Error(`only ${struck} of ${crash.times} crashes happened before the deadline`);
+    spikeCount = (await spikes?.stop()) ?? 0;
+    await waitForQueue(integrationIds, { timeoutMs: Math.max(1_000, deadline - Date.now()) });
+  } finally {
+    halt.abort();
+    await strikes.catch(() => undefined);
+    await spikes?.stop();
+    await host.stop();
+  }
+  const settledAt = Date.now();
+  const ledger = await computeLedger(fleet, burst, delivered, { exactDeliveries: !crash?.dropsDeliveries });
+  const figures = {
+    seed,
+    scenario: { ...scenario, crashes: crash?.times ?? 0 },
+    burst: { unique: burst.events.length, duplicates: burst.duplicates, concurrentDuplicates: burst.concurrentDuplicates },
+    delivery: { attempts: delivered.attempts, connectionFailures: delivered.connectionFailures },
+    latencySpikes: spikeCount,
+    seconds: { deliver: (sentAt - started) / 1000, total: (settledAt - started) / 1000 },
+    queue: await queueState(integrationIds),
+    ledger,
+  };
+  writeFigures(scenario.name, figures);
+  console.log(`[${scenario.name}] seed ${seed}: ${JSON.stringify({ ...figures, ledger: { ...ledger, problems: ledger.problems.length } })}`);
+  return { ...ledger, seed };
+}
