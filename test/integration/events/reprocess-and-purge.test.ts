@@ -76,7 +76,8 @@ describe("purge of expired payloads (LGPD)", () => {
       ),
     );
     const recent = await seedEvent(integration, { receivedAt: daysAgo(89), status: "done", plan });
-    const stillQueued = await seedEvent(integration, { receivedAt: daysAgo(200), status: "retrying" }, { status: "queued" });
+    // Due far in the future: no worker of another test may take (and settle) it meanwhile.
+    const stillQueued = await seedEvent(integration, { receivedAt: daysAgo(200), status: "retrying" }, { status: "queued", runAt: now });
 
     const purged = await purgeExpiredPayloads(now, { retentionDays: 90, batchSize: 2 });
     expect(purged).toBeGreaterThanOrEqual(3);

@@ -53,7 +53,7 @@ describe("health check", () => {
   it("flags a stage that no longer exists and a refused key", async () => {
     const setup = await configured({ stageId: 999999 });
     expect((await checkIntegrationHealth(setup.integration)).map((p) => p.code)).toEqual(["stage_missing"]);
-    await systemDb.sandboxTenant.update({ where: { id: setup.tenantId }, data: { apiKeyHash: "rotated" } });
+    await systemDb.sandboxTenant.update({ where: { id: setup.tenantId }, data: { apiKeyHash: `rotated-${setup.tenantId}` } });
     expect((await checkIntegrationHealth(setup.integration)).map((p) => p.code)).toEqual(["key_refused"]);
   });
 });

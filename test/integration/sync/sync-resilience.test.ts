@@ -88,7 +88,7 @@ describe("when Ploomes fails", () => {
 
   it("a refused key fails at once, flags the integration and is not retried", async () => {
     const setup = await dealIntegration();
-    await systemDb.sandboxTenant.update({ where: { id: setup.tenantId }, data: { apiKeyHash: "rotated" } });
+    await systemDb.sandboxTenant.update({ where: { id: setup.tenantId }, data: { apiKeyHash: `rotated-${setup.tenantId}` } });
     await deliver(setup.webhookUrl, chats(1, 60)[0]!);
     await drain([setup.integration.id]);
     const [event] = await eventsOf(setup.integration.id);

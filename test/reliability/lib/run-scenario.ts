@@ -70,8 +70,8 @@ export async function runScenario(scenario: Scenario, host: Host): Promise<Ledge
     sentAt = Date.now();
     const struck = await strikes;
     if (crash && struck !== crash.times) throw new Error(`only ${struck} of ${crash.times} crashes happened before the deadline`);
-    spikeCount = (await spikes?.stop()) ?? 0;
     await waitForQueue(integrationIds, { timeoutMs: Math.max(1_000, deadline - Date.now()) });
+    spikeCount = (await spikes?.stop()) ?? 0;
   } finally {
     halt.abort();
     await strikes.catch(() => undefined);
@@ -91,6 +91,6 @@ export async function runScenario(scenario: Scenario, host: Host): Promise<Ledge
     ledger,
   };
   writeFigures(scenario.name, figures);
-  console.log(`[${scenario.name}] seed ${seed}: ${JSON.stringify({ ...figures, ledger: { ...ledger, problems: ledger.problems.length } })}`);
+  console.log(`[${scenario.name}] seed ${seed}: ${JSON.stringify({ ...figures, ledger: { ...ledger, problems: ledger.problems.slice(0, 20) } })}`);
   return { ...ledger, seed };
 }

@@ -27,5 +27,10 @@ export async function waitForQueue(integrationIds: string[], options: { timeoutM
   }
   const state = await queueState(integrationIds);
   if (state.pending === 0) return state;
-  throw new Error(`${state.pending} job(s) still queued or running after ${options.timeoutMs / 1000} s`);
+  const stuck = await systemDb.job.findMany({
+    where: { event: { integrationId: { in: integrationIds } }, status: { in: ["queued", "running"] } },
+    select: { status: true, attempts: true, runAt: true, leaseUntil: true, lockedBy: true, lastError: true, event: { select: { status: true, eventName: true } } },
+    take: 5,
+  });
+  throw new Error(`${state.pending} job(s) still queued or running after ${options.timeoutMs / 1000} s: ${JSON.stringify(stuck)}`);
 }
