@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
+import { activateIntegration } from "@/lib/integrations/activate-integration";
 import { connectSandbox } from "@/lib/integrations/connect-sandbox";
 import { createIntegration } from "@/lib/integrations/create-integration";
 import { saveIntegrationSettings } from "@/lib/integrations/save-integration-settings";
@@ -140,9 +141,9 @@ test("an admin enables Jivo with the sandbox, maps a custom field, activates and
   const again = await request.post(newUrl, { data: { ...chat, chat_id: 918273646 } });
   expect(again.status()).toBe(200);
 
-  // Leaving and coming back: the URL is masked, with its hint, and the catalogue says "Ativa".
+  // Leaving and coming back: an admin can still copy the current URL, and the catalogue says "Ativa".
   await page.reload();
-  await expect(page.getByLabel("URL para Webhooks")).toHaveValue(new RegExp(`••••${newUrl.slice(-4)}$`));
+  await expect(page.getByLabel("URL para Webhooks")).toHaveValue(newUrl);
   await page.goto("/integrations");
   await expect(page.getByTestId("connector-jivo")).toContainText("Ativa");
 });
@@ -160,6 +161,13 @@ test("a member sees the integration read-only, and the server refuses activation
   await page.goto(`/integrations/jivo/${id}/activate`);
   await expect(page.getByText("só administradores podem alterá-la")).toBeVisible();
   await expect(page.getByRole("button", { name: "Ativar integração" })).toHaveCount(0);
+  // A live integration's URL is a credential: members only see its hint.
+  const live = await seedReadyDraft(account.id);
+  const { webhookUrl } = await activateIntegration(scopedDb(account.id), live);
+  await page.goto(`/integrations/jivo/${live}/activate`);
+  await expect(page.getByLabel("URL para Webhooks")).toHaveValue(new RegExp(`/api/webhooks/jivo/•+${webhookUrl.slice(-4)}$`));
+  expect(await page.content()).not.toContain(webhookUrl);
+  await expect(page.getByRole("button", { name: "Gerar nova URL" })).toHaveCount(0);
   await page.goto(`/integrations/jivo/${id}/behaviour`);
   await expect(page.getByRole("radio", { name: /^Criar Lead/ })).toBeDisabled();
   await expect(page.getByRole("button", { name: "Salvar e continuar" })).toHaveCount(0);

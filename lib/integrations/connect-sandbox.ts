@@ -19,6 +19,6 @@ export async function connectSandbox(db: ScopedDb, integrationId: string, option
   const integration = await requireIntegration(db, integrationId);
   // The sandbox is served by this app, which may well sit on localhost.
   const baseUrl = await validateBaseUrl(options.sandboxUrl ?? sandboxApiUrl(), { allowPrivate: true });
-  const { apiKey } = await createSandboxTenant({ accountId: integration.accountId, name: integration.name });
+  const { apiKey } = await createSandboxTenant({ accountId: integration.accountId, name: `Sandbox – ${integration.name}` });
   return attachConnection(db, integration, { apiKey, baseUrl, isSandbox: true });
 }

@@ -6,6 +6,7 @@ export function deactivateIntegration(db: ScopedDb, integrationId: string): Prom
   return changeIntegrationStatus(db, integrationId, ["active", "paused"], {
     status: "inactive",
     tokenHash: null,
+    tokenCipher: null,
     tokenHint: null,
   });
 }

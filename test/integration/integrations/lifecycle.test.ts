@@ -11,6 +11,7 @@ import { loadSampleValues } from "@/lib/integrations/load-sample-values";
 import { listChannelSuggestions } from "@/lib/integrations/list-channel-suggestions";
 import { pauseIntegration } from "@/lib/integrations/pause-integration";
 import { resumeIntegration } from "@/lib/integrations/resume-integration";
+import { revealWebhookUrl } from "@/lib/integrations/reveal-webhook-url";
 import { rotateWebhookToken } from "@/lib/integrations/rotate-webhook-token";
 import { saveIntegrationSettings } from "@/lib/integrations/save-integration-settings";
 import { type TestServer, startTestServer } from "@/test/helpers/test-server";
@@ -44,7 +45,7 @@ async function readyIntegration(label: string) {
 }
 
 describe("integration lifecycle", () => {
-  it("activation stores only the token's hash and the URL it returns receives JivoChat events", async () => {
+  it("activation stores the token hashed (plus an encrypted copy, never in clear) and its URL receives JivoChat events", async () => {
     const { db, id } = await readyIntegration("activate");
     const { webhookUrl } = await activateIntegration(db, id);
     expect(webhookUrl).toMatch(/\/api\/webhooks\/jivo\/[A-Za-z0-9_-]{32}$/);
@@ -52,6 +53,8 @@ describe("integration lifecycle", () => {
     const row = await systemDb.integration.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: "active", tokenHash: hashToken(token), tokenHint: token.slice(-4), wizardStep: "activate" });
     expect(JSON.stringify(row)).not.toContain(token);
+    // Kept encrypted as well, so an admin can copy the same URL again later.
+    expect(await revealWebhookUrl(db, id)).toBe(webhookUrl);
 
     expect(await deliver(webhookUrl)).toEqual({ status: 200, body: { result: "ok" } });
     expect(await systemDb.webhookEvent.count({ where: { integrationId: id } })).toBe(1);
@@ -81,6 +84,7 @@ describe("integration lifecycle", () => {
     expect((await deliver(first.webhookUrl)).status).toBe(200);
     const second = await rotateWebhookToken(db, id);
     expect(second.webhookUrl).not.toBe(first.webhookUrl);
+    expect(await revealWebhookUrl(db, id)).toBe(second.webhookUrl);
     expect(await deliver(first.webhookUrl)).toMatchObject({ status: 404, body: { result: "error" } });
     expect((await deliver(second.webhookUrl, chat.replace("918273645", "918273646"))).status).toBe(200);
   });
@@ -90,7 +94,8 @@ describe("integration lifecycle", () => {
     const { webhookUrl } = await activateIntegration(db, id);
     await deactivateIntegration(db, id);
     expect((await deliver(webhookUrl)).status).toBe(404);
-    expect(await systemDb.integration.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "inactive", tokenHash: null });
+    expect(await systemDb.integration.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "inactive", tokenHash: null, tokenCipher: null });
+    expect(await revealWebhookUrl(db, id)).toBeNull();
     const again = await activateIntegration(db, id);
     expect(again.webhookUrl).not.toBe(webhookUrl);
     expect((await deliver(again.webhookUrl)).status).toBe(200);
@@ -103,6 +108,7 @@ describe("integration lifecycle", () => {
     const intruder = scopedDb((await seedAccount("intruder")).id);
 
     expect(await findIntegration(intruder, id)).toBeNull();
+    expect(await revealWebhookUrl(intruder, id)).toBeNull();
     expect(await intruder.integration.findMany({ where: { id } })).toEqual([]);
     expect((await intruder.integration.updateMany({ where: { id }, data: { name: "x" } })).count).toBe(0);
     for (const attempt of [

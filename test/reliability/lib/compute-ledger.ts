@@ -27,7 +27,7 @@ export type Ledger = {
 type RecordKind = "companies" | "persons" | "deals" | "interactions" | "leads" | "origins";
 const RECORD_KINDS: RecordKind[] = ["companies", "persons", "deals", "interactions", "leads", "origins"];
 
-type CreatedRecord = { id: number; tenantId: string; kind: RecordKind; email: string | null };
+type CreatedRecord = { id: number; tenantId: string; kind: RecordKind; email: string | null; personId: number | null };
 
 function kindOf(entity: string, data: Record<string, unknown>): RecordKind | null {
   if (entity === "Contacts") return data.TypeId === 1 ? "companies" : "persons";
@@ -61,7 +61,8 @@ async function createdRecords(fleet: FleetMember[]): Promise<CreatedRecord[]> {
     const data = JSON.parse(row.data) as Record<string, unknown>;
     const kind = kindOf(row.entity, data);
     const email = typeof data.Email === "string" ? data.Email.toLowerCase() : null;
-    return kind ? [{ id: row.id, tenantId: row.tenantId, kind, email }] : [];
+    const person = data.PersonId ?? data.ContactId;
+    return kind ? [{ id: row.id, tenantId: row.tenantId, kind, email, personId: typeof person === "number" ? person : null }] : [];
   });
 }
 
@@ -165,7 +166,9 @@ export async function computeLedger(
     }
     const owners = references.get(record.id) ?? [];
     if (owners.length !== 1) {
-      const who = record.email ? ` (${record.email}, event ${emails.get(record.email)?.n ?? "?"})` : "";
+      // Deals and interactions carry no e-mail: name the visitor through the person they were written on.
+      const email = record.email ?? (record.personId === null ? null : recordsById.get(record.personId)?.email ?? null);
+      const who = email ? ` (${email}, event ${emails.get(email)?.n ?? "?"})` : "";
       problems.push(`${record.kind} #${record.id}${who} is named by ${owners.length} events: ${owners.length ? "shared" : "created twice or orphaned"}`);
     }
   }

@@ -11,7 +11,7 @@ export function WizardNav({ integrationId, steps }: { integrationId: string; ste
   const t = useTranslations("wizard");
   const pathname = usePathname();
   return (
-    <nav aria-label={t("stepsLabel")}>
+    <nav aria-label={t("stepsLabel")} className="min-w-0">
       <ol className="flex gap-2 overflow-x-auto lg:flex-col">
         {steps.map(({ step, completed, reachable }, index) => {
           const href = `/integrations/jivo/${integrationId}/${step}`;

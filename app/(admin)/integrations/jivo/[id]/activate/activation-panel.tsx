@@ -24,23 +24,25 @@ type Props = {
   integrationId: string;
   status: string;
   canEdit: boolean;
+  /** The full URL, for admins of a live integration. */
+  webhookUrl: string | null;
+  /** Members, and tokens issued before they were kept encrypted, only get the hint. */
   maskedUrl: string | null;
   incompleteStep: WizardStep | null;
 };
 
-/**
- * Activation and everything after it. The full webhook URL exists only in this component's state, right after
- * "Ativar" or "Gerar nova URL"; otherwise it is shown masked (only its hash is stored).
- */
-export function ActivationPanel({ integrationId, status, canEdit, maskedUrl, incompleteStep }: Props) {
+/** Activation and everything after it: the URL to paste into JivoChat, pause/resume, rotate, deactivate. */
+export function ActivationPanel({ integrationId, status, canEdit, webhookUrl, maskedUrl, incompleteStep }: Props) {
   const t = useTranslations("wizard.activate");
   const tSteps = useTranslations("wizard.steps");
   const describe = useActionError();
-  const [freshUrl, setFreshUrl] = useState<string | null>(null);
+  const [fresh, setFresh] = useState<{ url: string; notice: "activatedNotice" | "rotatedNotice" } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<"rotate" | "deactivate" | null>(null);
   const [pending, startTransition] = useTransition();
-  const live = status === "active" || status === "paused";
+  // Right after activating or rotating, the action's answer is newer than the page's props.
+  const live = status === "active" || status === "paused" || fresh !== null;
+  const shownUrl = fresh?.url ?? webhookUrl;
 
   const run = <T,>(action: () => Promise<ActionResult<T>>, onDone?: (data: T) => void) =>
     startTransition(async () => {
@@ -50,7 +52,7 @@ export function ActivationPanel({ integrationId, status, canEdit, maskedUrl, inc
       if (result.ok) onDone?.(result.data);
       else setError(describe(result));
     });
-  const showUrl = (data: { webhookUrl: string }) => setFreshUrl(data.webhookUrl);
+  const showUrl = (notice: "activatedNotice" | "rotatedNotice") => (data: { webhookUrl: string }) => setFresh({ url: data.webhookUrl, notice });
 
   return (
     <div className="space-y-6">
@@ -70,7 +72,7 @@ export function ActivationPanel({ integrationId, status, canEdit, maskedUrl, inc
             <p className="text-sm text-slate-600">{t("ready")}</p>
           )}
           {canEdit ? (
-            <Button onClick={() => run(() => activateIntegrationAction(integrationId), showUrl)} disabled={pending || !!incompleteStep}>
+            <Button onClick={() => run(() => activateIntegrationAction(integrationId), showUrl("activatedNotice"))} disabled={pending || !!incompleteStep}>
               {pending ? t("activating") : t("activate")}
             </Button>
           ) : (
@@ -82,11 +84,12 @@ export function ActivationPanel({ integrationId, status, canEdit, maskedUrl, inc
       {live ? (
         <div className="space-y-4">
           {status === "paused" ? <Alert tone="warning">{t("pausedNotice")}</Alert> : null}
-          {freshUrl ? (
-            <>
-              <Alert tone="success">{t("copyNow")}</Alert>
-              <CopyField id="webhook-url" label={t("urlLabel")} value={freshUrl} />
-            </>
+          {fresh ? <Alert tone="success">{t(fresh.notice)}</Alert> : null}
+          {shownUrl ? (
+            <div>
+              <CopyField id="webhook-url" label={t("urlLabel")} value={shownUrl} />
+              <p className="text-xs text-slate-500">{t("secretHint")}</p>
+            </div>
           ) : maskedUrl ? (
             <div className="space-y-1">
               <label htmlFor="webhook-url-masked" className="block text-sm font-medium text-slate-700">
@@ -127,7 +130,7 @@ export function ActivationPanel({ integrationId, status, canEdit, maskedUrl, inc
         confirmLabel={t("rotateConfirm.confirm")}
         pending={pending}
         onCancel={() => setConfirming(null)}
-        onConfirm={() => run(() => rotateWebhookTokenAction(integrationId), showUrl)}
+        onConfirm={() => run(() => rotateWebhookTokenAction(integrationId), showUrl("rotatedNotice"))}
       >
         <p>{t("rotateConfirm.body")}</p>
       </ConfirmDialog>
@@ -137,7 +140,7 @@ export function ActivationPanel({ integrationId, status, canEdit, maskedUrl, inc
         confirmLabel={t("deactivateConfirm.confirm")}
         pending={pending}
         onCancel={() => setConfirming(null)}
-        onConfirm={() => run(() => deactivateIntegrationAction(integrationId), () => setFreshUrl(null))}
+        onConfirm={() => run(() => deactivateIntegrationAction(integrationId), () => setFresh(null))}
       >
         <p>{t("deactivateConfirm.body")}</p>
       </ConfirmDialog>

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { appUrl } from "@/lib/env";
+import { revealWebhookUrl } from "@/lib/integrations/reveal-webhook-url";
 import { firstIncompleteStep } from "@/lib/integrations/settings-step-issues";
 import { SETTINGS_STEPS, visibleSteps } from "@/lib/integrations/wizard-steps";
 import { loadOptionsSafely, NO_OPTIONS } from "../load-options-safely";
@@ -10,13 +11,14 @@ import { SettingsSummary } from "./settings-summary";
 
 export default async function ActivateStepPage({ params }: WizardParams) {
   const { db, integration, settings, canEdit } = await loadWizard((await params).id);
-  const [{ options }, t] = await Promise.all([
+  const [{ options }, fullUrl, t] = await Promise.all([
     integration.connection ? loadOptionsSafely(db, integration.id) : { options: NO_OPTIONS },
+    // The full URL is a credential: only admins get it, members see it masked.
+    canEdit ? revealWebhookUrl(db, integration.id) : null,
     getTranslations("wizard.steps.activate"),
   ]);
   const steps = SETTINGS_STEPS.filter((step) => visibleSteps(settings.behaviour).includes(step));
   const incompleteStep = integration.connection ? firstIncompleteStep(settings, steps) : "connection";
-  // Only the token's hash is stored: after activation the URL can be shown masked, never in full.
   const maskedUrl = integration.tokenHint ? `${appUrl()}/api/webhooks/jivo/••••••••••••${integration.tokenHint}` : null;
 
   return (
@@ -26,6 +28,7 @@ export default async function ActivateStepPage({ params }: WizardParams) {
           integrationId={integration.id}
           status={integration.status}
           canEdit={canEdit}
+          webhookUrl={fullUrl}
           maskedUrl={maskedUrl}
           incompleteStep={incompleteStep}
         />

@@ -32,6 +32,9 @@ export function MappingRow({ index, form, entities, customFields, sample, liveIs
   const rowErrors = form.formState.errors.mappings?.[index];
   const error = message(rowErrors?.field?.message ?? rowErrors?.source?.message ?? rowErrors?.entity?.message ?? liveIssue);
   const row = index + 1;
+  // The closed <select> shows only the field's name ("Nome"); the record it belongs to is said under it.
+  const targetEntity = form.watch(`mappings.${index}.entity`);
+  const targetField = form.watch(`mappings.${index}.field`);
   const errorId = `mapping-${index}-error`;
   const typeLabel = (nativeType: string) => (tTargets.has(`types.${nativeType}`) ? tTargets(`types.${nativeType}`) : nativeType);
 
@@ -113,6 +116,7 @@ export function MappingRow({ index, form, entities, customFields, sample, liveIs
               );
             }}
           />
+          {targetEntity && targetField ? <p className="mt-1 text-xs text-slate-500">{tTargets(`entities.${targetEntity}`)}</p> : null}
           {error ? (
             <p id={errorId} role="alert" className="mt-1 text-xs text-red-600">
               {error}
