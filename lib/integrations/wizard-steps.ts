@@ -13,10 +13,10 @@ export const settingsStepSchema = z.enum(SETTINGS_STEPS);
 
 /** The settings each step edits; a step's save touches only these. */
 export const STEP_SETTINGS = {
-  behaviour: ["behaviour", "offlineBehaviour"],
+  behaviour: ["behaviour", "offlineBehaviour", "agentLookup", "createOnChatStart"],
   funnel: ["pipelineId", "stageId", "avoidDuplicateDeals", "dealTitleTemplate", "defaultOwnerId", "ownerFromAgent"],
   mapping: ["mappings", "writeTranscript"],
-  channels: ["widgetIds"],
+  channels: ["widgetIds", "silenceAlertHours"],
 } as const satisfies Record<SettingsStep, readonly (keyof IntegrationSettings)[]>;
 
 export type StepSettings<S extends SettingsStep> = Pick<IntegrationSettings, (typeof STEP_SETTINGS)[S][number]>;

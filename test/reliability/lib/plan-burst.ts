@@ -32,7 +32,7 @@ const phoneOf = (n: number) => {
   return `(48) 9${digits.slice(0, 4)}-${digits.slice(4)}`;
 };
 
-function bodyOf(n: number, kind: EventKind, email: string): string {
+function bodyOf(n: number, kind: EventKind, email: string, agentLookups: boolean): string {
   const visitor = (template: Record<string, unknown>) => ({
     ...(template.visitor as object),
     name: `Visitante ${n} Conceição`,
@@ -50,18 +50,19 @@ function bodyOf(n: number, kind: EventKind, email: string): string {
     return JSON.stringify({ ...base, chat_id: chatId, offline_message_id: 1_700_000_000_000 + n, visitor: visitor(base) });
   }
   // Events the hub stores but does not act on; chat_accepted also asks Ploomes about the visitor for the agent.
-  if (n % 2 === 0) return JSON.stringify({ ...templates.accepted, chat_id: chatId, visitor: visitor(templates.accepted) });
+  if (agentLookups && n % 2 === 0) return JSON.stringify({ ...templates.accepted, chat_id: chatId, visitor: visitor(templates.accepted) });
   return JSON.stringify({ ...templates.client, client_id: String(chatId), visitor: visitor(templates.client) });
 }
 
 /**
  * `events` unique JivoChat events spread over the fleet (80 % chats, 10 % offline messages, 10 % ignored kinds;
- * `doomedShare` of them to the doomed integrations), plus `duplicateRate` re-deliveries: half sent at the same
+ * `doomedShare` of them to the doomed integrations; `agentLookups`: half the ignored ones are chat_accepted, which
+ * spend the budget from the receiver), plus `duplicateRate` re-deliveries: half sent at the same
  * moment as the original, half later in the burst.
  */
 export function planBurst(
   fleet: FleetMember[],
-  options: { events: number; duplicateRate: number; doomedShare: number; random: Random },
+  options: { events: number; duplicateRate: number; doomedShare: number; agentLookups: boolean; random: Random },
 ): Burst {
   const { random } = options;
   const healthy = fleet.filter((member) => !member.doomed);
@@ -71,7 +72,7 @@ export function planBurst(
     const kind: EventKind = roll < 0.8 ? "chat" : roll < 0.9 ? "offline" : "ignored";
     const member = doomed.length > 0 && random.chance(options.doomedShare) ? random.pick(doomed) : random.pick(healthy);
     const email = `visitante${n}@ledger.example`;
-    return { n, member, kind, email, body: bodyOf(n, kind, email) };
+    return { n, member, kind, email, body: bodyOf(n, kind, email, options.agentLookups) };
   });
 
   const placed = events.map((event, index) => ({ at: index, wave: [event] as Wave }));

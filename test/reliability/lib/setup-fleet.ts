@@ -8,6 +8,8 @@ export type FleetMember = {
   accountId: string;
   integrationId: string;
   connectionId: string;
+  /** The pacing budget's key (the hash of the Ploomes key), shared by every process that calls this account. */
+  budgetKey: string;
   tenantId: string;
   webhookUrl: string;
   /** Its Ploomes key is refused (401): every event it queues must fail at once, visibly, and create nothing. */
@@ -47,6 +49,7 @@ export async function setupFleet(
       accountId: setup.account.id,
       integrationId: setup.integration.id,
       connectionId: setup.connection.id,
+      budgetKey: setup.connection.budgetKey,
       tenantId: setup.tenantId,
       webhookUrl: setup.webhookUrl,
       doomed,

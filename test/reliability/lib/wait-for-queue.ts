@@ -13,20 +13,24 @@ export async function queueState(integrationIds: string[]): Promise<QueueState> 
 }
 
 /**
- * Polls until no job of these integrations is queued or running — whoever works the queue (child processes, a
- * server) — or throws once `timeoutMs` has passed. Bounded in time and in polls.
+ * Polls until no job of these integrations is queued or running (or at most `pendingAtMost`) — whoever works the
+ * queue (child processes, a server) — or throws once `timeoutMs` has passed. Bounded in time and in polls.
  */
-export async function waitForQueue(integrationIds: string[], options: { timeoutMs: number; pollMs?: number }): Promise<QueueState> {
+export async function waitForQueue(
+  integrationIds: string[],
+  options: { timeoutMs: number; pollMs?: number; pendingAtMost?: number },
+): Promise<QueueState> {
   const pollMs = options.pollMs ?? 250;
+  const enough = options.pendingAtMost ?? 0;
   const deadline = Date.now() + options.timeoutMs;
   for (let polls = 0; polls < Math.ceil(options.timeoutMs / pollMs) + 1; polls++) {
     const state = await queueState(integrationIds);
-    if (state.pending === 0) return state;
+    if (state.pending <= enough) return state;
     if (Date.now() > deadline) break;
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
   const state = await queueState(integrationIds);
-  if (state.pending === 0) return state;
+  if (state.pending <= enough) return state;
   const stuck = await systemDb.job.findMany({
     where: { event: { integrationId: { in: integrationIds } }, status: { in: ["queued", "running"] } },
     select: { status: true, attempts: true, runAt: true, leaseUntil: true, lockedBy: true, lastError: true, event: { select: { status: true, eventName: true } } },

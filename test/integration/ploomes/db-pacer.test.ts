@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
-import { claimRateSlot, createDbPacer, deferRateSlot } from "./db-pacer";
+import { claimRateSlot, createDbPacer, deferRateSlot } from "@/lib/ploomes/db-pacer";
 
 // Uses the real database (data/app.db unless DATABASE_URL says otherwise); every key is unique to this run.
 const keys: string[] = [];

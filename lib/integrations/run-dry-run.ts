@@ -1,0 +1,77 @@
+import type { ScopedDb } from "@/lib/db/scoped-db";
+import { AppError } from "@/lib/errors/app-error";
+import type { JivoEvent } from "@/lib/jivo/normalize-event";
+import type { PloomesClient } from "@/lib/ploomes/client";
+import { dryRunEvent, type DryRunReport } from "@/lib/sync/dry-run-event";
+import { cachedMetadata, peekMetadata } from "@/lib/sync/ploomes-metadata";
+import { eventDisposition } from "@/lib/webhooks/event-disposition";
+import { connectionClient } from "./connection-client";
+import { describeDryRun, describeEvent, type DryRunView } from "./describe-dry-run";
+import type { PloomesNames } from "./describe-record-body";
+import { requireIntegration } from "./find-integration";
+import { ploomesAppError } from "./ploomes-app-error";
+import { readDraftSettings } from "./read-draft-settings";
+import { resolveDryRunEvent, dryRunSourceSchema } from "./resolve-dry-run-event";
+import type { IntegrationSettings } from "./settings-schema";
+import { firstIncompleteStep } from "./settings-step-issues";
+import { SETTINGS_STEPS, visibleSteps } from "./wizard-steps";
+
+/** Only the metadata the plan names: usually already cached by the wizard, so no request at all. */
+async function loadNames(connectionId: string, client: PloomesClient, report: DryRunReport, settings: IntegrationSettings, event: JivoEvent): Promise<PloomesNames> {
+  const bodies = report.steps.map(({ step }) => ("body" in step ? (step.body as Record<string, unknown>) : {}));
+  const needsUsers = bodies.some((body) => body.OwnerId) || (settings.ownerFromAgent && Boolean(event.agent?.email));
+  const needsFields = bodies.some((body) => body.OtherProperties) || report.warnings.some((warning) => warning.field?.includes(":"));
+  const [pipelines, users, fields, origin] = await Promise.all([
+    bodies.some((body) => body.StageId) ? cachedMetadata(connectionId, client, "pipelines") : [],
+    needsUsers ? cachedMetadata(connectionId, client, "users") : [],
+    needsFields ? cachedMetadata(connectionId, client, "fields") : [],
+    peekMetadata(connectionId, "origin"),
+  ]);
+  return { pipelines, users, fields, origin };
+}
+
+/**
+ * "O que este chat criaria?": plans a chat with the integration's saved settings, exactly as the worker would,
+ * with real read-only look-ups through the account's normal Ploomes budget and every write only described.
+ * Nothing is written to Ploomes.
+ */
+export async function runDryRun(db: ScopedDb, integrationId: string, input: unknown): Promise<DryRunView> {
+  const source = dryRunSourceSchema.parse(input);
+  const integration = await requireIntegration(db, integrationId);
+  const connection = integration.connectionId ? await db.ploomesConnection.findFirst({ where: { id: integration.connectionId } }) : null;
+  if (!connection) throw new AppError("CONFLICT", "Conecte a integração ao Ploomes primeiro.", { fields: { _: "connectionRequired" } });
+
+  const { event, sample } = await resolveDryRunEvent(db, integration.id, source);
+  const settings = readDraftSettings(integration.settings);
+  const incompleteStep = firstIncompleteStep(settings, SETTINGS_STEPS.filter((step) => visibleSteps(settings.behaviour).includes(step)));
+  // Judged as if the integration were active (a paused one would only park the chat). A bundled sample's channel
+  // is made up, so the channel filter does not apply to it.
+  const disposition = eventDisposition(event, { status: "active" }, sample ? { ...settings, widgetIds: [] } : settings);
+  if (disposition.status !== "received") {
+    return {
+      ...describeEvent(event),
+      behaviour: settings.behaviour,
+      ignoredReason: disposition.reason,
+      incompleteStep,
+      items: [],
+      warnings: [],
+      dealTitle: null,
+      writeTranscript: settings.writeTranscript,
+      requests: 0,
+    };
+  }
+
+  let requests = 0;
+  const client = connectionClient(connection, () => {
+    requests += 1;
+  });
+  try {
+    const report = await dryRunEvent(event, settings, connection.id, client);
+    const names = await loadNames(connection.id, client, report, settings, event);
+    return describeDryRun(report, { event, settings, names, isSandbox: connection.isSandbox, requests, incompleteStep });
+  } catch (error) {
+    // The saved settings point at a funnel, stage or field Ploomes no longer has: say which, the check tells how to fix.
+    if (error instanceof AppError && error.code === "CONFLICT") throw new AppError("CONFLICT", error.message, { fields: { _: "dryRunBlocked" } });
+    throw ploomesAppError(error);
+  }
+}
