@@ -130,6 +130,27 @@ test("an admin enables Jivo with the sandbox, maps a custom field, activates and
   expect(await delivered.json()).toEqual({ result: "ok" });
   expect(await systemDb.webhookEvent.count({ where: { integrationId: id } })).toBe(1);
 
+  // The in-process worker records the chat in the sandbox: the log row turns "Concluído", the detail shows the
+  // Ploomes calls, and the sandbox page shows the person with the mapped custom value.
+  const event = await systemDb.webhookEvent.findFirstOrThrow({ where: { integrationId: id } });
+  await page.goto("/events");
+  const logRow = page.getByTestId(`event-row-${event.id}`);
+  await expect(logRow).toContainText("Concluído", { timeout: 30_000 });
+  await expect(logRow).toContainText("Mariana Conceição");
+  await logRow.getByRole("link").first().click();
+  const calls = page.getByTestId("ploomes-calls");
+  await expect(calls).toContainText("POST /Contacts");
+  await expect(calls).toContainText("POST /Deals");
+  await expect(calls).toContainText("POST /InteractionRecords");
+  const processed = await systemDb.webhookEvent.findUniqueOrThrow({ where: { id: event.id } });
+  const personId = JSON.parse(processed.outcome).person.id as number;
+  await page.goto(`/sandbox?record=${personId}#sandbox-contacts-${personId}`);
+  const personRow = page.locator(`#sandbox-contacts-${personId}`);
+  await expect(personRow).toContainText("Mariana Conceição");
+  await expect(personRow).toContainText("Origem da campanha");
+  await expect(personRow).toContainText("black_friday");
+  await page.goto(`/integrations/jivo/${id}/activate`);
+
   // "Gerar nova URL": confirmed in a dialog; the old URL answers 404 from then on.
   await page.getByRole("button", { name: "Gerar nova URL" }).click();
   const dialog = page.getByRole("dialog", { name: "Gerar uma nova URL?" });
