@@ -1,6 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { systemDb } from "@/lib/db/client";
 import { slotIntervalMs } from "@/lib/ploomes/pacer";
+import { seedAccount, seedIntegration } from "../helpers/seed";
 import { startTestServer, type TestServer } from "../helpers/test-server";
+import {
+  accountSnapshot,
+  actingSession,
+  argumentsFor,
+  discoverServerActions,
+  refusalOf,
+  seedVictim,
+  targetsRecords,
+} from "../reliability/lib/action-matrix";
+import { checkHostileBodies, checkHostileTokens } from "../reliability/lib/check-hostile-webhooks";
 import { stopAllChildren } from "../reliability/lib/child-processes";
 import { workerHost } from "../reliability/lib/hosts";
 import { busiestWindow, startRecordingProxy } from "../reliability/lib/recording-proxy";
@@ -9,6 +21,17 @@ import { watchWorkers } from "../reliability/lib/watch-workers";
 
 // The reliability suite in small (docs/reliability.md): the same scenarios as `npm run test:reliability`, sized
 // to run inside `npm test` and, in CI, again on PostgreSQL.
+
+// Server actions run here outside Next: the session is whoever the matrix says, revalidation and cookies are inert.
+vi.mock("next-auth", async (importOriginal) => {
+  const { actingSession: session } = await import("../reliability/lib/action-matrix");
+  return { ...(await importOriginal<typeof import("next-auth")>()), getServerSession: async () => session.current };
+});
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: vi.fn(), delete: vi.fn() }),
+  headers: async () => new Headers(),
+}));
 
 let server: TestServer;
 beforeAll(async () => {
@@ -85,4 +108,68 @@ describe("two worker processes on one database", () => {
       await proxy.close();
     }
   }, 120_000);
+});
+
+describe("hostile input at the webhook URL (property-based)", () => {
+  it("any body: never a 5xx, always JivoChat's JSON answer, no half-written row", async () => {
+    const account = await seedAccount("Hostil");
+    const { integration, token } = await seedIntegration({ accountId: account.id });
+    await checkHostileBodies({ webhookUrl: `${server.url}/api/webhooks/jivo/${token}`, integrationId: integration.id, numRuns: 150 });
+  });
+
+  it("any token: a 4xx and nothing stored", async () => {
+    await checkHostileTokens({ baseUrl: server.url, numRuns: 100 });
+  });
+});
+
+describe("every server action refuses the wrong caller", () => {
+  // By design: the first-run setup is reached without a session (its one-time token is the credential), and the
+  // language switch only sets the caller's own cookie.
+  const PUBLIC = new Set(["completeSetupAction", "setLocaleAction"]);
+  // Read-only actions every user of the account may run; any other action is for the account's admins.
+  const FOR_MEMBERS = new Set(["dryRunAction"]);
+
+  it("anonymous, members and another account's admin change nothing; the account's own admin gets through", async () => {
+    const actions = await discoverServerActions();
+    expect(actions.map((action) => action.name)).toEqual(
+      expect.arrayContaining(["reprocessEventAction", "activateIntegrationAction", "createUserAction", "removeUserAction"]),
+    );
+    const failures: string[] = [];
+    for (const action of actions) {
+      const label = `${action.file} ${action.name}`;
+      const victim = await seedVictim("Vitima");
+      const intruder = await seedVictim("Intrusa");
+      // The account's own admin comes last: what they are allowed to do may change the account.
+      const callers = [
+        { who: "anonymous", userId: null, admin: false, sameAccount: false },
+        { who: "a member of the account", userId: victim.member.id, admin: false, sameAccount: true },
+        { who: "a member of another account", userId: intruder.member.id, admin: false, sameAccount: false },
+        { who: "an admin of another account", userId: intruder.admin.id, admin: true, sameAccount: false },
+        { who: "the account's admin", userId: victim.admin.id, admin: true, sameAccount: true },
+      ];
+      for (const caller of callers) {
+        actingSession.current = caller.userId ? { userId: caller.userId } : null;
+        const before = await accountSnapshot(victim.accountId);
+        const accounts = await systemDb.account.count();
+        const result = await action.call(...argumentsFor(action, victim));
+        if (PUBLIC.has(action.name)) {
+          if ((await accountSnapshot(victim.accountId)) !== before) failures.push(`${label}: ${caller.who} changed the account`);
+          if ((await systemDb.account.count()) !== accounts) failures.push(`${label}: ${caller.who} created an account`);
+          continue;
+        }
+        // An action without record ids works on the caller's own account; then only the caller's role matters.
+        const roleAllows = caller.userId !== null && (caller.admin || FOR_MEMBERS.has(action.name));
+        const allowed = roleAllows && (caller.sameAccount || !targetsRecords(action));
+        if (allowed) {
+          if (caller.sameAccount && refusalOf(result)) failures.push(`${label}: ${caller.who} was refused (${JSON.stringify(result)})`);
+          if (!caller.sameAccount && (await accountSnapshot(victim.accountId)) !== before) failures.push(`${label}: ${caller.who} changed the account`);
+          continue;
+        }
+        if (!refusalOf(result)) failures.push(`${label}: ${caller.who} was not refused (${JSON.stringify(result)})`);
+        if ((await accountSnapshot(victim.accountId)) !== before) failures.push(`${label}: ${caller.who} changed the account`);
+      }
+    }
+    actingSession.current = null;
+    expect(failures).toEqual([]);
+  });
 });

@@ -2,6 +2,11 @@ import type { ChildProcess } from "node:child_process";
 import { killHard, logFile, spawnServer, spawnWorker, stopChild } from "./child-processes";
 import type { Host } from "./run-scenario";
 
+// Retries start at 20 ms: with a fifth of all calls failing, a burst's unluckiest chat needs a dozen attempts,
+// and doubling from the integration default (100 ms) would leave it waiting minutes for the last one.
+// When a retry happens is the retry policy's business (unit-tested); these suites check what it leads to.
+const FAST_RETRIES = { JOB_RETRY_BASE_MS: "20" };
+
 /**
  * The test HTTP server (receiver and sandbox, in the test process) at `url`, with `workers` worker processes;
  * with `crashes`, the first worker is SIGKILLed that many times and replaced at once.
@@ -9,10 +14,7 @@ import type { Host } from "./run-scenario";
 export function workerHost(url: string, options: { workers: number; concurrency: number; crashes?: number; env?: Record<string, string> }): Host {
   const children: ChildProcess[] = [];
   const log = logFile("workers.log");
-  // Retries start at 20 ms: with a fifth of all calls failing, a burst's unluckiest chat needs a dozen attempts,
-  // and doubling from the integration default (100 ms) would leave it waiting minutes for the last one.
-  // When a retry happens is the retry policy's business (unit-tested); these suites check what it leads to.
-  const env = { JOB_RETRY_BASE_MS: "20", ...options.env };
+  const env = { ...FAST_RETRIES, ...options.env };
   const spawn = () => spawnWorker({ concurrency: options.concurrency, env, log });
   return {
     url,
@@ -41,7 +43,7 @@ export function workerHost(url: string, options: { workers: number; concurrency:
  */
 export async function serverHost(options: { port: number; crashes: number; env?: Record<string, string> }): Promise<Host> {
   const log = logFile("server.log");
-  const boot = () => spawnServer({ port: options.port, env: options.env, log });
+  const boot = () => spawnServer({ port: options.port, env: { ...FAST_RETRIES, ...options.env }, log });
   let server = await boot();
   return {
     url: server.url,

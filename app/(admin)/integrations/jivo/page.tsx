@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { listIntegrations } from "@/lib/integrations/list-integrations";
+import { listSilentIntegrations } from "@/lib/integrations/list-silent-integrations";
 import { PageHeader } from "@/components/page-header";
 import { ConnectorLogo } from "@/components/integrations/connector-logo";
 import { StateBadge } from "@/components/integrations/state-badge";
@@ -13,7 +14,12 @@ export async function generateMetadata() {
 
 export default async function JivoIntegrationsPage() {
   const { db, user } = await requirePageUser();
-  const [integrations, t, format] = await Promise.all([listIntegrations(db, "jivo"), getTranslations("integrations"), getFormatter()]);
+  const [integrations, silent, t, format] = await Promise.all([
+    listIntegrations(db, "jivo"),
+    listSilentIntegrations(db, "jivo"),
+    getTranslations("integrations"),
+    getFormatter(),
+  ]);
   const now = new Date();
   return (
     <div className="space-y-6">
@@ -66,6 +72,11 @@ export default async function JivoIntegrationsPage() {
                     </td>
                     <td className="px-4 py-3">
                       <StateBadge state={integration.state} />
+                      {silent.has(integration.id) ? (
+                        <span className="ml-1 inline-flex whitespace-nowrap rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-inset ring-amber-200" data-testid="silent-badge">
+                          {t("jivo.silentBadge", { hours: silent.get(integration.id)! })}
+                        </span>
+                      ) : null}
                     </td>
                     <td className="px-4 py-3 text-slate-600">
                       {integration.lastEventAt ? (

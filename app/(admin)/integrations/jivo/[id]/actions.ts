@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireAdmin } from "@/lib/auth/current-user";
+import { requireAdmin, requireUser } from "@/lib/auth/current-user";
 import { runAction } from "@/lib/http/action-result";
 import { activateIntegration } from "@/lib/integrations/activate-integration";
+import { checkHealthNow } from "@/lib/integrations/check-health-now";
 import { connectPloomes } from "@/lib/integrations/connect-ploomes";
 import { connectSandbox } from "@/lib/integrations/connect-sandbox";
 import type { ConnectPloomesInput } from "@/lib/integrations/connection-schema";
@@ -13,11 +14,14 @@ import { pauseIntegration } from "@/lib/integrations/pause-integration";
 import { renameIntegration, type IntegrationNameInput } from "@/lib/integrations/rename-integration";
 import { resumeIntegration } from "@/lib/integrations/resume-integration";
 import { rotateWebhookToken } from "@/lib/integrations/rotate-webhook-token";
+import { runDryRun } from "@/lib/integrations/run-dry-run";
+import { runTestEvent } from "@/lib/integrations/run-test-event";
 import { saveIntegrationSettings } from "@/lib/integrations/save-integration-settings";
 import { settingsStepSchema } from "@/lib/integrations/wizard-steps";
 
 // Every action re-checks the role on the server: a member's page has no buttons, and a forged call is refused.
-// All of them act through the admin's account-scoped db, so another account's id is "not found".
+// All of them act through the account-scoped db, so another account's id is "not found". The dry run is the one
+// a member may call: it changes nothing, here or in Ploomes.
 
 function changed() {
   revalidatePath("/integrations", "layout");
@@ -104,5 +108,30 @@ export async function deactivateIntegrationAction(integrationId: string) {
     const { db } = await requireAdmin();
     await deactivateIntegration(db, integrationId);
     changed();
+  });
+}
+
+export async function dryRunAction(integrationId: string, source: unknown) {
+  return runAction(async () => {
+    const { db } = await requireUser();
+    return runDryRun(db, integrationId, source);
+  });
+}
+
+export async function checkHealthAction(integrationId: string) {
+  return runAction(async () => {
+    const { db } = await requireAdmin();
+    const findings = await checkHealthNow(db, integrationId);
+    changed();
+    return findings;
+  });
+}
+
+export async function sendTestEventAction(integrationId: string) {
+  return runAction(async () => {
+    const { db } = await requireAdmin();
+    const result = await runTestEvent(db, integrationId);
+    changed();
+    return result;
   });
 }

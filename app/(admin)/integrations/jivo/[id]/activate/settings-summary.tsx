@@ -66,6 +66,9 @@ export async function SettingsSummary({ integration, settings, options, canEdit 
             <p className="text-slate-500">
               {t("offline")}: {tBehaviour(`offline.options.${settings.offlineBehaviour}.title`)}
             </p>
+            <p className="text-slate-500">
+              {t("agentLookup")}: {yesNo(settings.agentLookup)} · {t("createOnChatStart")}: {yesNo(settings.createOnChatStart)}
+            </p>
           </>,
         )}
         {behaviourCreatesDeal(settings.behaviour)
@@ -103,7 +106,10 @@ export async function SettingsSummary({ integration, settings, options, canEdit 
         )}
         {part(
           "channels",
-          settings.widgetIds.length === 0 ? t("allChannels") : <span className="font-mono text-xs">{settings.widgetIds.join(", ")}</span>,
+          <>
+            <p>{settings.widgetIds.length === 0 ? t("allChannels") : <span className="font-mono text-xs">{settings.widgetIds.join(", ")}</span>}</p>
+            <p className="text-slate-500">{t("silenceAlert", { hours: settings.silenceAlertHours })}</p>
+          </>,
         )}
       </dl>
     </section>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
+import { SwitchField } from "@/components/integrations/switch-field";
 import { BEHAVIOURS, behaviourEntities, type IntegrationSettings } from "@/lib/integrations/settings-schema";
 import { StepFooter } from "../step-footer";
 import { useSettingsStep } from "../use-settings-step";
@@ -55,6 +56,16 @@ export function BehaviourForm({ integrationId, settings, canEdit, backHref, next
             />
           ))}
         </div>
+      </fieldset>
+      <fieldset disabled={!canEdit} className="space-y-3">
+        <legend className="mb-3 text-sm font-medium text-slate-800">{t("duringChat.legend")}</legend>
+        <SwitchField id="agent-lookup" label={t("duringChat.agentLookup")} description={t("duringChat.agentLookupHint")} {...register("agentLookup")} />
+        <SwitchField
+          id="create-on-chat-start"
+          label={t("duringChat.createOnChatStart")}
+          description={t("duringChat.createOnChatStartHint")}
+          {...register("createOnChatStart")}
+        />
       </fieldset>
       <StepFooter backHref={backHref} nextHref={nextHref} canEdit={canEdit} pending={formState.isSubmitting} />
     </form>

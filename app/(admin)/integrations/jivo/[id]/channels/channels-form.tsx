@@ -6,7 +6,7 @@ import { Controller } from "react-hook-form";
 import type { IntegrationSettings } from "@/lib/integrations/settings-schema";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/form-field";
+import { FormField, inputClass, TextInput } from "@/components/ui/form-field";
 import { useValidationMessage } from "@/components/integrations/use-action-error";
 import { StepFooter } from "../step-footer";
 import { useSettingsStep } from "../use-settings-step";
@@ -27,6 +27,7 @@ export function ChannelsForm({ integrationId, settings, canEdit, suggestions, ba
   const [draft, setDraft] = useState("");
   const errors = form.formState.errors.widgetIds;
   const error = message(errors?.message ?? (Array.isArray(errors) ? errors.find(Boolean)?.message : undefined));
+  const silenceError = message(form.formState.errors.silenceAlertHours?.message);
 
   return (
     <form onSubmit={submit} noValidate className="space-y-6">
@@ -113,6 +114,23 @@ export function ChannelsForm({ integrationId, settings, canEdit, suggestions, ba
           );
         }}
       />
+      <fieldset disabled={!canEdit} className="max-w-md">
+        <legend className="sr-only">{t("silenceLegend")}</legend>
+        <FormField id="silence-alert-hours" label={t("silenceLabel")} hint={t("silenceHint")} error={silenceError}>
+          <div className="w-32">
+            <TextInput
+              id="silence-alert-hours"
+              type="number"
+              min={1}
+              max={720}
+              inputMode="numeric"
+              invalid={!!silenceError}
+              aria-describedby={silenceError ? "silence-alert-hours-error" : "silence-alert-hours-hint"}
+              {...form.register("silenceAlertHours")}
+            />
+          </div>
+        </FormField>
+      </fieldset>
       <StepFooter backHref={backHref} nextHref={nextHref} canEdit={canEdit} pending={form.formState.isSubmitting} />
     </form>
   );

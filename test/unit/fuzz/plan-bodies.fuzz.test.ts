@@ -1,0 +1,109 @@
+import fc from "fast-check";
+import type { z } from "zod";
+import { describe, expect, it } from "vitest";
+import { BEHAVIOURS, defaultMappings } from "@/lib/integrations/settings-schema";
+import { buildTranscript } from "@/lib/jivo/build-transcript";
+import { parseJivoEvent, type JivoEvent } from "@/lib/jivo/normalize-event";
+import {
+  contactInputSchema,
+  contactPatchSchema,
+  dealInputSchema,
+  interactionRecordInputSchema,
+  leadInputSchema,
+} from "@/lib/ploomes/input-schemas";
+import { buildRecordBodies } from "@/lib/sync/build-record-bodies";
+import { planNextStep, type PlanContext, type Step } from "@/lib/sync/plan-next-step";
+import { renderTitle } from "@/lib/sync/render-title";
+import type { SyncOutcome } from "@/lib/sync/sync-outcome";
+import { hostileBody } from "../../reliability/lib/hostile-payloads";
+
+// A body the Ploomes client refuses is a permanent failure: the chat is lost. So whatever the visitor typed, every
+// body the planner produces must pass the client's own input schemas — and the plan must end.
+
+const hostileEvent = hostileBody
+  .map((body) => {
+    try {
+      const parsed = parseJivoEvent(JSON.parse(body), { receivedAt: new Date("2026-11-26T12:00:00Z") });
+      return parsed.ok ? parsed.event : null;
+    } catch {
+      return null;
+    }
+  })
+  .filter((event): event is JivoEvent => event !== null);
+
+const SCHEMAS: Partial<Record<Step["kind"], z.ZodType>> = {
+  createCompany: contactInputSchema,
+  createPerson: contactInputSchema,
+  createDeal: dealInputSchema,
+  createLead: leadInputSchema,
+  createInteraction: interactionRecordInputSchema,
+};
+
+function contextOf(event: JivoEvent, behaviour: PlanContext["behaviour"]): PlanContext {
+  const transcript = buildTranscript(event);
+  return {
+    behaviour,
+    drafts: buildRecordBodies(event, defaultMappings(behaviour), new Map()),
+    pipelineId: 10,
+    stageId: 11,
+    avoidDuplicateDeals: true,
+    dealTitle: renderTitle("JivoChat – {nome do visitante}", event),
+    ownerId: null,
+    originId: 7,
+    transcript: behaviour !== "lead" && (event.messages.length > 0 || event.offlineMessage) ? transcript : null,
+    transcriptDate: new Date("2026-11-26T12:00:00Z").toISOString(),
+    personFallbackName: event.visitor.email ?? event.visitor.phone ?? "Visitante JivoChat",
+    attempt: 1,
+  };
+}
+
+/** A CRM that knows nobody and accepts every write: the longest plan there is. */
+function answer(step: Step, nextId: () => number): Partial<SyncOutcome> {
+  switch (step.kind) {
+    case "findPerson":
+      return { person: { id: null, how: "none", companyId: null, attempt: 1 } };
+    case "findCompany":
+      return { company: { id: null, how: "none", attempt: 1 } };
+    case "findOpenDeal":
+      return { openDeal: { id: null, title: null, attempt: 1 } };
+    case "createCompany":
+      return { company: { id: nextId(), how: "created", attempt: 1 } };
+    case "createPerson":
+      return { person: { id: nextId(), how: "created", companyId: step.body.CompanyId ?? null, attempt: 1 } };
+    case "linkPerson":
+      return { personLinked: true };
+    case "createDeal":
+      return { deal: { id: nextId() } };
+    case "createLead":
+      return { lead: { id: nextId() } };
+    case "createInteraction":
+      return { interaction: { id: nextId() } };
+  }
+}
+
+describe("planning a hostile chat", () => {
+  it("every body passes the Ploomes client's schemas, each record is written once, and the plan ends", () => {
+    fc.assert(
+      fc.property(hostileEvent, fc.constantFrom(...BEHAVIOURS), (event, behaviour) => {
+        const ctx = contextOf(event, behaviour);
+        let outcome: SyncOutcome = {};
+        let id = 100;
+        const writes: string[] = [];
+        for (let steps = 0; ; steps++) {
+          expect(steps, "the plan ends").toBeLessThan(12);
+          const step = planNextStep(ctx, outcome);
+          if (!step) break;
+          const schema = step.kind === "linkPerson" ? contactPatchSchema : SCHEMAS[step.kind];
+          if (schema && "body" in step) {
+            const parsed = schema.safeParse(step.body);
+            expect(parsed.success, `${step.kind}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+          }
+          if (step.kind.startsWith("create")) writes.push(step.kind);
+          outcome = { ...outcome, ...answer(step, () => ++id) };
+        }
+        expect(new Set(writes).size).toBe(writes.length);
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+});
