@@ -50,7 +50,7 @@ test("capture the product's screens", async ({ page, request }) => {
     expect((await request.post(url, { data: body })).status()).toBe(200);
   }
   await page.goto("/events");
-  await expect(page.getByText("Concluído").first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId(/^event-row-/).filter({ hasText: "Concluído" })).toHaveCount(3, { timeout: 30_000 });
   await page.waitForTimeout(3_000);
   await page.reload();
   await shot(page, "event-log");
