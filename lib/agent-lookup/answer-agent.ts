@@ -1,6 +1,7 @@
-import type { Integration, PloomesConnection } from "@prisma/client";
+import { systemDb } from "@/lib/db/client";
 import { connectionClient } from "@/lib/integrations/connection-client";
 import type { IntegrationSettings } from "@/lib/integrations/settings-schema";
+import type { TokenIntegration } from "@/lib/integrations/webhook-token";
 import type { JivoEvent } from "@/lib/jivo/normalize-event";
 import { logger } from "@/lib/log/logger";
 import { appUrl } from "@/lib/env";
@@ -32,12 +33,13 @@ export function clearAgentLookupCache() {
  */
 export async function answerAgent(
   event: JivoEvent,
-  integration: Integration & { connection: PloomesConnection | null },
+  integration: TokenIntegration,
   settings: IntegrationSettings | null,
 ): Promise<AgentAnswer> {
-  const connection = integration.connection;
-  if (!settings?.agentLookup || !connection || integration.status !== "active") return { result: "ok" };
   if (event.eventName !== "chat_accepted" && event.eventName !== "chat_updated") return { result: "ok" };
+  if (!settings?.agentLookup || !integration.connectionId || integration.status !== "active") return { result: "ok" };
+  const connection = await systemDb.ploomesConnection.findUnique({ where: { id: integration.connectionId } });
+  if (!connection) return { result: "ok" };
 
   const key = `${connection.id}:${event.visitor.email ?? ""}:${event.visitor.phone ?? ""}`;
   // JivoChat opens the link outside this app: it must be absolute.

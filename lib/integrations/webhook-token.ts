@@ -16,8 +16,15 @@ export function revealWebhookToken(integration: { tokenCipher: string | null }):
   return integration.tokenCipher ? decryptSecret(integration.tokenCipher) : null;
 }
 
-/** The integration a webhook token belongs to, or null for a malformed, unknown or rotated-out token. */
-export async function findIntegrationByToken(token: string) {
+export type TokenIntegration = { id: string; accountId: string; status: string; settings: string; connectionId: string | null };
+
+/**
+ * The integration a webhook token belongs to, or null for a malformed, unknown or rotated-out token. Raw SQL:
+ * this runs on every JivoChat delivery.
+ */
+export async function findIntegrationByToken(token: string): Promise<TokenIntegration | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
-  return systemDb.integration.findUnique({ where: { tokenHash: hashToken(token) }, include: { connection: true } });
+  const rows = await systemDb.$queryRaw<TokenIntegration[]>`
+    SELECT "id", "accountId", "status", "settings", "connectionId" FROM "Integration" WHERE "tokenHash" = ${hashToken(token)}`;
+  return rows[0] ?? null;
 }

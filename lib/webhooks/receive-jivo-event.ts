@@ -1,22 +1,19 @@
 import { createHash } from "node:crypto";
-import { Prisma } from "@prisma/client";
-import { systemDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { findIntegrationByToken } from "@/lib/integrations/webhook-token";
+import { findIntegrationByToken, type TokenIntegration } from "@/lib/integrations/webhook-token";
 import { settingsSchema, type IntegrationSettings } from "@/lib/integrations/settings-schema";
 import { dedupeKey, parseJivoEvent, type JivoEvent } from "@/lib/jivo/normalize-event";
 import { chatKeyOf } from "@/lib/jobs/chat-key";
 import { notifyJobQueued } from "@/lib/jobs/job-signal";
 import { eventDisposition } from "./event-disposition";
+import { storeWebhookEvent, touchLastEvent } from "./store-webhook-event";
 
 // Events that legitimately repeat within one chat (each update is news): their key includes the body's hash, so
 // only byte-identical re-deliveries collapse.
 const REPEATABLE = new Set(["chat_updated", "client_updated", "client_attribute_updated", "call_event", "chat_assigned"]);
 
-type FoundIntegration = NonNullable<Awaited<ReturnType<typeof findIntegrationByToken>>>;
-
 export type Received = {
-  integration: FoundIntegration;
+  integration: TokenIntegration;
   settings: IntegrationSettings | null;
   eventId: string;
   duplicate: boolean;
@@ -55,46 +52,26 @@ export async function receiveJivoEvent(token: string, rawBody: string): Promise<
   const disposition = eventDisposition(event, integration, validSettings);
   const key = eventKey(event, rawBody);
 
-  try {
-    const stored = await systemDb.webhookEvent.create({
-      data: {
-        accountId: integration.accountId,
-        integrationId: integration.id,
-        eventName: clip(event.eventName, 100)!,
-        widgetId: clip(event.widgetId, 100),
-        chatId: clip(event.chatId, 100),
-        dedupeKey: key.slice(0, 500),
-        visitorName: clip(event.visitor.name),
-        visitorEmail: clip(event.visitor.email),
-        visitorPhone: clip(event.visitor.phone, 60),
-        rawPayload: rawBody,
-        status: disposition.status,
-        statusReason: disposition.queue ? null : disposition.reason,
-        job: disposition.queue
-          ? { create: { chatKey: chatKeyOf({ integrationId: integration.id, widgetId: event.widgetId, chatId: event.chatId, dedupeKey: key }) } }
-          : undefined,
-      },
-      select: { id: true },
-    });
+  const stored = await storeWebhookEvent({
+    accountId: integration.accountId,
+    integrationId: integration.id,
+    eventName: clip(event.eventName, 100)!,
+    widgetId: clip(event.widgetId, 100),
+    chatId: clip(event.chatId, 100),
+    dedupeKey: key.slice(0, 500),
+    visitorName: clip(event.visitor.name),
+    visitorEmail: clip(event.visitor.email),
+    visitorPhone: clip(event.visitor.phone, 60),
+    rawPayload: rawBody,
+    status: disposition.status,
+    statusReason: disposition.queue ? null : disposition.reason,
+    chatKey: disposition.queue
+      ? chatKeyOf({ integrationId: integration.id, widgetId: event.widgetId, chatId: event.chatId, dedupeKey: key.slice(0, 500) })
+      : null,
+  });
+  if (!stored.duplicate) {
     await touchLastEvent(integration.id);
     if (disposition.queue) notifyJobQueued();
-    return { integration, settings: validSettings, eventId: stored.id, duplicate: false, event };
-  } catch (error) {
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
-    const original = await systemDb.webhookEvent.update({
-      where: { integrationId_dedupeKey: { integrationId: integration.id, dedupeKey: key.slice(0, 500) } },
-      data: { deliveries: { increment: 1 } },
-      select: { id: true },
-    });
-    return { integration, settings: validSettings, eventId: original.id, duplicate: true, event };
   }
-}
-
-/** Remembers when the integration last heard from JivoChat; written at most once a minute to spare bursts. */
-async function touchLastEvent(integrationId: string) {
-  const now = new Date();
-  await systemDb.integration.updateMany({
-    where: { id: integrationId, OR: [{ lastEventAt: null }, { lastEventAt: { lt: new Date(now.getTime() - 60_000) } }] },
-    data: { lastEventAt: now },
-  });
+  return { integration, settings: validSettings, eventId: stored.id, duplicate: stored.duplicate, event };
 }
