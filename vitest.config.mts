@@ -28,6 +28,25 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      // The long reliability suites (bursts of thousands of events, crashes): only through `npm run
+      // test:reliability`, which sets RELIABILITY=1 — a plain `vitest run` runs every project it knows.
+      ...(process.env.RELIABILITY === "1"
+        ? [
+            {
+              extends: true,
+              test: {
+                name: "reliability",
+                include: ["test/reliability/**/*.test.ts"],
+                environment: "node",
+                globalSetup: ["test/integration/global-setup.ts"],
+                setupFiles: ["test/integration/setup-env.ts"],
+                testTimeout: 60 * 60_000,
+                hookTimeout: 10 * 60_000,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

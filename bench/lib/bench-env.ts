@@ -1,16 +1,22 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { bin, run } from "../../scripts/lib/run";
 import { createTestDatabase } from "../../scripts/lib/test-database";
 
-/** A throw-away, migrated database for one benchmark; env is set before any app module is imported. */
+/**
+ * A throw-away, migrated database for one benchmark; env is set before any app module is imported. The secrets
+ * are fixed here so that child processes (the app, workers) decrypt what this process encrypted.
+ */
 export async function benchDatabase(label: string) {
   const database = await createTestDatabase(label);
   await run(bin("prisma"), ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: database.url }, stdio: "ignore" });
   process.env.DATABASE_URL = database.url;
   process.env.LOG_LEVEL ??= "warn";
   process.env.PLOOMES_ALLOW_PRIVATE_URLS = "true";
+  process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
+  process.env.ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
   return database;
 }
 
@@ -21,13 +27,15 @@ export function machineFacts(database: string) {
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
     database,
+    // Other work on the machine (tests of other engineers, say) skews the figures: the load says how much.
+    loadAverage1m: Number(os.loadavg()[0]!.toFixed(2)),
     date: new Date().toISOString(),
   };
 }
 
-/** Writes `bench/results/<name>.json` and `.md` and prints the markdown. */
+/** Writes `<results>/<name>.json` and `.md` and prints the markdown; `bench/run.ts` points BENCH_RESULTS_DIR home. */
 export function writeResults(name: string, data: unknown, markdown: string) {
-  const dir = path.resolve("bench", "results");
+  const dir = path.resolve(process.env.BENCH_RESULTS_DIR ?? path.join("bench", "results"));
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(data, null, 2) + "\n");
   fs.writeFileSync(path.join(dir, `${name}.md`), markdown + "\n");

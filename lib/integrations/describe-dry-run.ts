@@ -61,6 +61,10 @@ function describeStep(step: Step, result: Partial<SyncOutcome>, final: SyncOutco
     }
     case "linkPerson":
       return [{ kind: "link", person: recordRef("person", step.personId, isSandbox), company: recordRef("company", step.companyId, isSandbox) }];
+    // Recovery look-ups follow a write whose answer was lost: a dry run never has one.
+    case "findLead":
+    case "findInteraction":
+      return [];
     case "findOpenDeal": {
       const open = result.openDeal;
       if (!open?.id) return [{ kind: "noOpenDeal" }];

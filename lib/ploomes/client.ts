@@ -14,7 +14,7 @@ import {
   leadInputSchema,
   originInputSchema,
 } from "./input-schemas";
-import { type ODataQuery, and, any, eq, odata, or } from "./odata-query";
+import { type ODataQuery, and, any, contains, eq, odata, or } from "./odata-query";
 import type { Pacer } from "./pacer";
 import {
   type Account,
@@ -214,6 +214,19 @@ export class PloomesClient {
 
   createDeal(input: DealInput): Promise<Deal> {
     return this.create("/Deals", { schema: dealInputSchema, value: input }, dealSchema);
+  }
+
+  /** The newest lead with this e-mail (or, without one, this person's name): recovers a lead whose answer was lost. */
+  findLead({ email, personName }: { email?: string | null; personName?: string | null }): Promise<Lead | null> {
+    const filter = email ? eq("Email", email) : personName ? eq("PersonName", personName) : null;
+    if (!filter) return Promise.resolve(null);
+    return this.findOne("/Leads", odata().filter(filter).select("Id", "PersonName", "Email").orderby("Id desc").top(1), leadSchema);
+  }
+
+  /** An interaction record of the contact whose content carries `marker` (a chat's own tag). */
+  findInteractionRecord({ contactId, marker }: { contactId: number; marker: string }): Promise<InteractionRecord | null> {
+    const filter = and(eq("ContactId", checkId(contactId)), contains("Content", marker));
+    return this.findOne("/InteractionRecords", odata().filter(filter).select("Id", "ContactId", "DealId").top(1), interactionRecordSchema);
   }
 
   createLead(input: LeadInput): Promise<Lead> {

@@ -37,6 +37,14 @@ export async function executeStep(client: PloomesClient, step: Step, attempt: nu
       const lead = await client.createLead(step.body);
       return { lead: { id: lead.Id } };
     }
+    case "findLead": {
+      const lead = await client.findLead(step);
+      return lead ? { lead: { id: lead.Id } } : {};
+    }
+    case "findInteraction": {
+      const record = await client.findInteractionRecord(step);
+      return record ? { interaction: { id: record.Id } } : {};
+    }
     case "createInteraction": {
       const record = await client.createInteractionRecord(step.body);
       return { interaction: { id: record.Id } };

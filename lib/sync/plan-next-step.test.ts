@@ -25,6 +25,7 @@ function context(behaviour: Behaviour, overrides: Partial<PlanContext> = {}, eve
     transcript: "Conversa…",
     transcriptDate: "2025-11-24T16:00:00.000Z",
     personFallbackName: "Visitante",
+    transcriptMarker: "[JivoChat aB3kZ9xQ1m/918273645]",
     attempt: 1,
     ...overrides,
   };
@@ -152,6 +153,17 @@ describe("planNextStep", () => {
     expect(planNextStep(ctx, found)).toMatchObject({ kind: "createInteraction", body: { DealId: 77 } });
     const other: SyncOutcome = { person: start.person, openDeal: { id: 78, title: "Outro negócio", attempt: 2 } };
     expect(planNextStep(ctx, other)).toMatchObject({ kind: "createDeal" });
+  });
+
+  it("a transcript or lead whose creation answer was lost is looked for before it is written again", () => {
+    const ctx = context("person_deal");
+    const done: SyncOutcome = { person: { id: 5, how: "created", attempt: 1 }, deal: { id: 9 }, inFlight: "createInteraction" };
+    expect(planNextStep(ctx, done)).toEqual({ kind: "findInteraction", contactId: 5, marker: ctx.transcriptMarker });
+    expect(planNextStep(context("lead"), { inFlight: "createLead" })).toEqual({
+      kind: "findLead",
+      email: "mariana.conceicao@acme.com.br",
+      personName: "Mariana Conceição",
+    });
   });
 
   it("a failure before any write repeats no look-up", () => {

@@ -12,8 +12,10 @@ export type PlanContext = {
   dealTitle: string;
   ownerId: number | null;
   originId: number | null;
-  /** Null when the integration does not write transcripts or the event has none. */
+  /** Null when the integration does not write transcripts or the event has none. Ends with `transcriptMarker`. */
   transcript: string | null;
+  /** Tag of this chat inside its transcript, to find a record whose creation answer was lost. */
+  transcriptMarker: string;
   transcriptDate: string;
   /** Name for a person when the visitor gave none. */
   personFallbackName: string;
@@ -30,7 +32,9 @@ export type Step =
   | { kind: "findOpenDeal"; personId: number; pipelineId: number }
   | { kind: "createDeal"; body: DealInput }
   | { kind: "createLead"; body: LeadInput }
-  | { kind: "createInteraction"; body: InteractionRecordInput };
+  | { kind: "createInteraction"; body: InteractionRecordInput }
+  | { kind: "findLead"; email: string | null; personName: string | null }
+  | { kind: "findInteraction"; contactId: number; marker: string };
 
 const optional = <T>(value: T | null | undefined) => (value === null || value === undefined ? undefined : value);
 const notEmpty = <T>(items: T[]) => (items.length ? items : undefined);
@@ -67,6 +71,11 @@ export function planNextStep(ctx: PlanContext, outcome: SyncOutcome): Step | nul
   if (ctx.behaviour === "lead") {
     if (outcome.lead) return null;
     const draft = ctx.drafts.lead;
+    if (outcome.inFlight === "createLead") {
+      const email = typeof draft.standard.Email === "string" ? draft.standard.Email : null;
+      const personName = typeof draft.standard.PersonName === "string" ? draft.standard.PersonName : null;
+      if (email || personName) return { kind: "findLead", email, personName };
+    }
     return {
       kind: "createLead",
       body: {
@@ -143,6 +152,7 @@ export function planNextStep(ctx: PlanContext, outcome: SyncOutcome): Step | nul
 
   // 5. The conversation itself, on the deal's timeline (else the person's).
   if (ctx.transcript && !outcome.interaction) {
+    if (outcome.inFlight === "createInteraction") return { kind: "findInteraction", contactId: personId, marker: ctx.transcriptMarker };
     return {
       kind: "createInteraction",
       body: { ContactId: personId, DealId: dealId ?? undefined, Date: ctx.transcriptDate, Content: ctx.transcript },

@@ -25,21 +25,40 @@ const KINDS = {
 type Kind = keyof typeof KINDS;
 type Value<K extends Kind> = z.infer<(typeof KINDS)[K]["schema"]>;
 
+const inFlight = new Map<string, Promise<unknown>>();
+
 export async function cachedMetadata<K extends Kind>(
   connectionId: string,
   client: PloomesClient,
   kind: K,
   options: { refresh?: boolean } = {},
 ): Promise<Value<K>> {
-  const spec = KINDS[kind];
   if (!options.refresh) {
-    const row = await systemDb.ploomesCache.findUnique({ where: { connectionId_kind: { connectionId, kind } } });
-    if (row && Date.now() - row.fetchedAt.getTime() < spec.ttl) {
-      const parsed = spec.schema.safeParse(JSON.parse(row.data));
-      if (parsed.success) return parsed.data as Value<K>;
-    }
+    const cached = await readFresh(connectionId, kind);
+    if (cached) return cached;
   }
-  const value = (await spec.load(client)) as Value<K>;
+  // Concurrent jobs of one process share one load (and, for the origin, one creation).
+  const key = `${connectionId}:${kind}:${options.refresh ? "refresh" : ""}`;
+  const running = inFlight.get(key) as Promise<Value<K>> | undefined;
+  if (running) return running;
+  const load = (kind === "origin" ? loadOriginOnce(connectionId, client) : loadAndStore(connectionId, client, kind)) as Promise<Value<K>>;
+  inFlight.set(key, load);
+  try {
+    return await load;
+  } finally {
+    inFlight.delete(key);
+  }
+}
+
+async function readFresh<K extends Kind>(connectionId: string, kind: K): Promise<Value<K> | null> {
+  const row = await systemDb.ploomesCache.findUnique({ where: { connectionId_kind: { connectionId, kind } } });
+  if (!row || Date.now() - row.fetchedAt.getTime() >= KINDS[kind].ttl) return null;
+  const parsed = KINDS[kind].schema.safeParse(JSON.parse(row.data));
+  return parsed.success ? (parsed.data as Value<K>) : null;
+}
+
+async function loadAndStore<K extends Kind>(connectionId: string, client: PloomesClient, kind: K): Promise<Value<K>> {
+  const value = (await KINDS[kind].load(client)) as Value<K>;
   const data = JSON.stringify(value);
   await systemDb.ploomesCache.upsert({
     where: { connectionId_kind: { connectionId, kind } },
@@ -47,6 +66,37 @@ export async function cachedMetadata<K extends Kind>(
     update: { data, fetchedAt: new Date() },
   });
   return value;
+}
+
+const LOCK_WAIT_MS = 15_000;
+
+/**
+ * Finding-or-creating the "JivoChat" origin is the one write among the metadata: across processes, a lock row
+ * lets a single worker do it while the others wait for its result, so Ploomes never gets two origins.
+ */
+async function loadOriginOnce(connectionId: string, client: PloomesClient): Promise<Value<"origin">> {
+  const lock = { connectionId_kind: { connectionId, kind: "origin:lock" } };
+  const stale = new Date(Date.now() - LOCK_WAIT_MS * 2);
+  await systemDb.ploomesCache.deleteMany({ where: { connectionId, kind: "origin:lock", fetchedAt: { lt: stale } } });
+  const won = await systemDb.ploomesCache
+    .create({ data: { connectionId, kind: "origin:lock", data: "" } })
+    .then(() => true)
+    .catch(() => false);
+  if (won) {
+    try {
+      return await loadAndStore(connectionId, client, "origin");
+    } finally {
+      await systemDb.ploomesCache.delete({ where: lock }).catch(() => undefined);
+    }
+  }
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const cached = await readFresh(connectionId, "origin");
+    if (cached) return cached;
+    if (!(await systemDb.ploomesCache.findUnique({ where: lock }))) break;
+  }
+  return loadAndStore(connectionId, client, "origin");
 }
 
 /** The cached value, whatever its age, without calling Ploomes (null when never loaded). */

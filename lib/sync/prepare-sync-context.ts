@@ -60,6 +60,7 @@ export async function prepareSyncContext(
   }
 
   const firstMessage = event.messages[0]?.at ?? event.eventAt ?? new Date();
+  const marker = `[JivoChat ${event.widgetId ?? "-"}/${event.chatId ?? event.offlineMessageId ?? "-"}]`;
   return {
     behaviour,
     drafts: buildRecordBodies(event, mappings, fieldTypes),
@@ -71,8 +72,9 @@ export async function prepareSyncContext(
     originId: origin?.Id ?? null,
     transcript:
       settings.writeTranscript && behaviour !== "lead" && (event.messages.length > 0 || event.offlineMessage)
-        ? buildTranscript(event)
+        ? `${buildTranscript(event)}\n\n${marker}`
         : null,
+    transcriptMarker: marker,
     transcriptDate: firstMessage.toISOString(),
     personFallbackName:
       event.visitor.email ?? event.visitor.phone ?? `Visitante JivoChat ${event.visitor.number ?? event.chatId ?? ""}`.trim(),

@@ -26,7 +26,8 @@ function eventKey(event: JivoEvent, rawBody: string): string {
   return `${key}:${createHash("sha256").update(rawBody).digest("hex").slice(0, 16)}`;
 }
 
-const clip = (value: string | null, max = 300) => (value ? value.slice(0, max) : null);
+// Search columns keep a prefix; cutting an emoji in half would leave a lone surrogate the database driver refuses.
+const clip = (value: string | null, max = 300) => (value ? value.slice(0, max).toWellFormed() : null);
 
 /**
  * Stores a JivoChat delivery durably — the event row and, when it is acted on, its job in one transaction — and
@@ -52,13 +53,14 @@ export async function receiveJivoEvent(token: string, rawBody: string): Promise<
   const disposition = eventDisposition(event, integration, validSettings);
   const key = eventKey(event, rawBody);
 
+  const storedKey = clip(key, 500)!;
   const stored = await storeWebhookEvent({
     accountId: integration.accountId,
     integrationId: integration.id,
     eventName: clip(event.eventName, 100)!,
     widgetId: clip(event.widgetId, 100),
     chatId: clip(event.chatId, 100),
-    dedupeKey: key.slice(0, 500),
+    dedupeKey: storedKey,
     visitorName: clip(event.visitor.name),
     visitorEmail: clip(event.visitor.email),
     visitorPhone: clip(event.visitor.phone, 60),
@@ -66,7 +68,7 @@ export async function receiveJivoEvent(token: string, rawBody: string): Promise<
     status: disposition.status,
     statusReason: disposition.queue ? null : disposition.reason,
     chatKey: disposition.queue
-      ? chatKeyOf({ integrationId: integration.id, widgetId: event.widgetId, chatId: event.chatId, dedupeKey: key.slice(0, 500) })
+      ? chatKeyOf({ integrationId: integration.id, widgetId: clip(event.widgetId, 100), chatId: clip(event.chatId, 100), dedupeKey: storedKey })
       : null,
   });
   if (!stored.duplicate) {

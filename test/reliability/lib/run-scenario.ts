@@ -3,7 +3,7 @@ import { computeLedger, type Ledger } from "./compute-ledger";
 import { startLatencySpikes } from "./latency-spikes";
 import { planBurst } from "./plan-burst";
 import { runSeed, seededRandom } from "./seeded-random";
-import { sendBurst } from "./send-burst";
+import { newDeliveryLog, sendBurst } from "./send-burst";
 import { type FleetMember, setupFleet } from "./setup-fleet";
 import { strikeOnProgress } from "./strike-on-progress";
 import { queueState, waitForQueue } from "./wait-for-queue";
@@ -70,8 +70,15 @@ export async function runScenario(scenario: Scenario, host: Host): Promise<Scena
   const spikes = scenario.spikeEveryMs > 0 ? startLatencySpikes(fleet, random, { everyMs: scenario.spikeEveryMs }) : null;
   const crash = host.crash;
   const halt = new AbortController();
+  const log = newDeliveryLog();
+  const work = burst.waves.flat().length + expectedJobs;
+  const progress = async () => {
+    const state = await queueState(integrationIds);
+    const answered = [...log.answered.values()].reduce((sum, count) => sum + count, 0);
+    return (answered + state.done + state.failed) / work;
+  };
   const strikes = crash
-    ? strikeOnProgress({ count: crash.times, random, integrationIds, expectedJobs, deadline, signal: halt.signal, strike: crash.strike })
+    ? strikeOnProgress({ count: crash.times, random, progress, deadline, signal: halt.signal, strike: crash.strike })
     : Promise.resolve(0);
   strikes.catch(() => undefined);
   let spikeCount = 0;
@@ -79,11 +86,11 @@ export async function runScenario(scenario: Scenario, host: Host): Promise<Scena
   let delivered: Awaited<ReturnType<typeof sendBurst>>;
   let sentAt: number;
   try {
-    delivered = await sendBurst(burst.waves, {
-      concurrency: scenario.senders,
-      resendOnConnectionFailure: crash?.dropsDeliveries ?? false,
-      deadline,
-    });
+    delivered = await sendBurst(
+      burst.waves,
+      { concurrency: scenario.senders, resendOnConnectionFailure: crash?.dropsDeliveries ?? false, deadline },
+      log,
+    );
     sentAt = Date.now();
     const struck = await strikes;
     if (crash && struck !== crash.times) throw new Error(`only ${struck} of ${crash.times} crashes happened before the deadline`);

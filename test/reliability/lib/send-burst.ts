@@ -53,9 +53,15 @@ async function deliver(event: PlannedEvent, log: DeliveryLog, options: Options):
   log.unexpected.push({ n: event.n, status: 0, body: "gave up re-sending" });
 }
 
-/** Plays JivoChat during a burst: `concurrency` waves in flight at once, each wave's deliveries together. */
-export async function sendBurst(waves: Wave[], options: Options): Promise<DeliveryLog> {
-  const log: DeliveryLog = { answered: new Map(), unexpected: [], connectionFailures: 0, attempts: 0 };
+export function newDeliveryLog(): DeliveryLog {
+  return { answered: new Map(), unexpected: [], connectionFailures: 0, attempts: 0 };
+}
+
+/**
+ * Plays JivoChat during a burst: `concurrency` waves in flight at once, each wave's deliveries together. The log
+ * fills as answers come in (a crash schedule watches it).
+ */
+export async function sendBurst(waves: Wave[], options: Options, log = newDeliveryLog()): Promise<DeliveryLog> {
   let next = 0;
   const runner = async () => {
     while (next < waves.length) {

@@ -53,6 +53,7 @@ function contextOf(event: JivoEvent, behaviour: PlanContext["behaviour"]): PlanC
     transcript: behaviour !== "lead" && (event.messages.length > 0 || event.offlineMessage) ? transcript : null,
     transcriptDate: new Date("2026-11-26T12:00:00Z").toISOString(),
     personFallbackName: event.visitor.email ?? event.visitor.phone ?? "Visitante JivoChat",
+    transcriptMarker: "[JivoChat w/1]",
     attempt: 1,
   };
 }
@@ -66,6 +67,9 @@ function answer(step: Step, nextId: () => number): Partial<SyncOutcome> {
       return { company: { id: null, how: "none", attempt: 1 } };
     case "findOpenDeal":
       return { openDeal: { id: null, title: null, attempt: 1 } };
+    case "findLead":
+    case "findInteraction":
+      return {};
     case "createCompany":
       return { company: { id: nextId(), how: "created", attempt: 1 } };
     case "createPerson":
