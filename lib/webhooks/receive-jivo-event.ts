@@ -26,8 +26,9 @@ function eventKey(event: JivoEvent, rawBody: string): string {
   return `${key}:${createHash("sha256").update(rawBody).digest("hex").slice(0, 16)}`;
 }
 
-// Search columns keep a prefix; cutting an emoji in half would leave a lone surrogate the database driver refuses.
-const clip = (value: string | null, max = 300) => (value ? value.slice(0, max).toWellFormed() : null);
+// Search columns keep a prefix. Cutting an emoji in half would leave a lone surrogate the driver refuses, and
+// PostgreSQL text cannot hold NUL: both are cleaned (the raw payload keeps them, JSON-escaped).
+const clip = (value: string | null, max = 300) => (value ? value.replaceAll("\u0000", "").slice(0, max).toWellFormed() : null);
 
 /**
  * Stores a JivoChat delivery durably — the event row and, when it is acted on, its job in one transaction — and
