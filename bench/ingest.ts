@@ -12,7 +12,7 @@ import { bin, run } from "../scripts/lib/run";
 import { createTestDatabase } from "../scripts/lib/test-database";
 import { startApp, sparePort, startProcess, waitUntilUp } from "./lib/app-process";
 import { countOption, quick } from "./lib/bench-args";
-import { benchDatabase, machineFacts, table, writeResults } from "./lib/bench-env";
+import { benchDatabase, machineFacts, sqliteSettings, table, writeResults } from "./lib/bench-env";
 import { ingestBodies } from "./lib/jivo-payloads";
 import { type LoadResult, load, paced } from "./lib/load";
 import { round } from "./lib/stats";
@@ -39,7 +39,7 @@ function storedIn(file: string) {
 async function main() {
   const seconds = countOption("seconds", quick ? 5 : 20);
   const profile = process.argv.includes("--profile");
-  const machine = machineFacts("sqlite (WAL, synchronous=NORMAL)");
+  const machine = machineFacts("sqlite");
   await ensureBuild("sqlite");
 
   const appDb = await benchDatabase("bench_ingest_app");
@@ -48,13 +48,16 @@ async function main() {
   const { systemDb } = await import("@/lib/db/client");
   const { seedAccount, seedIntegration } = await import("../test/helpers/seed");
   const { receiveJivoEvent } = await import("@/lib/webhooks/receive-jivo-event");
+  // The baseline gets the durability the app's client chose (lib/db/client.ts).
+  const sqlite = await sqliteSettings((sql) => systemDb.$queryRawUnsafe(sql));
+  machine.database = `sqlite (journal_mode=${sqlite.journalMode}, synchronous=${sqlite.synchronous})`;
   const account = await seedAccount("ingest");
   const { token } = await seedIntegration({ accountId: account.id, settings: { behaviour: "lead" } });
 
   const profileArgs = ["--cpu-prof", `--cpu-prof-dir=${path.resolve("data", "bench", "profiles")}`];
   const app = await startApp("ingest-app", { WORKER_ENABLED: "false" }, profile ? profileArgs : []);
   const barePort = await sparePort();
-  const bare = startProcess("ingest-bare", bin("tsx"), ["bench/lib/bare-ingest-server.ts", fileOf(bareDb.url), String(barePort)], process.env);
+  const bare = startProcess("ingest-bare", bin("tsx"), ["bench/lib/bare-ingest-server.ts", fileOf(bareDb.url), String(barePort), sqlite.synchronous], process.env);
 
   const rows: { load: string; app: LoadResult; bare: LoadResult; floor?: LoadResult; ratio?: number }[] = [];
   const sent = { app: 0, bare: 0 };
@@ -96,11 +99,18 @@ async function main() {
   const stored = { app: storedIn(fileOf(appDb.url)), bare: storedIn(fileOf(bareDb.url)) };
   const everyOkStored = stored.app.deliveries >= sent.app && stored.app.deliveries <= sent.app + timedOut + inFlightBound && stored.app.jobs === stored.app.events;
 
-  // The handler's own cost, outside Next: one call after the other, in this process, on the same database.
+  // The handler's own cost, outside Next: one call after the other, in this process, on the same database; with
+  // the app's `synchronous` and with the other usual choice, to price the fsync per commit.
   const bodies = ingestBodies(0.1, 2);
-  const started = performance.now();
-  for (let call = 0; call < HANDLER_CALLS; call++) await receiveJivoEvent(token, bodies());
-  const handlerMs = round((performance.now() - started) / HANDLER_CALLS, 2);
+  const timeHandler = async () => {
+    const started = performance.now();
+    for (let call = 0; call < HANDLER_CALLS; call++) await receiveJivoEvent(token, bodies());
+    return round((performance.now() - started) / HANDLER_CALLS, 2);
+  };
+  const handlerMs: Record<string, number> = { [sqlite.synchronous]: await timeHandler() };
+  const other = sqlite.synchronous === "NORMAL" ? "FULL" : "NORMAL";
+  await systemDb.$executeRawUnsafe(`PRAGMA synchronous = ${other}`);
+  handlerMs[other] = await timeHandler();
   await systemDb.$disconnect();
   await appDb.drop();
   await bareDb.drop();
@@ -132,7 +142,8 @@ async function main() {
       ]),
     ),
     "",
-    `Handler alone (receiveJivoEvent, outside Next, sequential): ${handlerMs} ms per event.`,
+    `Handler alone (receiveJivoEvent, outside Next, sequential): ${handlerMs[sqlite.synchronous]} ms per event with ` +
+      `synchronous=${sqlite.synchronous} (the app's setting, also the baseline's), ${handlerMs[other]} ms with ${other}.`,
     `Stored: app ${stored.app.events} events / ${stored.app.deliveries} deliveries / ${stored.app.jobs} jobs for ${sent.app} ok answers; ` +
       `baseline ${stored.bare.events} / ${stored.bare.deliveries} for ${sent.bare}.`,
     "",

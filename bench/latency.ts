@@ -1,11 +1,11 @@
 // npm run bench -- --only latency – on an idle system, the time from a chat_finished delivery to its deal being
-// visible in the sandbox, read through the real Ploomes client (p50/p95 over --chats N, default 30, --quick 8).
-// The production build with its in-process worker, the app's budget (100/min), an Empresa+Pessoa+Negócio
-// integration, a new visitor per chat.
+// visible in the sandbox, read through the real Ploomes client (p50/p95 over --samples N chats, default 30,
+// --quick 8). The production build with its in-process worker, the app's budget (100/min), an
+// Empresa+Pessoa+Negócio integration, a new visitor per chat.
 import { ensureBuild } from "../scripts/lib/ensure-build";
 import { startApp } from "./lib/app-process";
 import { countOption, quick } from "./lib/bench-args";
-import { benchDatabase, machineFacts, table, writeResults } from "./lib/bench-env";
+import { benchDatabase, machineFacts, sqliteSettings, table, writeResults } from "./lib/bench-env";
 import { finishedChat, visitor } from "./lib/jivo-payloads";
 import { percentile, round } from "./lib/stats";
 
@@ -25,12 +25,14 @@ async function poll<T>(read: () => Promise<T | null>, deadline: number): Promise
 }
 
 async function main() {
-  const chats = countOption("chats", quick ? 8 : 30);
-  const machine = machineFacts("sqlite (WAL, synchronous=NORMAL)");
+  const chats = countOption("samples", quick ? 8 : 30);
+  const machine = machineFacts("sqlite");
   await ensureBuild("sqlite");
   const database = await benchDatabase("bench_latency");
   const app = await startApp("latency-app", { WORKER_ENABLED: "true", PLOOMES_BUDGET_PER_MINUTE: String(BUDGET_PER_MINUTE) });
   const { systemDb } = await import("@/lib/db/client");
+  const sqlite = await sqliteSettings((sql) => systemDb.$queryRawUnsafe(sql));
+  machine.database = `sqlite (journal_mode=${sqlite.journalMode}, synchronous=${sqlite.synchronous})`;
   const { deliver } = await import("../test/helpers/sandbox-integration");
   const { setupBehaviours } = await import("./lib/sandbox-setup");
 

@@ -1,7 +1,7 @@
-// npm run bench [-- --only ingest|drain|latency|calls] [--quick] [--chats N] [--seconds N] [--workers N]
-//               [--db sqlite|postgresql] [--pg-url URL]
+// npm run bench [-- --only ingest|drain|latency|calls] [--quick] [--seconds N] (ingest) [--samples N] (latency)
+//               [--chats N] [--workers N] [--db sqlite|postgresql] [--pg-url URL] (drain)
 // Runs every benchmark in turn, each in its own process inside a private copy of this checkout (see
-// lib/workspace.ts), and writes the results to bench/results/. Never part of `npm test`.
+// lib/workspace.ts), and writes the results to bench/results/ (or BENCH_RESULTS_DIR). Never part of `npm test`.
 import path from "node:path";
 import { bin, run } from "../scripts/lib/run";
 import { option } from "./lib/bench-args";
@@ -32,6 +32,8 @@ async function main() {
     for (const provider of providers) steps.push({ name, provider });
   }
 
+  // Resolved here: the benchmarks run elsewhere (see lib/workspace.ts) but write into this checkout.
+  const resultsDir = path.resolve(process.env.BENCH_RESULTS_DIR ?? path.join("bench", "results"));
   const workspaces = new Map<Provider, string>();
   const failed: string[] = [];
   for (const { name, provider } of steps) {
@@ -39,7 +41,7 @@ async function main() {
     console.log(`\n▶ ${label}`);
     try {
       if (!workspaces.has(provider)) workspaces.set(provider, await prepareWorkspace(provider, pgUrl));
-      const env: Record<string, string | undefined> = { ...process.env, BENCH_RESULTS_DIR: path.resolve("bench", "results") };
+      const env: Record<string, string | undefined> = { ...process.env, BENCH_RESULTS_DIR: resultsDir };
       if (provider === "postgresql") env.DATABASE_URL = pgUrl;
       else delete env.DATABASE_URL;
       await run(bin("tsx"), [BENCHMARKS[name], ...args], { cwd: workspaces.get(provider), env: env as NodeJS.ProcessEnv });

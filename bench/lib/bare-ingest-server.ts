@@ -1,17 +1,19 @@
-// tsx bench/lib/bare-ingest-server.ts <sqlite file> <port> – the ingest benchmark's baseline: the least a durable
-// webhook receiver can do on this machine. Bare node:http and better-sqlite3, same tables as the app (migrated
-// by Prisma), same pragmas (WAL, synchronous=NORMAL): read the body, parse it, insert the event row and its job
-// row in one transaction (a re-delivery only counts), answer {"result":"ok"}. No framework, ORM or validation.
+// tsx bench/lib/bare-ingest-server.ts <sqlite file> <port> <synchronous> – the ingest benchmark's baseline: the
+// least a durable webhook receiver can do on this machine. Bare node:http and better-sqlite3, same tables as the
+// app (migrated by Prisma), WAL and the app's `synchronous`: read the body, parse it, insert the event row and its
+// job row in one transaction (a re-delivery only counts), answer {"result":"ok"}. No framework, ORM or validation.
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import Database from "better-sqlite3";
 
-const [file, port] = process.argv.slice(2);
-if (!file || !port) throw new Error("usage: bare-ingest-server.ts <sqlite file> <port>");
+const [file, port, synchronous] = process.argv.slice(2);
+if (!file || !port || !["OFF", "NORMAL", "FULL", "EXTRA"].includes(synchronous ?? "")) {
+  throw new Error("usage: bare-ingest-server.ts <sqlite file> <port> <OFF|NORMAL|FULL|EXTRA>");
+}
 
 const db = new Database(file, { timeout: 10_000 });
 db.pragma("journal_mode = WAL");
-db.pragma("synchronous = NORMAL");
+db.pragma(`synchronous = ${synchronous}`);
 
 const now = () => new Date().toISOString();
 const accountId = randomUUID();

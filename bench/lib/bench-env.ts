@@ -20,6 +20,18 @@ export async function benchDatabase(label: string) {
   return database;
 }
 
+const SYNCHRONOUS = ["OFF", "NORMAL", "FULL", "EXTRA"];
+
+/**
+ * The SQLite settings the app's own client ends up with (lib/db/client.ts tunes its connection): read through
+ * that client, after its tuning statements, which were queued first.
+ */
+export async function sqliteSettings(query: (sql: string) => Promise<unknown>) {
+  const [journal] = (await query("PRAGMA journal_mode")) as { journal_mode: string }[];
+  const [sync] = (await query("PRAGMA synchronous")) as { synchronous: number | bigint }[];
+  return { journalMode: journal?.journal_mode ?? "?", synchronous: SYNCHRONOUS[Number(sync?.synchronous)] ?? "?" };
+}
+
 export function machineFacts(database: string) {
   return {
     cores: os.cpus().length,
