@@ -6,7 +6,7 @@ import { resolveDatabase } from "../lib/db/resolve-database";
 import { bin } from "../scripts/lib/run";
 import { type BenchProcess, startProcess } from "./lib/app-process";
 import { countOption, quick } from "./lib/bench-args";
-import { benchDatabase, machineFacts, sqliteSettings, writeResults } from "./lib/bench-env";
+import { appSqliteSettings, benchDatabase, describeSqlite, machineFacts, writeResults } from "./lib/bench-env";
 import { startCountingProxy } from "./lib/counting-proxy";
 import { finishedChat, visitor } from "./lib/jivo-payloads";
 
@@ -30,10 +30,6 @@ async function main() {
   const workerCount = countOption("workers", provider === "postgresql" ? 2 : 1);
   const machine = machineFacts(provider);
   const { systemDb } = await import("@/lib/db/client");
-  if (provider === "sqlite") {
-    const sqlite = await sqliteSettings((sql) => systemDb.$queryRawUnsafe(sql));
-    machine.database = `sqlite (journal_mode=${sqlite.journalMode}, synchronous=${sqlite.synchronous})`;
-  }
   const { startTestServer } = await import("../test/helpers/test-server");
   const { deliver } = await import("../test/helpers/sandbox-integration");
   const { setupBehaviours } = await import("./lib/sandbox-setup");
@@ -45,6 +41,8 @@ async function main() {
   const sightings = new Map<string, number>();
   try {
     const { integrations } = await setupBehaviours(proxy.url, BEHAVIOURS, SANDBOX_PER_MINUTE);
+    // What the worker processes, opening the database after this one, end up with.
+    if (provider === "sqlite") machine.database = describeSqlite(await appSqliteSettings());
     console.log(`Queueing ${chats} chats…`);
     for (let chat = 0; chat < chats; chat++) {
       const integration = integrations[chat % integrations.length]!;

@@ -5,7 +5,7 @@
 import { ensureBuild } from "../scripts/lib/ensure-build";
 import { startApp } from "./lib/app-process";
 import { countOption, quick } from "./lib/bench-args";
-import { benchDatabase, machineFacts, sqliteSettings, table, writeResults } from "./lib/bench-env";
+import { appSqliteSettings, benchDatabase, describeSqlite, machineFacts, table, writeResults } from "./lib/bench-env";
 import { finishedChat, visitor } from "./lib/jivo-payloads";
 import { percentile, round } from "./lib/stats";
 
@@ -29,10 +29,11 @@ async function main() {
   const machine = machineFacts("sqlite");
   await ensureBuild("sqlite");
   const database = await benchDatabase("bench_latency");
-  const app = await startApp("latency-app", { WORKER_ENABLED: "true", PLOOMES_BUDGET_PER_MINUTE: String(BUDGET_PER_MINUTE) });
   const { systemDb } = await import("@/lib/db/client");
-  const sqlite = await sqliteSettings((sql) => systemDb.$queryRawUnsafe(sql));
-  machine.database = `sqlite (journal_mode=${sqlite.journalMode}, synchronous=${sqlite.synchronous})`;
+  // Switches the file to WAL before the app opens it, as after any restart in production.
+  await systemDb.$queryRaw`SELECT 1`;
+  machine.database = describeSqlite(await appSqliteSettings());
+  const app = await startApp("latency-app", { WORKER_ENABLED: "true", PLOOMES_BUDGET_PER_MINUTE: String(BUDGET_PER_MINUTE) });
   const { deliver } = await import("../test/helpers/sandbox-integration");
   const { setupBehaviours } = await import("./lib/sandbox-setup");
 

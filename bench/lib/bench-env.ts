@@ -1,7 +1,9 @@
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { bin, run } from "../../scripts/lib/run";
 import { createTestDatabase } from "../../scripts/lib/test-database";
 
@@ -22,15 +24,26 @@ export async function benchDatabase(label: string) {
 
 const SYNCHRONOUS = ["OFF", "NORMAL", "FULL", "EXTRA"];
 
-/**
- * The SQLite settings the app's own client ends up with (lib/db/client.ts tunes its connection): read through
- * that client, after its tuning statements, which were queued first.
- */
-export async function sqliteSettings(query: (sql: string) => Promise<unknown>) {
+export type SqliteSettings = { journalMode: string; synchronous: string };
+
+/** The journal mode and `synchronous` of one connection, read with `query`. */
+export async function sqliteSettings(query: (sql: string) => Promise<unknown>): Promise<SqliteSettings> {
   const [journal] = (await query("PRAGMA journal_mode")) as { journal_mode: string }[];
   const [sync] = (await query("PRAGMA synchronous")) as { synchronous: number | bigint }[];
   return { journalMode: journal?.journal_mode ?? "?", synchronous: SYNCHRONOUS[Number(sync?.synchronous)] ?? "?" };
 }
+
+/**
+ * What a process of the app gets on DATABASE_URL, asked of a fresh process: a connection's settings depend on
+ * the state the database file was in when it opened it (see print-sqlite-settings.ts), so this process's own
+ * connection is no witness.
+ */
+export async function appSqliteSettings(): Promise<SqliteSettings> {
+  const { stdout } = await promisify(execFile)(bin("tsx"), ["bench/lib/print-sqlite-settings.ts"], { env: process.env });
+  return JSON.parse(stdout.trim().split("\n").at(-1)!) as SqliteSettings;
+}
+
+export const describeSqlite = (settings: SqliteSettings) => `sqlite (journal_mode=${settings.journalMode}, synchronous=${settings.synchronous})`;
 
 export function machineFacts(database: string) {
   return {

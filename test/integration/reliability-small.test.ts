@@ -53,10 +53,11 @@ describe("the ledger balances (small burst)", () => {
         healthy: 3,
         doomed: 1,
         doomedShare: 0.05,
-        faults: { errorRate: 0.2, rateLimitRate: 0.03 },
+        faults: { errorRate: 0.2, rateLimitRate: 0.02 },
         spikeEveryMs: 3_000,
         senders: 8,
-        timeoutMs: 150_000,
+        // ~90 s on an idle machine; the rest is for the unluckiest chat's last backoff on a busy one.
+        timeoutMs: 240_000,
       },
       workerHost(server.url, { workers: 2, concurrency: 4, crashes: 5 }),
     );
@@ -64,7 +65,7 @@ describe("the ledger balances (small burst)", () => {
     expect.soft(ledger.duplicateOrigins, "one JivoChat origin per Ploomes account").toEqual([]);
     expect(ledger.calls.byStatus["500"]).toBeGreaterThan(0);
     expect(ledger.jobs.retried).toBeGreaterThan(0);
-  }, 180_000);
+  }, 270_000);
 });
 
 describe("two worker processes on one database", () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { encryptSecret } from "@/lib/crypto/secret-box";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
 import { createUser } from "@/lib/users/create-user";
@@ -57,7 +58,15 @@ export async function seedVictim(label: string) {
     password: "senha-segura-123",
   });
   const connection = await systemDb.ploomesConnection.create({
-    data: { accountId, name: "Ploomes", baseUrl: "http://127.0.0.1:9/api", apiKeyCipher: "x", apiKeyLast4: "0000", budgetKey: randomBytes(8).toString("hex") },
+    data: {
+      accountId,
+      name: "Ploomes",
+      // Nothing listens there: an admin's allowed call fails at Ploomes, after the door this matrix tests.
+      baseUrl: "http://127.0.0.1:9/api",
+      apiKeyCipher: encryptSecret("chave-de-teste-1234567890"),
+      apiKeyLast4: "7890",
+      budgetKey: randomBytes(8).toString("hex"),
+    },
   });
   const { integration } = await seedIntegration({ accountId, connectionId: connection.id });
   const event = await systemDb.webhookEvent.create({

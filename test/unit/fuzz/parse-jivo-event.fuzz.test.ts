@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { dedupeKey, jivoEventSchema, parseJivoEvent } from "@/lib/jivo/normalize-event";
 import { eventDisposition } from "@/lib/webhooks/event-disposition";
 import { hostileBody } from "../../reliability/lib/hostile-payloads";
+import { FUZZ_TIMEOUT_MS } from "./fuzz-timeout";
 
 // Whatever JivoChat (or anyone holding the URL) sends, the parser decides; it never throws, and what it accepts
 // can be stored and read back. The receiver's HTTP answer and rows are checked in
@@ -25,9 +26,9 @@ describe("parseJivoEvent under hostile input", () => {
         expect(typeof result.ok).toBe("boolean");
         if (!result.ok) expect(result.error).toMatch(/\w/);
       }),
-      { numRuns: 1_500 },
+      { numRuns: 800 },
     );
-  });
+  }, FUZZ_TIMEOUT_MS);
 
   it("an accepted event survives storage: stored as JSON and revived, it is the same event", () => {
     fc.assert(
@@ -37,9 +38,9 @@ describe("parseJivoEvent under hostile input", () => {
         expect(jivoEventSchema.parse(JSON.parse(JSON.stringify(result.event)))).toEqual(result.event);
         expect(result.event.eventName.trim()).not.toBe("");
       }),
-      { numRuns: 1_000 },
+      { numRuns: 500 },
     );
-  });
+  }, FUZZ_TIMEOUT_MS);
 
   it("an accepted event gets a disposition and a dedupe key, whatever its fields hold", () => {
     fc.assert(
@@ -50,9 +51,9 @@ describe("parseJivoEvent under hostile input", () => {
         expect(disposition.queue).toBe(disposition.status === "received");
         expect(dedupeKey(result.event)).toContain(result.event.eventName);
       }),
-      { numRuns: 1_000 },
+      { numRuns: 500 },
     );
-  });
+  }, FUZZ_TIMEOUT_MS);
 
   it("ids as numbers or as strings (JivoChat sends both) give the same dedupe key", () => {
     fc.assert(
@@ -69,5 +70,5 @@ describe("parseJivoEvent under hostile input", () => {
         expect(dedupeKey(asStrings.event)).toBe(dedupeKey(asNumbers.event));
       }),
     );
-  });
+  }, FUZZ_TIMEOUT_MS);
 });

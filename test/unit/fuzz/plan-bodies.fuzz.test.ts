@@ -16,6 +16,7 @@ import { planNextStep, type PlanContext, type Step } from "@/lib/sync/plan-next-
 import { renderTitle } from "@/lib/sync/render-title";
 import type { SyncOutcome } from "@/lib/sync/sync-outcome";
 import { hostileBody } from "../../reliability/lib/hostile-payloads";
+import { FUZZ_TIMEOUT_MS } from "./fuzz-timeout";
 
 // A body the Ploomes client refuses is a permanent failure: the chat is lost. So whatever the visitor typed, every
 // body the planner produces must pass the client's own input schemas — and the plan must end.
@@ -50,7 +51,7 @@ function contextOf(event: JivoEvent, behaviour: PlanContext["behaviour"]): PlanC
     dealTitle: renderTitle("JivoChat – {nome do visitante}", event),
     ownerId: null,
     originId: 7,
-    transcript: behaviour !== "lead" && (event.messages.length > 0 || event.offlineMessage) ? transcript : null,
+    transcript: behaviour !== "lead" && (event.messages.length > 0 || event.offlineMessage) ? `${transcript}\n\n[JivoChat w/1]` : null,
     transcriptDate: new Date("2026-11-26T12:00:00Z").toISOString(),
     personFallbackName: event.visitor.email ?? event.visitor.phone ?? "Visitante JivoChat",
     transcriptMarker: "[JivoChat w/1]",
@@ -107,7 +108,72 @@ describe("planning a hostile chat", () => {
         }
         expect(new Set(writes).size).toBe(writes.length);
       }),
-      { numRuns: 1_000 },
+      { numRuns: 400 },
     );
-  });
+  }, FUZZ_TIMEOUT_MS);
 });
+
+/**
+ * A CRM that keeps what it is sent. The n-th write whose `lost[n]` is true (a timeout, a crash) still creates
+ * its record, and the outcome keeps only `inFlight`, as processEvent stores it before every write; look-ups find
+ * what exists.
+ */
+function crmWithLostAnswers(lost: boolean[]) {
+  const created = new Map<string, { id: number; title?: string; companyId?: number | null }[]>();
+  let nextId = 100;
+  let writes = 0;
+  const first = (kind: string) => created.get(kind)?.[0];
+  return {
+    created,
+    /** The outcome after the step, and whether its answer arrived. */
+    run(step: Step, outcome: SyncOutcome): SyncOutcome {
+      const merge = (result: Partial<SyncOutcome>): SyncOutcome => ({ ...outcome, ...result, inFlight: undefined });
+      switch (step.kind) {
+        case "findPerson": {
+          const person = first("person");
+          return merge({ person: { id: person?.id ?? null, how: person ? "email" : "none", companyId: person?.companyId ?? null, attempt: 1 } });
+        }
+        case "findCompany":
+          return merge({ company: { id: first("company")?.id ?? null, how: first("company") ? "name" : "none", attempt: 1 } });
+        case "findOpenDeal":
+          return merge({ openDeal: { id: first("deal")?.id ?? null, title: first("deal")?.title ?? null, attempt: 1 } });
+        case "findLead":
+          return merge(first("lead") ? { lead: { id: first("lead")!.id } } : {});
+        case "findInteraction":
+          return merge(first("interaction") ? { interaction: { id: first("interaction")!.id } } : {});
+        case "linkPerson":
+          return merge({ personLinked: true });
+      }
+      const kind = step.kind.replace("create", "").toLowerCase();
+      const id = ++nextId;
+      const title = step.kind === "createDeal" ? step.body.Title : undefined;
+      const companyId = step.kind === "createPerson" ? (step.body.CompanyId ?? null) : undefined;
+      created.set(kind, [...(created.get(kind) ?? []), { id, title, companyId }]);
+      if (lost[writes++]) return { ...outcome, inFlight: step.kind };
+      return merge(answer(step, () => id));
+    },
+  };
+}
+
+describe("planning a chat whose answers get lost", () => {
+  it("each record is created once, whichever writes lose their answer", () => {
+    fc.assert(
+      fc.property(hostileEvent, fc.constantFrom(...BEHAVIOURS), fc.array(fc.boolean(), { minLength: 1, maxLength: 12 }), (event, behaviour, lost) => {
+        const ctx = contextOf(event, behaviour);
+        const crm = crmWithLostAnswers(lost);
+        let outcome: SyncOutcome = {};
+        for (let steps = 0; ; steps++) {
+          expect(steps, "the plan ends").toBeLessThan(30);
+          const step = planNextStep(ctx, outcome);
+          if (!step) break;
+          outcome = crm.run(step, outcome);
+        }
+        const { email, phones } = ctx.drafts.lookup;
+        const seen = `${behaviour}, lost ${JSON.stringify(lost)}, e-mail ${email ? "yes" : "no"}, ${phones.length} phone forms`;
+        for (const [kind, records] of crm.created) expect(records, `${kind} created ${records.length} times (${seen})`).toHaveLength(1);
+      }),
+      { numRuns: 400 },
+    );
+  }, FUZZ_TIMEOUT_MS);
+});
+

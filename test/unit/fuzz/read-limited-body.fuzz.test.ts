@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
 import { readLimitedBody } from "@/lib/webhooks/read-limited-body";
+import { FUZZ_TIMEOUT_MS } from "./fuzz-timeout";
 
 function requestOf(chunks: Uint8Array[], declared?: number): Request {
   const body = new ReadableStream<Uint8Array>({
@@ -30,7 +31,7 @@ describe("readLimitedBody under hostile input", () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, FUZZ_TIMEOUT_MS);
 
   it("a declared length past the limit is refused before reading", async () => {
     await fc.assert(
@@ -41,5 +42,5 @@ describe("readLimitedBody under hostile input", () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, FUZZ_TIMEOUT_MS);
 });
