@@ -4,10 +4,10 @@
 // `npm run worker` processes (--workers N; default 1 on SQLite, 2 on PostgreSQL); DATABASE_URL picks the database.
 import { resolveDatabase } from "../lib/db/resolve-database";
 import { bin } from "../scripts/lib/run";
+import { startRecordingProxy } from "../test/helpers/recording-proxy";
 import { type BenchProcess, startProcess } from "./lib/app-process";
 import { countOption, quick } from "./lib/bench-args";
 import { appSqliteSettings, benchDatabase, describeSqlite, machineFacts, writeResults } from "./lib/bench-env";
-import { startCountingProxy } from "./lib/counting-proxy";
 import { finishedChat, visitor } from "./lib/jivo-payloads";
 
 const BUDGET_PER_MINUTE = 100;
@@ -36,7 +36,7 @@ async function main() {
   const { measureDrain, drainMarkdown } = await import("./lib/drain-report");
 
   const server = await startTestServer();
-  const proxy = await startCountingProxy(server.url);
+  const proxy = await startRecordingProxy(server.url);
   const workers: BenchProcess[] = [];
   const sightings = new Map<string, number>();
   try {

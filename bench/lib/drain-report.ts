@@ -1,7 +1,7 @@
 // Imports the app's database client: import this module dynamically, after benchDatabase() has set the env.
 import { systemDb } from "@/lib/db/client";
+import type { Arrival } from "../../test/helpers/recording-proxy";
 import { table } from "./bench-env";
-import type { Arrival } from "./counting-proxy";
 import { maxInWindow, mean, minGap, ratePerMinute, round } from "./stats";
 
 export type DrainRun = {
@@ -26,7 +26,8 @@ export type DrainRun = {
 export async function measureDrain(run: DrainRun) {
   const calls = await systemDb.ploomesCall.findMany({ select: { createdAt: true, status: true } });
   const logged = calls.map((call) => call.createdAt.getTime());
-  const sandbox = run.arrivals.filter((arrival) => arrival.path.startsWith("/sandbox/ploomes/api"));
+  // Answered calls only, as the sandbox's own count: a dropped connection leaves an arrival without a status.
+  const sandbox = run.arrivals.filter((arrival) => arrival.status !== null && arrival.path.startsWith("/sandbox/ploomes/api"));
   const seen = sandbox.map((arrival) => arrival.at);
   const firstCall = Math.min(...seen);
   const minutes: number[] = [];

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import { slotIntervalMs } from "@/lib/ploomes/pacer";
+import { busiestWindow, startRecordingProxy } from "../helpers/recording-proxy";
 import { seedAccount, seedIntegration } from "../helpers/seed";
-import { startTestServer, type TestServer } from "../helpers/test-server";
 import {
   accountSnapshot,
   actingSession,
@@ -13,10 +13,9 @@ import {
   targetsRecords,
 } from "../reliability/lib/action-matrix";
 import { checkHostileBodies, checkHostileTokens } from "../reliability/lib/check-hostile-webhooks";
-import { stopAllChildren } from "../reliability/lib/child-processes";
 import { workerHost } from "../reliability/lib/hosts";
-import { busiestWindow, startRecordingProxy } from "../reliability/lib/recording-proxy";
 import { runScenario } from "../reliability/lib/run-scenario";
+import { serveScenarios } from "../reliability/lib/serve-scenarios";
 import { watchWorkers } from "../reliability/lib/watch-workers";
 import { writeFigures } from "../reliability/lib/write-figures";
 
@@ -34,14 +33,7 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers(),
 }));
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await stopAllChildren();
-  await server.close();
-});
+const server = serveScenarios();
 
 describe("the ledger balances (small burst)", () => {
   it("200 events, 10 % re-delivered, Ploomes failing 20 %, 429s, slow answers, a worker SIGKILLed five times", async () => {

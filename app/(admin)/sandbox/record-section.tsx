@@ -31,7 +31,4 @@ export async function RecordSection({
   );
 }
 
-export const tableClass = "min-w-full divide-y divide-slate-200 text-sm";
-export const headClass = "bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500";
-export const cellClass = "px-4 py-3 align-top";
 export const rowClass = "scroll-mt-4 target:bg-amber-50";

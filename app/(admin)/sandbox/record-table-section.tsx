@@ -1,0 +1,82 @@
+import type { ReactNode } from "react";
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { CustomFieldValue, Listing } from "@/lib/ploomes-sandbox/build-sandbox-overview";
+import { type SandboxListedEntity, sandboxRecordAnchor } from "@/lib/ploomes-sandbox/sandbox-record-anchor";
+import { CustomFieldValues } from "./custom-field-values";
+import { formatDate } from "./format-values";
+import { RecordSection, rowClass } from "./record-section";
+
+export type Column<Row> = { header: string; className?: string; cell: (row: Row) => ReactNode };
+
+type Translator = Awaited<ReturnType<typeof getTranslations>>;
+type RecordRow = { id: number; customFields: CustomFieldValue[]; createDate: string | null };
+
+const tableClass = "min-w-full divide-y divide-slate-200 text-sm";
+const headClass = "bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500";
+const cellClass = "px-4 py-3 align-top";
+
+/**
+ * An entity's records as a table: the Id first, the entity's own columns, then what every record carries (custom
+ * fields, creation date); each row under the anchor other pages link to.
+ */
+export async function RecordTableSection<Row extends RecordRow>({
+  id,
+  title,
+  entity,
+  listing,
+  columns,
+}: {
+  id: string;
+  title: string;
+  entity: SandboxListedEntity;
+  listing: Listing<Row>;
+  columns: Column<Row>[];
+}) {
+  const t = await getTranslations("sandbox");
+  const format = await getFormatter();
+  const all: Column<Row>[] = [
+    { header: t("columns.id"), className: "font-mono text-xs text-slate-500", cell: (row) => row.id },
+    ...columns,
+    { header: t("columns.customFields"), cell: (row) => <CustomFieldValues values={row.customFields} /> },
+    { header: t("columns.createdAt"), className: "whitespace-nowrap text-slate-500", cell: (row) => formatDate(format, row.createDate) },
+  ];
+  return (
+    <RecordSection id={id} title={title} shown={listing.rows.length} total={listing.total}>
+      <table className={tableClass}>
+        <thead className={headClass}>
+          <tr>
+            {all.map((column, index) => (
+              <th key={index} className={cellClass}>
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {listing.rows.map((row) => (
+            <tr key={row.id} id={sandboxRecordAnchor(entity, row.id)} className={rowClass}>
+              {all.map((column, index) => (
+                <td key={index} className={column.className ? `${cellClass} ${column.className}` : cellClass}>
+                  {column.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </RecordSection>
+  );
+}
+
+/** How a contact or a lead is reached: e-mail and phones. */
+export function reachColumns(t: Translator): Column<{ email: string | null; phones: string[] }>[] {
+  const className = "whitespace-nowrap text-slate-600";
+  return [
+    { header: t("columns.email"), className, cell: (row) => row.email ?? "–" },
+    {
+      header: t("columns.phones"),
+      className,
+      cell: (row) => (row.phones.length ? row.phones.map((phone, index) => <div key={index}>{phone}</div>) : "–"),
+    },
+  ];
+}
