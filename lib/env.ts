@@ -52,6 +52,12 @@ export const env = createEnv({
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+    /** Reverse proxies in front of the app whose X-Forwarded-For is believed: false (none), true (one) or a count. */
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(true|false|\d)$/, "must be true, false or the number of proxies in front of the app (0-9)")
+      .optional()
+      .transform((value) => (value === undefined || value === "false" ? 0 : value === "true" ? 1 : Number(value))),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -3,19 +3,13 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { systemDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { clientAddress } from "./client-address";
 import { clearFailures, lockedUntil, recordFailure, throttleKeys } from "./login-throttle";
 import { verifyPassword } from "./password";
 
 export const SIGN_IN_ERRORS = { invalid: "invalid_credentials", locked: "too_many_attempts" } as const;
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().min(3), password: z.string().min(1) });
-
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  if (typeof forwarded === "string" && forwarded) return forwarded.split(",")[0]!.trim();
-  const real = headers?.["x-real-ip"];
-  return typeof real === "string" ? real : null;
-}
 
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
@@ -29,7 +23,7 @@ export const authOptions: NextAuthOptions = {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
         const { email, password } = parsed.data;
-        const keys = throttleKeys(email, clientIp(request?.headers));
+        const keys = throttleKeys(email, clientAddress(request?.headers, env.TRUST_PROXY));
         if (await lockedUntil(keys)) throw new Error(SIGN_IN_ERRORS.locked);
         const user = await systemDb.user.findUnique({ where: { email } });
         if (!(await verifyPassword(password, user?.passwordHash)) || !user) {

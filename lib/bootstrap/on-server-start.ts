@@ -1,3 +1,4 @@
+import { recordSocketAddress } from "@/lib/auth/record-socket-address";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { startSyncWorker } from "@/lib/sync/start-sync-worker";
@@ -9,6 +10,9 @@ let started = false;
 export async function onServerStart(): Promise<void> {
   if (started) return;
   started = true;
+  // First: the sign-in throttle's per-IP key comes from it (a request queued while the server was starting has
+  // none, and is throttled per e-mail only).
+  recordSocketAddress();
   try {
     await ensureFirstAdmin();
   } catch (error) {
