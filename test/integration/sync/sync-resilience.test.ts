@@ -1,15 +1,16 @@
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import { setSandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
 import { startTestServer, type TestServer } from "../../helpers/test-server";
 import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
+import { killHard, logFile, spawnWorker, stopAllChildren } from "../../reliability/lib/child-processes";
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(async () => {
+  await stopAllChildren();
   await server.close();
 });
 
@@ -107,10 +108,8 @@ describe("when the worker dies", () => {
     await setSandboxFaults(setup.tenantId, { latencyMs: 150, rateLimit: 100_000 });
     for (const body of chats(8, 100)) await deliver(setup.webhookUrl, body);
 
-    const child = spawn("node_modules/.bin/tsx", ["scripts/worker.ts"], {
-      env: { ...process.env, WORKER_CONCURRENCY: "4", LOG_LEVEL: "silent" },
-      stdio: "ignore",
-    });
+    // Node itself, not tsx's wrapper: a SIGKILL to the wrapper left the node process working the queue as an orphan.
+    const child = spawnWorker({ concurrency: 4, log: logFile("sync-resilience-worker.log") });
     // Wait until the child has written some records, then kill it without warning.
     await expect
       .poll(async () => systemDb.ploomesCall.count({ where: { event: { integrationId: setup.integration.id }, method: "POST" } }), {
@@ -118,8 +117,13 @@ describe("when the worker dies", () => {
         interval: 100,
       })
       .toBeGreaterThanOrEqual(6);
-    child.kill("SIGKILL");
-    await new Promise((resolve) => child.once("exit", resolve));
+    await killHard(child);
+    expect(() => process.kill(child.pid!, 0)).toThrow(/ESRCH/);
+    // Nothing works the queue any more: no Ploomes call is made while no worker runs.
+    const calls = () => systemDb.ploomesCall.count({ where: { event: { integrationId: setup.integration.id } } });
+    const callsAtKill = await calls();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await calls()).toBe(callsAtKill);
     const running = await systemDb.job.count({ where: { event: { integrationId: setup.integration.id }, status: "running" } });
     expect(running).toBeGreaterThan(0);
 
