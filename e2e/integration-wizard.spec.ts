@@ -169,6 +169,47 @@ test("an admin enables Jivo with the sandbox, maps a custom field, activates and
   await expect(page.getByTestId("connector-jivo")).toContainText("Ativa");
 });
 
+test("a Lead integration chooses its default owner on the behaviour step; the lead is created with it", async ({ page, request }) => {
+  const { account, email } = await seedAccount("Responsável");
+  const db = scopedDb(account.id);
+  const { id } = await createIntegration(db, account.id);
+  await connectSandbox(db, id, { sandboxUrl: `${baseUrl}${SANDBOX_API_PATH}` });
+  await signIn(page, email);
+
+  // The funnel step is skipped for leads: the owner is chosen here, from the Ploomes users loaded live.
+  await page.goto(`/integrations/jivo/${id}/behaviour`);
+  await page.getByRole("radio", { name: /^Criar Lead/ }).check();
+  const owner = page.getByLabel("Responsável padrão", { exact: true });
+  await expect(owner).toHaveValue("");
+  const [ownerId] = await owner.selectOption({ label: "Ana Gestora (ana@vendas.example)" });
+  const ana = await systemDb.sandboxRecord.findUniqueOrThrow({ where: { id: Number(ownerId) } });
+  expect(ana.entity).toBe("Users");
+  expect(JSON.parse(ana.data)).toMatchObject({ Name: "Ana Gestora" });
+  // The chat's agent (João, a Ploomes user too) would otherwise take precedence.
+  await page.getByRole("switch", { name: "Responsável = atendente do chat (pelo e-mail)" }).uncheck();
+  await page.getByRole("button", { name: "Salvar e continuar" }).click();
+  await expect(page).toHaveURL(/\/mapping$/);
+  expect((await storedSettings(id)).parsed).toMatchObject({ behaviour: "lead", defaultOwnerId: ana.id, ownerFromAgent: false });
+
+  // Coming back shows the saved choice; the summary names the owner.
+  await page.goto(`/integrations/jivo/${id}/behaviour`);
+  await expect(page.getByLabel("Responsável padrão", { exact: true })).toHaveValue(String(ana.id));
+  await expect(page.getByRole("switch", { name: "Responsável = atendente do chat (pelo e-mail)" })).not.toBeChecked();
+  await page.goto(`/integrations/jivo/${id}/activate`);
+  await expect(page.getByTestId("summary-owner")).toHaveText("Responsável padrão: Ana Gestora");
+  await page.getByRole("button", { name: "Ativar integração" }).click();
+  const webhookUrl = await page.getByLabel("URL para Webhooks").inputValue();
+  expect((await request.post(webhookUrl, { data: chat })).status()).toBe(200);
+
+  await expect
+    .poll(async () => (await systemDb.webhookEvent.findFirst({ where: { integrationId: id } }))?.status, { timeout: 30_000 })
+    .toBe("done");
+  const event = await systemDb.webhookEvent.findFirstOrThrow({ where: { integrationId: id } });
+  const lead = await systemDb.sandboxRecord.findUniqueOrThrow({ where: { id: JSON.parse(event.outcome).lead.id as number } });
+  expect(lead.entity).toBe("Leads");
+  expect(JSON.parse(lead.data)).toMatchObject({ OwnerId: ana.id });
+});
+
 test("a member sees the integration read-only, and the server refuses activation to a non-admin", async ({ page }) => {
   const { account, email } = await seedAccount("Membros");
   const id = await seedReadyDraft(account.id);

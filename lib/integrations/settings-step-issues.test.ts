@@ -14,7 +14,14 @@ describe("step validation from the settings schema", () => {
     expect(firstIncompleteStep({ ...defaults, behaviour: "lead" }, ["behaviour", "mapping", "channels"])).toBeNull();
   });
 
-  it("reads a draft leniently: a broken value falls back to its default, the rest is kept", () => {
+  it("reports a broken owner on the behaviour step, not on the funnel step", () => {
+    const settings = { ...defaults, behaviour: "lead", defaultOwnerId: -4 };
+    expect(Object.keys(settingsStepIssues("behaviour", settings))).toEqual(["defaultOwnerId"]);
+    expect(settingsStepIssues("funnel", settings)).toEqual({});
+    expect(firstIncompleteStep(settings, ["behaviour", "mapping", "channels"])).toBe("behaviour");
+  });
+
+    it("reads a draft leniently: a broken value falls back to its default, the rest is kept", () => {
     const settings = readDraftSettings(JSON.stringify({ behaviour: "nonsense", stageId: "7", widgetIds: "x" }));
     expect(settings).toMatchObject({ behaviour: "company_person_deal", stageId: 7, widgetIds: [] });
     expect(readDraftSettings("{not json")).toEqual(defaults);

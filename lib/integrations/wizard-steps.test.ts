@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { earliestStep, isStepCompleted, resumeStep, stepAfter, stepBefore, visibleSteps } from "./wizard-steps";
+import { BEHAVIOURS } from "./settings-schema";
+import { STEP_SETTINGS, earliestStep, isStepCompleted, resumeStep, stepAfter, stepBefore, visibleSteps } from "./wizard-steps";
 
 describe("wizard steps", () => {
   it("skips the funnel for behaviours that create no deal", () => {
@@ -22,5 +23,11 @@ describe("wizard steps", () => {
     expect(isStepCompleted("connection", "behaviour", "draft")).toBe(true);
     expect(isStepCompleted("behaviour", "behaviour", "draft")).toBe(false);
     expect(isStepCompleted("channels", "connection", "paused")).toBe(true);
+  });
+
+  it("edits the owner on the behaviour step, which every behaviour passes through (a lead gets an owner too)", () => {
+    const owning = Object.entries(STEP_SETTINGS).filter(([, keys]) => keys.some((key) => key === "defaultOwnerId" || key === "ownerFromAgent"));
+    expect(owning).toEqual([["behaviour", expect.arrayContaining(["defaultOwnerId", "ownerFromAgent"])]]);
+    for (const behaviour of BEHAVIOURS) expect(visibleSteps(behaviour)).toContain("behaviour");
   });
 });

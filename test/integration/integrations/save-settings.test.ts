@@ -71,6 +71,34 @@ describe("saving the wizard step by step", () => {
     expect((await stored(db, id)).wizardStep).toBe("mapping");
   });
 
+  it("saves the default owner with the behaviour, a lead's too; the funnel step no longer writes it", async () => {
+    const { db, id } = await connectedDraft(server.url, "owner");
+    const ana = (await loadPloomesOptions(db, id)).users.find((user) => user.email === "ana@vendas.example")!;
+    const invalid = await appErrorOf(saveIntegrationSettings(db, id, "behaviour", { behaviour: "lead", defaultOwnerId: -1 }));
+    expect(invalid).toMatchObject({ code: "VALIDATION", fields: { defaultOwnerId: expect.any(String) } });
+
+    const result = await saveIntegrationSettings(db, id, "behaviour", {
+      behaviour: "lead",
+      offlineBehaviour: "same",
+      defaultOwnerId: String(ana.id),
+      ownerFromAgent: false,
+    });
+    expect(result.nextStep).toBe("mapping");
+    expect(readDraftSettings((await stored(db, id)).settings)).toMatchObject({ behaviour: "lead", defaultOwnerId: ana.id, ownerFromAgent: false });
+
+    await saveIntegrationSettings(db, id, "funnel", { defaultOwnerId: 999, ownerFromAgent: true });
+    expect(readDraftSettings((await stored(db, id)).settings)).toMatchObject({ defaultOwnerId: ana.id, ownerFromAgent: false });
+  });
+
+  it("keeps an owner stored before it moved to the behaviour step (same settings shape)", async () => {
+    const { db, id } = await connectedDraft(server.url, "stored-owner");
+    const before = { ...readDraftSettings((await stored(db, id)).settings), defaultOwnerId: 42, ownerFromAgent: false };
+    await systemDb.integration.update({ where: { id }, data: { settings: JSON.stringify(before) } });
+    // A save that names no owner (an older client, a script) leaves it as it was.
+    await saveIntegrationSettings(db, id, "behaviour", { behaviour: "company_person", offlineBehaviour: "lead" });
+    expect(readDraftSettings((await stored(db, id)).settings)).toMatchObject({ behaviour: "company_person", defaultOwnerId: 42, ownerFromAgent: false });
+  });
+
   it("checks mappings against the schema and against Ploomes' custom field types", async () => {
     const { db, id } = await connectedDraft(server.url, "mapping");
     const campaign = `custom:${seedFieldKey(1, "Origem da campanha")}`;

@@ -69,6 +69,10 @@ export async function SettingsSummary({ integration, settings, options, canEdit 
             <p className="text-slate-500">
               {t("agentLookup")}: {yesNo(settings.agentLookup)} · {t("createOnChatStart")}: {yesNo(settings.createOnChatStart)}
             </p>
+            <p className="text-slate-500" data-testid="summary-owner">
+              {t("owner")}: {owner?.name ?? t("keyOwner")}
+              {settings.ownerFromAgent ? ` · ${t("ownerFromAgent")}` : null}
+            </p>
           </>,
         )}
         {behaviourCreatesDeal(settings.behaviour)
@@ -83,10 +87,6 @@ export async function SettingsSummary({ integration, settings, options, canEdit 
                 </li>
                 <li>
                   {t("dealTitle")}: <span className="font-mono text-xs">{settings.dealTitleTemplate}</span>
-                </li>
-                <li>
-                  {t("owner")}: {owner?.name ?? t("keyOwner")}
-                  {settings.ownerFromAgent ? ` · ${t("ownerFromAgent")}` : null}
                 </li>
               </ul>,
             )

@@ -3,14 +3,14 @@
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { SwitchField } from "@/components/integrations/switch-field";
-import { BEHAVIOURS, behaviourEntities, type IntegrationSettings } from "@/lib/integrations/settings-schema";
+import { BEHAVIOURS, behaviourEntities } from "@/lib/integrations/settings-schema";
 import { StepFooter } from "../step-footer";
+import type { PickerStepProps } from "../step-form-props";
 import { useSettingsStep } from "../use-settings-step";
+import { OwnerFieldset } from "./owner-fieldset";
 import { RadioCard } from "./radio-card";
 
-type Props = { integrationId: string; settings: IntegrationSettings; canEdit: boolean; backHref?: string; nextHref?: string };
-
-export function BehaviourForm({ integrationId, settings, canEdit, backHref, nextHref }: Props) {
+export function BehaviourForm({ integrationId, settings, canEdit, options, optionsErrorKey, backHref, nextHref }: PickerStepProps) {
   const t = useTranslations("wizard.behaviour");
   const tTargets = useTranslations("ploomesTargets.entities");
   const { form, submit, formError } = useSettingsStep("behaviour", integrationId, settings);
@@ -67,6 +67,14 @@ export function BehaviourForm({ integrationId, settings, canEdit, backHref, next
           {...register("createOnChatStart")}
         />
       </fieldset>
+      <OwnerFieldset
+        integrationId={integrationId}
+        form={form}
+        storedOwnerId={settings.defaultOwnerId}
+        options={options}
+        optionsErrorKey={optionsErrorKey}
+        canEdit={canEdit}
+      />
       <StepFooter backHref={backHref} nextHref={nextHref} canEdit={canEdit} pending={formState.isSubmitting} />
     </form>
   );

@@ -1,30 +1,17 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { PloomesOptions } from "@/lib/integrations/load-ploomes-options";
-import type { IntegrationSettings } from "@/lib/integrations/settings-schema";
 import { Alert } from "@/components/ui/alert";
 import { FormField, SelectInput, TextInput } from "@/components/ui/form-field";
 import { SwitchField } from "@/components/integrations/switch-field";
 import { useValidationMessage } from "@/components/integrations/use-action-error";
+import { missingId, toId } from "../select-values";
 import { StepFooter } from "../step-footer";
+import type { PickerStepProps } from "../step-form-props";
 import { usePloomesOptions } from "../use-ploomes-options";
 import { useSettingsStep } from "../use-settings-step";
 
-type Props = {
-  integrationId: string;
-  settings: IntegrationSettings;
-  canEdit: boolean;
-  options: PloomesOptions;
-  optionsErrorKey: string | null;
-  backHref?: string;
-  nextHref?: string;
-};
-
-// <select> values are strings; the settings hold ids or null.
-const toId = (value: unknown) => (value === "" || value === null || value === undefined ? null : Number(value));
-
-export function FunnelForm({ integrationId, settings, canEdit, options: initialOptions, optionsErrorKey, backHref, nextHref }: Props) {
+export function FunnelForm({ integrationId, settings, canEdit, options: initialOptions, optionsErrorKey, backHref, nextHref }: PickerStepProps) {
   const t = useTranslations("wizard.funnel");
   const message = useValidationMessage();
   const { options, bar } = usePloomesOptions(integrationId, initialOptions, optionsErrorKey);
@@ -33,11 +20,8 @@ export function FunnelForm({ integrationId, settings, canEdit, options: initialO
   const errors = formState.errors;
   const pipelineId = watch("pipelineId");
   const stages = options.pipelines.find((pipeline) => pipeline.id === pipelineId)?.stages ?? [];
-  // A stored id Ploomes no longer lists stays visible, so it is not silently replaced.
-  const missing = (id: number | null, ids: number[]) => (id !== null && !ids.includes(id) ? id : null);
-  const missingPipeline = missing(settings.pipelineId, options.pipelines.map((p) => p.id));
-  const missingStage = pipelineId === settings.pipelineId ? missing(settings.stageId, stages.map((s) => s.id)) : null;
-  const missingOwner = missing(settings.defaultOwnerId, options.users.map((u) => u.id));
+  const missingPipeline = missingId(settings.pipelineId, options.pipelines.map((p) => p.id));
+  const missingStage = pipelineId === settings.pipelineId ? missingId(settings.stageId, stages.map((s) => s.id)) : null;
 
   return (
     <form onSubmit={submit} noValidate className="space-y-6">
@@ -82,20 +66,6 @@ export function FunnelForm({ integrationId, settings, canEdit, options: initialO
         >
           <TextInput id="deal-title" invalid={!!errors.dealTitleTemplate} {...register("dealTitleTemplate")} />
         </FormField>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <FormField id="default-owner" label={t("defaultOwner")} error={message(errors.defaultOwnerId?.message)} hint={t("defaultOwnerHint")}>
-            <SelectInput id="default-owner" invalid={!!errors.defaultOwnerId} {...register("defaultOwnerId", { setValueAs: toId })}>
-              <option value="">{t("keyOwner")}</option>
-              {missingOwner !== null ? <option value={missingOwner}>{t("missing", { id: missingOwner })}</option> : null}
-              {options.users.map((user) => (
-                <option key={user.id} value={user.id}>
-                  {user.email ? `${user.name} (${user.email})` : user.name}
-                </option>
-              ))}
-            </SelectInput>
-          </FormField>
-        </div>
-        <SwitchField id="owner-from-agent" label={t("ownerFromAgent")} description={t("ownerFromAgentHint")} {...register("ownerFromAgent")} />
       </fieldset>
       <StepFooter backHref={backHref} nextHref={nextHref} canEdit={canEdit} pending={formState.isSubmitting} />
     </form>

@@ -1,0 +1,55 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { UseFormReturn } from "react-hook-form";
+import type { PloomesOptions } from "@/lib/integrations/load-ploomes-options";
+import type { IntegrationSettings } from "@/lib/integrations/settings-schema";
+import { FormField, SelectInput } from "@/components/ui/form-field";
+import { SwitchField } from "@/components/integrations/switch-field";
+import { useValidationMessage } from "@/components/integrations/use-action-error";
+import { missingId, toId } from "../select-values";
+import { usePloomesOptions } from "../use-ploomes-options";
+
+type Props = {
+  integrationId: string;
+  form: UseFormReturn<IntegrationSettings>;
+  storedOwnerId: number | null;
+  options: PloomesOptions;
+  optionsErrorKey: string | null;
+  canEdit: boolean;
+};
+
+/**
+ * The owner of what a chat creates: the chat's agent when they are a Ploomes user, otherwise the default. A lead
+ * gets one as much as a deal does, so the choice sits on the step every behaviour passes through.
+ */
+export function OwnerFieldset({ integrationId, form, storedOwnerId, options: initialOptions, optionsErrorKey, canEdit }: Props) {
+  const t = useTranslations("wizard.behaviour.owner");
+  const message = useValidationMessage();
+  const { options, bar } = usePloomesOptions(integrationId, initialOptions, optionsErrorKey);
+  const { register, formState } = form;
+  const error = formState.errors.defaultOwnerId;
+  const missingOwner = missingId(storedOwnerId, options.users.map((user) => user.id));
+
+  return (
+    <fieldset disabled={!canEdit} className="space-y-3">
+      <legend className="mb-1 text-sm font-medium text-slate-800">{t("legend")}</legend>
+      <p className="text-sm text-slate-600">{t("description")}</p>
+      {bar(canEdit)}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField id="default-owner" label={t("defaultOwner")} error={message(error?.message)} hint={t("defaultOwnerHint")}>
+          <SelectInput id="default-owner" invalid={!!error} {...register("defaultOwnerId", { setValueAs: toId })}>
+            <option value="">{t("keyOwner")}</option>
+            {missingOwner !== null ? <option value={missingOwner}>{t("missing", { id: missingOwner })}</option> : null}
+            {options.users.map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.email ? `${user.name} (${user.email})` : user.name}
+              </option>
+            ))}
+          </SelectInput>
+        </FormField>
+      </div>
+      <SwitchField id="owner-from-agent" label={t("ownerFromAgent")} description={t("ownerFromAgentHint")} {...register("ownerFromAgent")} />
+    </fieldset>
+  );
+}
