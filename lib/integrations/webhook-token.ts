@@ -1,4 +1,5 @@
-import { systemDb } from "@/lib/db/client";
+import { sqliteExclusive, systemDb } from "@/lib/db/client";
+import { prepared } from "@/lib/db/serialized-sqlite";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { hashToken, randomToken } from "@/lib/crypto/tokens";
 
@@ -24,6 +25,10 @@ export type TokenIntegration = { id: string; accountId: string; status: string; 
  */
 export async function findIntegrationByToken(token: string): Promise<TokenIntegration | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
+  if (sqliteExclusive) {
+    const sql = `SELECT "id", "accountId", "status", "settings", "connectionId" FROM "Integration" WHERE "tokenHash" = ?`;
+    return sqliteExclusive((db) => prepared<TokenIntegration>(db, sql).get(hashToken(token)) ?? null);
+  }
   const rows = await systemDb.$queryRaw<TokenIntegration[]>`
     SELECT "id", "accountId", "status", "settings", "connectionId" FROM "Integration" WHERE "tokenHash" = ${hashToken(token)}`;
   return rows[0] ?? null;

@@ -1,5 +1,8 @@
+import type { Prisma } from "@prisma/client";
 import { systemDb } from "@/lib/db/client";
 import { LEASE_MS } from "./claim-next-job";
+
+type Db = Prisma.TransactionClient;
 
 // Every transition is conditional on the worker still holding the lease: a worker whose lease expired (and whose
 // job another worker took over) cannot overwrite the newer state.
@@ -13,25 +16,31 @@ export async function extendLease(jobId: string, workerId: string): Promise<bool
   return result.count === 1;
 }
 
-export async function completeJob(jobId: string, workerId: string): Promise<void> {
-  await systemDb.job.updateMany({
+// The settling transitions return whether the worker still held the job, and take the transaction the caller
+// mirrors the job's fate in (the event's status), so that both are written or neither.
+
+export async function completeJob(jobId: string, workerId: string, db: Db = systemDb): Promise<boolean> {
+  const result = await db.job.updateMany({
     where: owned(jobId, workerId),
     data: { status: "done", leaseUntil: null, lockedBy: null, lastError: null },
   });
+  return result.count === 1;
 }
 
-export async function scheduleRetry(jobId: string, workerId: string, runAt: Date, error: string): Promise<void> {
-  await systemDb.job.updateMany({
+export async function scheduleRetry(jobId: string, workerId: string, runAt: Date, error: string, db: Db = systemDb): Promise<boolean> {
+  const result = await db.job.updateMany({
     where: owned(jobId, workerId),
     data: { status: "queued", runAt, leaseUntil: null, lockedBy: null, lastError: error },
   });
+  return result.count === 1;
 }
 
-export async function failJob(jobId: string, workerId: string, error: string): Promise<void> {
-  await systemDb.job.updateMany({
+export async function failJob(jobId: string, workerId: string, error: string, db: Db = systemDb): Promise<boolean> {
+  const result = await db.job.updateMany({
     where: owned(jobId, workerId),
     data: { status: "failed", leaseUntil: null, lockedBy: null, lastError: error },
   });
+  return result.count === 1;
 }
 
 /** On shutdown: hand the job back at once (the attempt does not count) instead of waiting for the lease. */

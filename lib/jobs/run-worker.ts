@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
+import type { Prisma } from "@prisma/client";
 import { systemDb } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 import { claimNextJob, LEASE_MS } from "./claim-next-job";
@@ -22,7 +23,8 @@ export type Settled =
 
 export type WorkerOptions = {
   handler: (job: ClaimedJob, signal: AbortSignal) => Promise<JobOutcome>;
-  onSettled?: (job: ClaimedJob, settled: Settled) => Promise<void>;
+  /** Mirrors the job's fate elsewhere, in the transaction that settles the job: both are written or neither. */
+  onSettled?: (job: ClaimedJob, settled: Settled, tx: Prisma.TransactionClient) => Promise<void>;
   concurrency: number;
   pollMs?: number;
   workerId?: string;
@@ -30,7 +32,21 @@ export type WorkerOptions = {
   shutdownGraceMs?: number;
   /** First retry delay; doubles per attempt (see retry-policy). */
   retryBaseMs?: number;
+  /**
+   * The longest one attempt may run. A handler still busy then is abandoned: aborted, its lease no longer
+   * renewed, and the job scheduled for a retry that resumes from what the attempt stored.
+   */
+  attemptTimeoutMs?: number;
 };
+
+const DEFAULT_ATTEMPT_TIMEOUT_MS = 10 * 60_000;
+
+class AttemptTimeout extends Error {
+  constructor(ms: number) {
+    super(`a tentativa passou de ${Math.round(ms / 1000)} s sem terminar e foi abandonada`);
+    this.name = "AttemptTimeout";
+  }
+}
 
 const HEARTBEAT_MS = Math.max(200, Math.floor(LEASE_MS / 5));
 
@@ -42,47 +58,58 @@ export function startWorker(options: WorkerOptions) {
   let wake: (() => void) | null = null;
   const unsubscribe = onJobQueued(() => wake?.());
 
-  async function settle(job: ClaimedJob, outcome: JobOutcome) {
-    let settled: Settled;
-    if (outcome.kind === "done") {
-      await completeJob(job.id, workerId);
-      settled = { status: "done" };
-    } else if (outcome.kind === "failed") {
-      await failJob(job.id, workerId, outcome.error);
-      settled = { status: "failed", error: outcome.error, exhausted: false };
-    } else {
-      const row = await systemDb.job.findUnique({ where: { id: job.id }, select: { createdAt: true } });
-      const runAt = row && nextRunAt({
-        attempt: job.attempts,
-        createdAt: row.createdAt,
-        retryAfterMs: outcome.retryAfterMs,
-        baseMs: options.retryBaseMs,
-      });
-      if (runAt) {
-        await scheduleRetry(job.id, workerId, runAt, outcome.error);
-        settled = { status: "retrying", runAt, error: outcome.error };
-      } else {
-        await failJob(job.id, workerId, `gave up after ${job.attempts} attempts: ${outcome.error}`);
-        settled = { status: "failed", error: outcome.error, exhausted: true };
-      }
+  /** What the outcome makes of the job: its new state, and the transition that writes it. */
+  async function decide(job: ClaimedJob, outcome: JobOutcome): Promise<{ settled: Settled; write: (tx: Prisma.TransactionClient) => Promise<boolean> }> {
+    if (outcome.kind === "done") return { settled: { status: "done" }, write: (tx) => completeJob(job.id, workerId, tx) };
+    if (outcome.kind === "failed") {
+      return { settled: { status: "failed", error: outcome.error, exhausted: false }, write: (tx) => failJob(job.id, workerId, outcome.error, tx) };
     }
-    await options.onSettled?.(job, settled);
+    const row = await systemDb.job.findUnique({ where: { id: job.id }, select: { createdAt: true } });
+    const runAt = row && nextRunAt({ attempt: job.attempts, createdAt: row.createdAt, retryAfterMs: outcome.retryAfterMs, baseMs: options.retryBaseMs });
+    if (runAt) {
+      return { settled: { status: "retrying", runAt, error: outcome.error }, write: (tx) => scheduleRetry(job.id, workerId, runAt, outcome.error, tx) };
+    }
+    const error = `gave up after ${job.attempts} attempts: ${outcome.error}`;
+    return { settled: { status: "failed", error: outcome.error, exhausted: true }, write: (tx) => failJob(job.id, workerId, error, tx) };
+  }
+
+  // The job and what mirrors it (the event) change in one transaction: a crash between the two would leave a
+  // finished job under an event shown in progress for ever. A worker that lost its lease writes neither.
+  async function settle(job: ClaimedJob, outcome: JobOutcome) {
+    const { settled, write } = await decide(job, outcome);
+    await systemDb.$transaction(async (tx) => {
+      if (await write(tx)) await options.onSettled?.(job, settled, tx);
+    });
   }
 
   async function runJob(job: ClaimedJob, abort: AbortController) {
     const heartbeat = setInterval(() => void extendLease(job.id, workerId).catch(() => undefined), HEARTBEAT_MS);
+    const timeoutMs = options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
+    let watchdog: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      watchdog = setTimeout(() => reject(new AttemptTimeout(timeoutMs)), timeoutMs);
+    });
     try {
-      const outcome = await options.handler(job, abort.signal);
+      const outcome = await Promise.race([options.handler(job, abort.signal), timedOut]);
       if (abort.signal.aborted) return releaseJob(job.id, workerId);
       await settle(job, outcome);
     } catch (error) {
-      if (abort.signal.aborted) return releaseJob(job.id, workerId);
-      logger.error({ err: error, jobId: job.id }, "job handler crashed");
+      if (error instanceof AttemptTimeout) {
+        // The handler may still wake: the abort stops it before its next Ploomes write.
+        abort.abort(error);
+        clearInterval(heartbeat);
+        logger.error({ jobId: job.id, timeoutMs }, "job attempt timed out; abandoned for a retry");
+      } else if (abort.signal.aborted) {
+        return releaseJob(job.id, workerId);
+      } else {
+        logger.error({ err: error, jobId: job.id }, "job handler crashed");
+      }
       await settle(job, { kind: "retry", error: error instanceof Error ? error.message : String(error) }).catch(
         (settleError) => logger.error({ err: settleError, jobId: job.id }, "could not record job failure"),
       );
     } finally {
       clearInterval(heartbeat);
+      clearTimeout(watchdog);
     }
   }
 

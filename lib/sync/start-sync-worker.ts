@@ -8,10 +8,12 @@ export function startSyncWorker(options: { concurrency?: number; pollMs?: number
   const stopMaintenance = startMaintenance();
   const worker = startWorker({
     handler: processEvent,
-    onSettled: (job, settled) => settleEvent(job.eventId, settled),
+    onSettled: (job, settled, tx) => settleEvent(job.eventId, settled, tx),
     concurrency: options.concurrency ?? env.WORKER_CONCURRENCY,
     pollMs: options.pollMs,
     retryBaseMs: env.JOB_RETRY_BASE_MS,
+    // Ample for a chat's dozen Ploomes calls, each bounded by the client's timeout and a wait for its budget slot.
+    attemptTimeoutMs: Math.max(60_000, env.PLOOMES_TIMEOUT_MS * 30),
   });
   return {
     workerId: worker.workerId,

@@ -6,7 +6,7 @@ import { dedupeKey, parseJivoEvent, type JivoEvent } from "@/lib/jivo/normalize-
 import { chatKeyOf } from "@/lib/jobs/chat-key";
 import { notifyJobQueued } from "@/lib/jobs/job-signal";
 import { eventDisposition } from "./event-disposition";
-import { storeWebhookEvent, touchLastEvent } from "./store-webhook-event";
+import { storeWebhookEvent } from "./store-webhook-event";
 
 // Events that legitimately repeat within one chat (each update is news): their key includes the body's hash, so
 // only byte-identical re-deliveries collapse.
@@ -72,9 +72,6 @@ export async function receiveJivoEvent(token: string, rawBody: string): Promise<
       ? chatKeyOf({ integrationId: integration.id, widgetId: clip(event.widgetId, 100), chatId: clip(event.chatId, 100), dedupeKey: storedKey })
       : null,
   });
-  if (!stored.duplicate) {
-    await touchLastEvent(integration.id);
-    if (disposition.queue) notifyJobQueued();
-  }
+  if (!stored.duplicate && disposition.queue) notifyJobQueued();
   return { integration, settings: validSettings, eventId: stored.id, duplicate: stored.duplicate, event };
 }

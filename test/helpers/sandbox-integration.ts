@@ -43,7 +43,7 @@ export async function deliver(webhookUrl: string, body: string) {
 export async function drain(integrationIds: string[], options: { timeoutMs?: number; concurrency?: number } = {}) {
   const worker = startWorker({
     handler: processEvent,
-    onSettled: (job, settled) => settleEvent(job.eventId, settled),
+    onSettled: (job, settled, tx) => settleEvent(job.eventId, settled, tx),
     concurrency: options.concurrency ?? 4,
     pollMs: 20,
     retryBaseMs: 50,

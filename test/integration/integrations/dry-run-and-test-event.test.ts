@@ -159,7 +159,7 @@ describe("Verificar agora", () => {
 describe("Enviar evento de teste", () => {
   it("posts the sample through the real URL and returns the records the worker created, linked", async () => {
     const setup = await configured();
-    const worker = startWorker({ handler: processEvent, onSettled: (job, settled) => settleEvent(job.eventId, settled), concurrency: 2, pollMs: 20, retryBaseMs: 50 });
+    const worker = startWorker({ handler: processEvent, onSettled: (job, settled, tx) => settleEvent(job.eventId, settled, tx), concurrency: 2, pollMs: 20, retryBaseMs: 50 });
     const result = await runTestEvent(setup.db, setup.id, { baseUrl: server.url }).finally(() => worker.stop());
 
     expect(result).toMatchObject({ httpStatus: 200, status: "done", eventId: expect.any(String) });

@@ -100,4 +100,55 @@ describe("job queue", () => {
     expect(byId.get(permanent!)).toMatchObject({ status: "failed", lastError: "401 from Ploomes" });
     expect(byId.get(fine!)).toMatchObject({ status: "done" });
   });
+
+  it("settles the job and what mirrors it together: when the mirror fails, the job is not settled either", async () => {
+    await drainQueue();
+    const [id] = await queueJobs(1);
+    const settledIds: string[] = [];
+    const worker = startWorker({
+      concurrency: 1,
+      pollMs: 50,
+      handler: async () => ({ kind: "done" }),
+      onSettled: async (job, _settled, tx) => {
+        await tx.job.update({ where: { id: job.id }, data: { lastError: "written by the mirror" } });
+        settledIds.push(job.id);
+        throw new Error("the event could not be written");
+      },
+    });
+    await expect.poll(() => settledIds.length, { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
+    await worker.stop();
+    const job = await systemDb.job.findUniqueOrThrow({ where: { id } });
+    // Neither "done" nor the mirror's write: the job went back to the queue (stop() hands it back) or stays leased.
+    expect(job.status).not.toBe("done");
+    expect(job.lastError).not.toBe("written by the mirror");
+  });
+
+  it("abandons an attempt that outlives its time limit and schedules a retry", async () => {
+    await drainQueue();
+    const [id] = await queueJobs(1);
+    let signal: AbortSignal | null = null;
+    const worker = startWorker({
+      concurrency: 1,
+      pollMs: 50,
+      attemptTimeoutMs: 300,
+      retryBaseMs: 60_000,
+      handler: (_job, attemptSignal) => {
+        signal = attemptSignal;
+        return new Promise<never>(() => undefined);
+      },
+      onSettled: async (job, settled, tx) => {
+        await tx.webhookEvent.update({ where: { id: job.eventId }, data: { status: settled.status } });
+      },
+    });
+    await expect
+      .poll(async () => (await systemDb.job.findUniqueOrThrow({ where: { id } })).status, { timeout: 5_000 })
+      .toBe("queued");
+    await worker.stop();
+    const job = await systemDb.job.findUniqueOrThrow({ where: { id }, include: { event: true } });
+    expect(job).toMatchObject({ attempts: 1, lockedBy: null });
+    expect(job.lastError).toMatch(/abandonada/);
+    expect(job.runAt.getTime()).toBeGreaterThan(Date.now());
+    expect(job.event.status).toBe("retrying");
+    expect(signal!.aborted).toBe(true);
+  });
 });
