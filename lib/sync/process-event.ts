@@ -1,3 +1,4 @@
+import type { Prisma } from "@prisma/client";
 import { systemDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { clearIntegrationFlag, flagIntegration } from "@/lib/integrations/flag-integration";
@@ -114,9 +115,13 @@ async function classify(error: unknown, integrationId: string): Promise<JobOutco
 }
 
 /** Mirrors a job's fate on its event (the log shows events, not jobs). */
-export async function settleEvent(eventId: string, settled: { status: string; error?: string }): Promise<void> {
+export async function settleEvent(
+  eventId: string,
+  settled: { status: string; error?: string },
+  db: Prisma.TransactionClient = systemDb,
+): Promise<void> {
   const status = settled.status === "done" ? "done" : settled.status === "retrying" ? "retrying" : "failed";
-  await systemDb.webhookEvent.update({
+  await db.webhookEvent.update({
     where: { id: eventId },
     data: {
       status,
