@@ -63,6 +63,7 @@ function describeStep(step: Step, result: Partial<SyncOutcome>, final: SyncOutco
       return [{ kind: "link", person: recordRef("person", step.personId, isSandbox), company: recordRef("company", step.companyId, isSandbox) }];
     // Recovery look-ups follow a write whose answer was lost: a dry run never has one.
     case "findLead":
+    case "findPersonByName":
     case "findInteraction":
       return [];
     case "findOpenDeal": {

@@ -91,6 +91,33 @@ describe("PloomesClient", () => {
     expect(seen).toHaveLength(1);
   });
 
+  it("finds a lead by e-mail, else every phone form in one request, else the person's or company's name", async () => {
+    const c = client();
+    await c.findLead({ email: "ana@x.example", phones: [11987654321], personName: "Ana" });
+    await c.findLead({ email: null, phones: [11987654321, 5511987654321], personName: "Ana" });
+    await c.findLead({ phones: [], personName: "Ana d'Ávila", companyName: "Acme" });
+    await c.findLead({ companyName: "Acme" });
+    expect(await c.findLead({ email: null, phones: [], personName: null, companyName: null })).toBeNull();
+    expect(seen.map((_, i) => decodedUrl(i))).toEqual([
+      "/Leads?$filter=Email eq 'ana@x.example'&$select=Id,PersonName,Email&$orderby=Id desc&$top=1",
+      "/Leads?$filter=Phones/any(p: p/SearchPhoneNumber eq 11987654321) or Phones/any(p: p/SearchPhoneNumber eq 5511987654321)" +
+        "&$select=Id,PersonName,Email&$orderby=Id desc&$top=1",
+      "/Leads?$filter=PersonName eq 'Ana d''Ávila'&$select=Id,PersonName,Email&$orderby=Id desc&$top=1",
+      "/Leads?$filter=CompanyName eq 'Acme'&$select=Id,PersonName,Email&$orderby=Id desc&$top=1",
+    ]);
+  });
+
+  it("finds the newest person of a name, with the origin and company when given", async () => {
+    const c = client();
+    await c.findPersonByName({ name: "Visitante JivoChat 40512", originId: 7, companyId: 6 });
+    await c.findPersonByName({ name: "O'Neil", originId: null, companyId: null });
+    expect(decodedUrl(0)).toContain(
+      "$filter=TypeId eq 2 and Name eq 'Visitante JivoChat 40512' and OriginId eq 7 and CompanyId eq 6&",
+    );
+    expect(decodedUrl(1)).toContain("$filter=TypeId eq 2 and Name eq 'O''Neil'&");
+    expect(decodedUrl(1)).toContain("&$orderby=Id desc&$top=1");
+  });
+
   it("escapes names and returns null when nothing matches", async () => {
     await expect(client().findCompanyByName(["O'Brien Ltda", "O’Brien Ltda"])).resolves.toBeNull();
     expect(decodedUrl()).toContain("$filter=TypeId eq 1 and (Name eq 'O''Brien Ltda' or Name eq 'O’Brien Ltda')");

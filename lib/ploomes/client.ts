@@ -14,7 +14,7 @@ import {
   leadInputSchema,
   originInputSchema,
 } from "./input-schemas";
-import { type ODataQuery, and, any, contains, eq, odata, or } from "./odata-query";
+import { type ODataFilter, type ODataQuery, and, any, contains, eq, odata, or } from "./odata-query";
 import type { Pacer } from "./pacer";
 import {
   type Account,
@@ -71,6 +71,11 @@ const DEAL_FIELDS = ["Id", "Title", "ContactId", "PersonId", "PipelineId", "Stag
 const STAGE_FIELDS = ["Id", "Name", "PipelineId", "Ordination"] as const;
 
 type Input = { schema: z.ZodType; value: unknown };
+
+/** A record (contact or lead) with any of these `SearchPhoneNumber`s; callers skip the request when there are none. */
+function anyPhone(numbers: number[]): ODataFilter {
+  return or(...[...new Set(numbers)].map((n) => any("Phones", "p", eq("p/SearchPhoneNumber", n))));
+}
 
 function parseBody(call: { method: HttpMethod; path: string }, input: Input): unknown {
   const parsed = input.schema.safeParse(input.value);
@@ -145,10 +150,8 @@ export class PloomesClient {
 
   /** One request for every candidate form of the number (national, with 55, with/without the 9th digit). */
   async findPersonByPhones(numbers: number[]): Promise<Contact | null> {
-    const candidates = [...new Set(numbers)];
-    if (candidates.length === 0) return null;
-    const matches = candidates.map((n) => any("Phones", "p", eq("p/SearchPhoneNumber", n)));
-    const query = odata().filter(and(eq("TypeId", PERSON), or(...matches)));
+    if (numbers.length === 0) return null;
+    const query = odata().filter(and(eq("TypeId", PERSON), anyPhone(numbers)));
     return this.findOne("/Contacts", query.select(...CONTACT_FIELDS).top(1), contactSchema);
   }
 
@@ -157,11 +160,7 @@ export class PloomesClient {
    * Saves a call per chat against two separate look-ups.
    */
   async findPersonByEmailOrPhones(email: string | null, numbers: number[]): Promise<{ person: Contact; by: "email" | "phone" } | null> {
-    const candidates = [...new Set(numbers)];
-    const keys = [
-      ...(email ? [eq("Email", email)] : []),
-      ...candidates.map((n) => any("Phones", "p", eq("p/SearchPhoneNumber", n))),
-    ];
+    const keys = [...(email ? [eq("Email", email)] : []), ...(numbers.length > 0 ? [anyPhone(numbers)] : [])];
     if (keys.length === 0) return null;
     const query = odata().filter(and(eq("TypeId", PERSON), or(...keys))).select(...CONTACT_FIELDS).top(10);
     const page = await this.request("GET", "/Contacts", { query, schema: listOf(contactSchema) });
@@ -169,6 +168,20 @@ export class PloomesClient {
     if (byEmail) return { person: byEmail, by: "email" };
     const byPhone = page.value[0];
     return byPhone ? { person: byPhone, by: "phone" } : null;
+  }
+
+  /**
+   * The newest person with exactly this name, and this origin and company when given: recovers a person without
+   * e-mail or phone whose creation answer was lost. The origin keeps it to people the integration wrote.
+   */
+  findPersonByName({ name, originId, companyId }: { name: string; originId?: number | null; companyId?: number | null }): Promise<Contact | null> {
+    const filter = and(
+      eq("TypeId", PERSON),
+      eq("Name", name),
+      ...(originId ? [eq("OriginId", checkId(originId))] : []),
+      ...(companyId ? [eq("CompanyId", checkId(companyId))] : []),
+    );
+    return this.findOne("/Contacts", odata().filter(filter).select(...CONTACT_FIELDS).orderby("Id desc").top(1), contactSchema);
   }
 
   /** Any of the spellings (e.g. with and without accents) in one request. */
@@ -216,9 +229,18 @@ export class PloomesClient {
     return this.create("/Deals", { schema: dealInputSchema, value: input }, dealSchema);
   }
 
-  /** The newest lead with this e-mail (or, without one, this person's name): recovers a lead whose answer was lost. */
-  findLead({ email, personName }: { email?: string | null; personName?: string | null }): Promise<Lead | null> {
-    const filter = email ? eq("Email", email) : personName ? eq("PersonName", personName) : null;
+  /**
+   * The newest lead with this e-mail, else any form of these phones (one request), else this person's name, else
+   * this company name: recovers a lead whose answer was lost.
+   */
+  findLead(keys: { email?: string | null; phones?: number[]; personName?: string | null; companyName?: string | null }): Promise<Lead | null> {
+    const { email, phones = [], personName, companyName } = keys;
+    const filter =
+      (email && eq("Email", email)) ||
+      (phones.length > 0 && anyPhone(phones)) ||
+      (personName && eq("PersonName", personName)) ||
+      (companyName && eq("CompanyName", companyName)) ||
+      null;
     if (!filter) return Promise.resolve(null);
     return this.findOne("/Leads", odata().filter(filter).select("Id", "PersonName", "Email").orderby("Id desc").top(1), leadSchema);
   }

@@ -22,6 +22,12 @@ export async function executeStep(client: PloomesClient, step: Step, attempt: nu
       const person = await client.createContact(step.body);
       return { person: { id: person.Id, how: "created", companyId: step.body.CompanyId ?? null, attempt } };
     }
+    case "findPersonByName": {
+      const person = await client.findPersonByName(step);
+      // Found, it is the person this chat's lost write created: "created", so it is neither linked nor deduped again.
+      if (!person) return { person: { id: null, how: "none", companyId: null, attempt } };
+      return { person: { id: person.Id, how: "created", companyId: person.CompanyId ?? null, attempt } };
+    }
     case "linkPerson":
       await client.updateContact(step.personId, { CompanyId: step.companyId });
       return { personLinked: true };

@@ -162,7 +162,9 @@ describe("planNextStep", () => {
     expect(planNextStep(context("lead"), { inFlight: "createLead" })).toEqual({
       kind: "findLead",
       email: "mariana.conceicao@acme.com.br",
+      phones: [5511987654321, 11987654321, 551187654321, 1187654321],
       personName: "Mariana Conceição",
+      companyName: "Acme Indústria Ltda",
     });
   });
 
@@ -177,6 +179,46 @@ describe("planNextStep", () => {
     const anonymous = { ...event, visitor: { ...event.visitor, email: null, phone: null } };
     const { steps } = simulate(context("person_deal", {}, anonymous), {});
     expect(steps).toEqual(["createPerson", "createDeal", "createInteraction"]);
+  });
+
+  describe("an answer lost without e-mail or phone to look the record up by", () => {
+    const event = fixture("chat_finished_br");
+    const visitor = (changes: Partial<typeof event.visitor>) => ({ ...event, visitor: { ...event.visitor, ...changes } });
+    const anonymous = visitor({ email: null, phone: null });
+    const nameless = visitor({ name: null, email: null, phone: null });
+    const lostPerson: SyncOutcome = { company: { id: 6, how: "created", attempt: 1 }, inFlight: "createPerson" };
+
+    it.each([
+      ["the visitor's name", anonymous, "Mariana Conceição"],
+      ["the fallback name", nameless, "Visitante"],
+    ])("looks the person up by %s, as sent, with the company and origin of the lost write", (_, chat, name) => {
+      const ctx = context("company_person_deal", { attempt: 2 }, chat);
+      expect(planNextStep(ctx, { company: lostPerson.company })).toMatchObject({ kind: "createPerson", body: { Name: name, CompanyId: 6, OriginId: 9 } });
+      expect(planNextStep(ctx, lostPerson)).toEqual({ kind: "findPersonByName", name, companyId: 6, originId: 9 });
+    });
+
+    it("reuses the person it finds, and creates one only when the look-up found none", () => {
+      const ctx = context("company_person_deal", { attempt: 2 }, anonymous);
+      const found = planNextStep(ctx, { ...lostPerson, inFlight: undefined, person: { id: 5, how: "created", companyId: 6, attempt: 2 } });
+      expect(found).toMatchObject({ kind: "createDeal", body: { ContactId: 6, PersonId: 5 } });
+      const none = planNextStep(ctx, { ...lostPerson, inFlight: undefined, person: { id: null, how: "none", companyId: null, attempt: 2 } });
+      expect(none).toMatchObject({ kind: "createPerson", body: { Name: "Mariana Conceição" } });
+    });
+
+    it("with e-mail or phone the lost person is looked up by those, not by name", () => {
+      expect(planNextStep(context("company_person_deal", { attempt: 2 }), lostPerson)).toMatchObject({ kind: "findPerson" });
+    });
+
+    const phoneForms = [5511987654321, 11987654321, 551187654321, 1187654321];
+    it.each([
+      ["a phone-only lead by every form of its phone", { ...visitor({ name: null, email: null }), organizationName: null }, { phones: phoneForms, personName: null, companyName: null }],
+      ["a lead with only a company name by that name", { ...nameless, organizationName: "Acme Ltda" }, { phones: [], personName: null, companyName: "Acme Ltda" }],
+      ["an anonymous lead by the fallback name it was given", { ...nameless, organizationName: null }, { phones: [], personName: "Visitante", companyName: null }],
+    ])("finds %s", (_, chat, keys) => {
+      const ctx = context("lead", {}, chat);
+      expect(planNextStep(ctx, {})).toMatchObject({ kind: "createLead", body: { PersonName: keys.personName ?? undefined } });
+      expect(planNextStep(ctx, { inFlight: "createLead" })).toEqual({ kind: "findLead", email: null, ...keys });
+    });
   });
 
   it("skips the transcript when the integration does not write it", () => {

@@ -1,4 +1,5 @@
 import { behaviourCreatesDeal, behaviourEntities, type Behaviour } from "@/lib/integrations/settings-schema";
+import { phoneSearchCandidates } from "@/lib/phone/phone-candidates";
 import type { ContactInput, DealInput, InteractionRecordInput, LeadInput } from "@/lib/ploomes/input-schemas";
 import type { RecordDraft, RecordDrafts } from "./build-record-bodies";
 import type { SyncOutcome } from "./sync-outcome";
@@ -33,7 +34,9 @@ export type Step =
   | { kind: "createDeal"; body: DealInput }
   | { kind: "createLead"; body: LeadInput }
   | { kind: "createInteraction"; body: InteractionRecordInput }
-  | { kind: "findLead"; email: string | null; personName: string | null }
+  | { kind: "findLead"; email: string | null; phones: number[]; personName: string | null; companyName: string | null }
+  /** The person a lost `createPerson` may have created, when there was no e-mail or phone to find them by. */
+  | { kind: "findPersonByName"; name: string; companyId: number | null; originId: number | null }
   | { kind: "findInteraction"; contactId: number; marker: string };
 
 const optional = <T>(value: T | null | undefined) => (value === null || value === undefined ? undefined : value);
@@ -63,30 +66,40 @@ function needsLookup(result: { id: number | null } | undefined, outcome: SyncOut
 }
 
 /**
+ * The lead, or the look-up for it when its creation answer was lost. The look-up searches by what was sent, so a
+ * lead with no e-mail, phone or name gets the visitor's fallback name: there is then always something to find it by.
+ */
+function planLead(ctx: PlanContext, outcome: SyncOutcome): Step {
+  const draft = ctx.drafts.lead;
+  const text = (field: string) => {
+    const value = draft.standard[field];
+    return typeof value === "string" && value.trim() ? value : null;
+  };
+  const email = text("Email");
+  const phones = [...new Set(draft.phones.flatMap((phone) => phoneSearchCandidates(phone.PhoneNumber)))];
+  const companyName = text("CompanyName");
+  const personName = text("PersonName") ?? (email || phones.length > 0 || companyName ? null : ctx.personFallbackName);
+  if (outcome.inFlight === "createLead") return { kind: "findLead", email, phones, personName, companyName };
+  return {
+    kind: "createLead",
+    body: {
+      ...(draft.standard as Record<string, string>),
+      PersonName: personName ?? undefined,
+      Phones: notEmpty(draft.phones),
+      OriginId: optional(ctx.originId),
+      OwnerId: optional(ctx.ownerId),
+      OtherProperties: notEmpty(draft.otherProperties),
+    },
+  };
+}
+
+/**
  * The pure decision: given the settings, the mapped event and what is known so far, the next Ploomes call to
  * make — or null when the chat is fully recorded. Called again after every answer, so a retry resumes where the
  * previous attempt stopped.
  */
 export function planNextStep(ctx: PlanContext, outcome: SyncOutcome): Step | null {
-  if (ctx.behaviour === "lead") {
-    if (outcome.lead) return null;
-    const draft = ctx.drafts.lead;
-    if (outcome.inFlight === "createLead") {
-      const email = typeof draft.standard.Email === "string" ? draft.standard.Email : null;
-      const personName = typeof draft.standard.PersonName === "string" ? draft.standard.PersonName : null;
-      if (email || personName) return { kind: "findLead", email, personName };
-    }
-    return {
-      kind: "createLead",
-      body: {
-        ...(draft.standard as Record<string, string>),
-        Phones: notEmpty(draft.phones),
-        OriginId: optional(ctx.originId),
-        OwnerId: optional(ctx.ownerId),
-        OtherProperties: notEmpty(draft.otherProperties),
-      },
-    };
-  }
+  if (ctx.behaviour === "lead") return outcome.lead ? null : planLead(ctx, outcome);
 
   const entities = behaviourEntities(ctx.behaviour);
   const { lookup } = ctx.drafts;
@@ -113,6 +126,10 @@ export function planNextStep(ctx: PlanContext, outcome: SyncOutcome): Step | nul
   const personId = foundPerson;
   if (!personId) {
     const name = String(ctx.drafts.person.standard.Name ?? "").trim() || ctx.personFallbackName;
+    // Without e-mail or phone, only the name (and origin, company) sent in the lost write can find its person.
+    if (!hasKeys && outcome.inFlight === "createPerson") {
+      return { kind: "findPersonByName", name, companyId, originId: ctx.originId };
+    }
     return { kind: "createPerson", body: contactBody(ctx.drafts.person, 2, name, ctx, companyId ?? undefined) };
   }
   if (companyId && !outcome.person?.companyId && outcome.person?.how !== "created" && !outcome.personLinked) {

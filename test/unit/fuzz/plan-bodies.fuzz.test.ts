@@ -63,6 +63,7 @@ function contextOf(event: JivoEvent, behaviour: PlanContext["behaviour"]): PlanC
 function answer(step: Step, nextId: () => number): Partial<SyncOutcome> {
   switch (step.kind) {
     case "findPerson":
+    case "findPersonByName":
       return { person: { id: null, how: "none", companyId: null, attempt: 1 } };
     case "findCompany":
       return { company: { id: null, how: "none", attempt: 1 } };
@@ -119,7 +120,7 @@ describe("planning a hostile chat", () => {
  * what exists.
  */
 function crmWithLostAnswers(lost: boolean[]) {
-  const created = new Map<string, { id: number; title?: string; companyId?: number | null }[]>();
+  const created = new Map<string, { id: number; title?: string; name?: string; companyId?: number | null }[]>();
   let nextId = 100;
   let writes = 0;
   const first = (kind: string) => created.get(kind)?.[0];
@@ -132,6 +133,10 @@ function crmWithLostAnswers(lost: boolean[]) {
         case "findPerson": {
           const person = first("person");
           return merge({ person: { id: person?.id ?? null, how: person ? "email" : "none", companyId: person?.companyId ?? null, attempt: 1 } });
+        }
+        case "findPersonByName": {
+          const person = created.get("person")?.find((p) => p.name === step.name && p.companyId === step.companyId);
+          return merge({ person: { id: person?.id ?? null, how: person ? "created" : "none", companyId: person?.companyId ?? null, attempt: 1 } });
         }
         case "findCompany":
           return merge({ company: { id: first("company")?.id ?? null, how: first("company") ? "name" : "none", attempt: 1 } });
@@ -147,8 +152,9 @@ function crmWithLostAnswers(lost: boolean[]) {
       const kind = step.kind.replace("create", "").toLowerCase();
       const id = ++nextId;
       const title = step.kind === "createDeal" ? step.body.Title : undefined;
+      const name = step.kind === "createPerson" ? step.body.Name : undefined;
       const companyId = step.kind === "createPerson" ? (step.body.CompanyId ?? null) : undefined;
-      created.set(kind, [...(created.get(kind) ?? []), { id, title, companyId }]);
+      created.set(kind, [...(created.get(kind) ?? []), { id, title, name, companyId }]);
       if (lost[writes++]) return { ...outcome, inFlight: step.kind };
       return merge(answer(step, () => id));
     },
