@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { appServerArgs } from "./lib/app-server";
 import { ensureBuild } from "./lib/ensure-build";
 import { findChromium } from "./lib/find-chromium";
 import { prepareDatabase } from "./lib/prepare-database";
@@ -56,7 +57,7 @@ async function main() {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const log = fs.openSync(logFile, "w");
   const serverEnv = { ...env, PORT: String(port), APP_URL: baseUrl, NEXTAUTH_URL: baseUrl, NODE_ENV: "production" as const };
-  const server = spawn(bin("next"), ["start", "-p", String(port)], { env: serverEnv, stdio: ["ignore", log, log] });
+  const server = spawn(process.execPath, appServerArgs(port), { env: serverEnv, stdio: ["ignore", log, log] });
 
   let failed = false;
   try {

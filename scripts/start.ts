@@ -4,6 +4,7 @@ import net from "node:net";
 import { loadGeneratedSecrets } from "../lib/config/generated-secrets";
 import { ensureBuild } from "./lib/ensure-build";
 import { prepareDatabase } from "./lib/prepare-database";
+import { appServerArgs } from "./lib/app-server";
 import { bin } from "./lib/run";
 
 const dev = process.argv.includes("--dev");
@@ -32,7 +33,9 @@ async function main() {
   console.log(`Database: ${database.provider}${database.file ? ` (${database.file})` : ""}`);
 
   if (!dev) await ensureBuild(database.provider);
-  const server = spawn(bin("next"), [dev ? "dev" : "start", "-p", String(port)], {
+  // Production: Next behind scripts/serve.ts, which hands JivoChat deliveries straight to the receiver.
+  const [command, args] = dev ? [bin("next"), ["dev", "-p", String(port)]] : [process.execPath, appServerArgs(port)];
+  const server = spawn(command, args, {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: dev ? "development" : "production" },
   });

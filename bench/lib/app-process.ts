@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { appServerArgs } from "../../scripts/lib/app-server";
 
 // Child processes of a benchmark (the production server, workers, the baseline server): started on loopback,
 // their output in data/bench/<label>.log, stopped by their own pid only.
@@ -56,15 +57,14 @@ export async function waitUntilUp(url: string, processHandle: BenchProcess, time
 }
 
 /**
- * The production build (`next start`) on a spare loopback port, with the given extra environment. `nodeArgs`
+ * The production server (scripts/serve.ts, as `npm start` runs it) on a spare loopback port, with the given extra environment. `nodeArgs`
  * go to node itself (e.g. --cpu-prof, which NODE_OPTIONS refuses).
  */
 export async function startApp(label: string, env: Env, nodeArgs: string[] = []): Promise<BenchProcess & { url: string }> {
   const port = await sparePort();
   const url = `http://127.0.0.1:${port}`;
   const appEnv: Env = { ...process.env, PORT: String(port), APP_URL: url, NEXTAUTH_URL: url, NODE_ENV: "production", ...env };
-  const next = path.join("node_modules", "next", "dist", "bin", "next");
-  const app = startProcess(label, process.execPath, [...nodeArgs, next, "start", "-H", "127.0.0.1", "-p", String(port)], appEnv);
+  const app = startProcess(label, process.execPath, [...nodeArgs, ...appServerArgs(port, "127.0.0.1")], appEnv);
   try {
     await waitUntilUp(`${url}/api/health`, app);
   } catch (error) {

@@ -2,7 +2,10 @@ import { EventEmitter } from "node:events";
 
 // Wakes an in-process worker as soon as the receiver queues a job, instead of waiting for the next poll.
 // Other processes rely on polling.
-const signal = new EventEmitter();
+// On globalThis: the production server loads the receiver outside Next's bundle (scripts/serve.ts), so this
+// module can exist twice in one process; both copies must share one emitter.
+const globalForSignal = globalThis as unknown as { __jobSignal?: EventEmitter };
+const signal = (globalForSignal.__jobSignal ??= new EventEmitter());
 signal.setMaxListeners(50);
 
 export function notifyJobQueued(): void {

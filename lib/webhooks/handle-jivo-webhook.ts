@@ -5,28 +5,32 @@ import { logger } from "@/lib/log/logger";
 import { readLimitedBody } from "./read-limited-body";
 import { receiveJivoEvent } from "./receive-jivo-event";
 
-const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
+export const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
 
-function reply(status: number, body: object): Response {
-  return new Response(JSON.stringify(body), { status, headers: JSON_HEADERS });
-}
+export type WebhookAnswer = { status: number; body: object };
 
 /**
  * The webhook endpoint as JivoChat sees it: `{"result":"ok"}` once the event is stored, `{"result":"error"}`
- * with 400/404/413 otherwise. Shared by the route and by the test HTTP server.
+ * with 400/404/413 otherwise. `readBody` reads the delivery within the size limit; the HTTP side is the caller's
+ * (the route handler below, and the production server's direct path, scripts/serve.ts).
  */
-export async function handleJivoWebhook(request: Request, token: string): Promise<Response> {
+export async function answerJivoWebhook(token: string, readBody: () => Promise<string>): Promise<WebhookAnswer> {
   try {
-    const rawBody = await readLimitedBody(request);
-    const received = await receiveJivoEvent(token, rawBody);
+    const received = await receiveJivoEvent(token, await readBody());
     // chat_accepted / chat_updated: the answer can show the agent who the visitor is in Ploomes.
-    return reply(200, await answerAgent(received.event, received.integration, received.settings));
+    return { status: 200, body: await answerAgent(received.event, received.integration, received.settings) };
   } catch (error) {
     const appError = toAppError(error);
-    if (appError) return reply(appError.status, { result: "error", error: appError.message });
+    if (appError) return { status: appError.status, body: { result: "error", error: appError.message } };
     const requestId = randomUUID();
     // The token is a secret: it never reaches the log.
     logger.error({ err: error, requestId }, "webhook receiver failed");
-    return reply(500, { result: "error", error: `Internal error (request ${requestId}).` });
+    return { status: 500, body: { result: "error", error: `Internal error (request ${requestId}).` } };
   }
+}
+
+/** POST /api/webhooks/jivo/[token] as a route handler (also used by the test HTTP server). */
+export async function handleJivoWebhook(request: Request, token: string): Promise<Response> {
+  const answer = await answerJivoWebhook(token, () => readLimitedBody(request));
+  return new Response(JSON.stringify(answer.body), { status: answer.status, headers: JSON_HEADERS });
 }

@@ -1,11 +1,14 @@
+import type { IncomingMessage } from "node:http";
 import { AppError } from "@/lib/errors/app-error";
 
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 
+const tooLarge = (limit: number) => new AppError("PAYLOAD_TOO_LARGE", `Body larger than ${limit} bytes.`);
+
 /** Reads a request body as UTF-8 text, refusing (413) as soon as it exceeds the limit. */
 export async function readLimitedBody(request: Request, limit = MAX_WEBHOOK_BYTES): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new AppError("PAYLOAD_TOO_LARGE", `Body larger than ${limit} bytes.`);
+  if (declared > limit) throw tooLarge(limit);
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -16,9 +19,34 @@ export async function readLimitedBody(request: Request, limit = MAX_WEBHOOK_BYTE
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw new AppError("PAYLOAD_TOO_LARGE", `Body larger than ${limit} bytes.`);
+      throw tooLarge(limit);
     }
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * The same for a Node request (the production server's direct path). Past the limit the rest is drained unread,
+ * so that the 413 answer can still be written on the connection.
+ */
+export function readLimitedNodeBody(request: IncomingMessage, limit = MAX_WEBHOOK_BYTES): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (Number(request.headers["content-length"] ?? "0") > limit) {
+      request.resume();
+      return reject(tooLarge(limit));
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= limit) return void chunks.push(chunk);
+      request.off("data", onData);
+      request.resume();
+      reject(tooLarge(limit));
+    };
+    request.on("data", onData);
+    request.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.once("error", reject);
+  });
 }

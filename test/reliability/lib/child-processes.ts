@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { appServerArgs } from "../../../scripts/lib/app-server";
 
 // Workers and servers run as real child processes so that SIGKILL means what it means in production: no
 // finally, no shutdown hook. Each is one process (node itself, no tsx or npm wrapper in between), so the pid
@@ -33,11 +34,11 @@ export function spawnWorker(options: { concurrency: number; env?: Record<string,
   );
 }
 
-/** The production server (`next start`, with its in-process worker) on `port`; resolves once /api/health is ok. */
+/** The production server (scripts/serve.ts, with its in-process worker) on `port`; resolves once /api/health is ok. */
 export async function spawnServer(options: { port: number; env?: Record<string, string>; log: string; timeoutMs?: number }) {
   const url = `http://127.0.0.1:${options.port}`;
   const child = launch(
-    ["node_modules/next/dist/bin/next", "start", "-p", String(options.port), "-H", "127.0.0.1"],
+    appServerArgs(options.port, "127.0.0.1"),
     { NODE_ENV: "production", PORT: String(options.port), APP_URL: url, NEXTAUTH_URL: url, LOG_LEVEL: "warn", ...options.env },
     options.log,
   );
