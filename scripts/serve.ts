@@ -4,6 +4,7 @@
 // than storing the event (docs/performance.md). Needs a build (`npm start` makes one when stale).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
+import { env } from "@/lib/env";
 import { answerJivoWebhook, JSON_HEADERS } from "@/lib/webhooks/handle-jivo-webhook";
 import { readLimitedNodeBody } from "@/lib/webhooks/read-limited-body";
 
@@ -37,6 +38,18 @@ async function main() {
     });
   });
   server.listen(port, hostname, () => console.log(`Ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
+
+  // Stop taking requests and let those in flight finish. The in-process worker (lib/bootstrap/on-server-start.ts)
+  // listens for the same signals and exits once its jobs are handed back; without one, exit when the server has.
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      server.close(() => {
+        if (!env.WORKER_ENABLED) process.exit(0);
+      });
+      server.closeIdleConnections();
+      setTimeout(() => process.exit(0), 25_000).unref();
+    });
+  }
 }
 
 main().catch((error) => {
