@@ -18,7 +18,7 @@ function option(flag: string, fallback: string): string {
 async function serveWebhook(request: IncomingMessage, response: ServerResponse, token: string) {
   const answer = await answerJivoWebhook(token, () => readLimitedNodeBody(request));
   // The headers next.config.ts gives every answer, as Next would have.
-  response.writeHead(answer.status, { ...JSON_HEADERS, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin" });
+  response.writeHead(answer.status, { ...JSON_HEADERS, "X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY", "Referrer-Policy": "same-origin" });
   response.end(JSON.stringify(answer.body));
 }
 
