@@ -61,7 +61,7 @@ async function reply(response: Response, outgoing: ServerResponse): Promise<void
 }
 
 /** Starts the server on 127.0.0.1 and a free port; `url` has no trailing slash. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(port = 0): Promise<TestServer> {
   const server = createServer((incoming, outgoing) => {
     const origin = `http://${incoming.headers.host ?? "127.0.0.1"}`;
     route(toRequest(incoming, origin))
@@ -71,11 +71,11 @@ export async function startTestServer(): Promise<TestServer> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(port, "127.0.0.1", () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  const { port: bound } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -60,11 +60,13 @@ describe("the ledger balances (small burst)", () => {
   }, 270_000);
 });
 
-describe("two worker processes on one database", () => {
-  it("never run a job twice and keep the shared pacing budget between them", async () => {
+describe("two web processes and two worker processes on one database", () => {
+  it("store each delivery once, never run a job twice and keep the shared pacing budget between them", async () => {
     const perMinute = 1_200;
     const proxy = await startRecordingProxy(server.url);
     const watcher = watchWorkers({ everyMs: 100, maxSamples: 1_200 });
+    // Deliveries alternate between this process's receiver and another process's, re-deliveries included.
+    const host = workerHost(proxy.url, { workers: 2, extraWebProcesses: 1, concurrency: 4, env: { PLOOMES_BUDGET_PER_MINUTE: String(perMinute) } });
     try {
       const ledger = await runScenario(
         {
@@ -80,7 +82,7 @@ describe("two worker processes on one database", () => {
           senders: 8,
           timeoutMs: 100_000,
         },
-        workerHost(proxy.url, { workers: 2, concurrency: 4, env: { PLOOMES_BUDGET_PER_MINUTE: String(perMinute) } }),
+        host,
       );
       expect.soft(ledger.problems).toEqual([]);
       expect.soft(ledger.duplicateOrigins, "one JivoChat origin per Ploomes account").toEqual([]);
@@ -88,6 +90,8 @@ describe("two worker processes on one database", () => {
       expect(ledger.jobs).toMatchObject({ retried: 0, maxAttempts: 1 });
       const workers = await watcher.stop();
       expect(workers.size).toBe(2);
+      // Every delivery was answered 200 and stored once (the ledger's rules), half of them by the other process.
+      expect(host.receivers).toHaveLength(2);
 
       // Spaced one slot apart whichever process sends: within any 10 s, at most 10 s / slot + 1 calls, plus a
       // few for a process that sends its slot late (its event loop busy for a moment) while the other keeps time.

@@ -34,6 +34,23 @@ export function spawnWorker(options: { concurrency: number; env?: Record<string,
   );
 }
 
+/** Another web process (the test server: receiver and sandbox) on a spare port; resolves once it answers. */
+export async function spawnWebProcess(options: { log: string }) {
+  const port = await sparePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = launch(["--import", "tsx", "test/reliability/lib/web-process.ts", String(port)], { LOG_LEVEL: "warn" }, options.log);
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the web process exited early; see ${options.log}`);
+    // Any answer will do (a GET on the receiver is a 405): the process is listening.
+    const up = await fetch(`${url}/api/webhooks/jivo/up`, { signal: AbortSignal.timeout(2_000) }).then(() => true, () => false);
+    if (up) return { child, url };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await killHard(child);
+  throw new Error(`the web process did not answer in time; see ${options.log}`);
+}
+
 /** The production server (scripts/serve.ts, with its in-process worker) on `port`; resolves once /api/health is ok. */
 export async function spawnServer(options: { port: number; env?: Record<string, string>; log: string; timeoutMs?: number }) {
   const url = `http://127.0.0.1:${options.port}`;

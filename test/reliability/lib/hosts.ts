@@ -1,5 +1,5 @@
 import type { ChildProcess } from "node:child_process";
-import { killHard, logFile, spawnServer, spawnWorker, stopChild } from "./child-processes";
+import { killHard, logFile, spawnServer, spawnWebProcess, spawnWorker, stopChild } from "./child-processes";
 import type { Host } from "./run-scenario";
 
 // Retries start at 20 ms: with a fifth of all calls failing, a burst's unluckiest chat needs a dozen attempts,
@@ -9,16 +9,27 @@ const FAST_RETRIES = { JOB_RETRY_BASE_MS: "20" };
 
 /**
  * The test HTTP server (receiver and sandbox, in the test process) at `url`, with `workers` worker processes;
- * with `crashes`, the first worker is SIGKILLed that many times and replaced at once.
+ * with `crashes`, the first worker is SIGKILLed that many times and replaced at once. With `extraWebProcesses`,
+ * that many more receivers run as their own processes and deliveries are dealt between all of them.
  */
-export function workerHost(url: string, options: { workers: number; concurrency: number; crashes?: number; env?: Record<string, string> }): Host {
+export function workerHost(
+  url: string,
+  options: { workers: number; concurrency: number; crashes?: number; extraWebProcesses?: number; env?: Record<string, string> },
+): Host {
   const children: ChildProcess[] = [];
   const log = logFile("workers.log");
   const env = { ...FAST_RETRIES, ...options.env };
   const spawn = () => spawnWorker({ concurrency: options.concurrency, env, log });
+  const receivers = [url];
   return {
     url,
+    receivers,
     async start() {
+      for (let i = 0; i < (options.extraWebProcesses ?? 0); i++) {
+        const web = await spawnWebProcess({ log: logFile("web-processes.log") });
+        children.push(web.child);
+        receivers.push(web.url);
+      }
       for (let i = 0; i < options.workers; i++) children.push(spawn());
     },
     crash: options.crashes

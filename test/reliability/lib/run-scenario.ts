@@ -13,6 +13,8 @@ import { writeFigures } from "./write-figures";
 export type Host = {
   /** Base URL of the receiver and the sandbox (up whenever the fleet is set up). */
   url: string;
+  /** Base URLs deliveries are dealt between once started (default: `url` alone). */
+  receivers?: string[];
   /** Starts whatever works the queue. */
   start(): Promise<void>;
   /** A SIGKILL and a restart; the receiver may be down for a moment (deliveries are then re-sent). */
@@ -88,7 +90,7 @@ export async function runScenario(scenario: Scenario, host: Host): Promise<Scena
   try {
     delivered = await sendBurst(
       burst.waves,
-      { concurrency: scenario.senders, resendOnConnectionFailure: crash?.dropsDeliveries ?? false, deadline },
+      { concurrency: scenario.senders, resendOnConnectionFailure: crash?.dropsDeliveries ?? false, deadline, receivers: host.receivers },
       log,
     );
     sentAt = Date.now();

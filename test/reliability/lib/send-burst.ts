@@ -15,9 +15,19 @@ type Options = {
   /** Whether a delivery that got no answer is sent again (only while a test kills the server on purpose). */
   resendOnConnectionFailure: boolean;
   deadline: number;
+  /** Base URLs to deal deliveries between, in turn (re-deliveries of one event then reach different ones). */
+  receivers?: string[];
 };
 
 const RESEND_DELAY_MS = 250;
+
+/** The webhook URL on the receiver whose turn it is. */
+function receiverUrl(webhookUrl: string, log: DeliveryLog, options: Options): string {
+  const receivers = options.receivers ?? [];
+  if (receivers.length < 2) return webhookUrl;
+  const url = new URL(webhookUrl);
+  return `${receivers[log.attempts % receivers.length]}${url.pathname}`;
+}
 const MAX_ATTEMPTS = 400;
 
 async function deliver(event: PlannedEvent, log: DeliveryLog, options: Options): Promise<void> {
@@ -26,7 +36,7 @@ async function deliver(event: PlannedEvent, log: DeliveryLog, options: Options):
     let status: number;
     let body: string;
     try {
-      const response = await fetch(event.member.webhookUrl, {
+      const response = await fetch(receiverUrl(event.member.webhookUrl, log, options), {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: event.body,
