@@ -140,13 +140,13 @@ describe("job queue", () => {
         await tx.webhookEvent.update({ where: { id: job.eventId }, data: { status: settled.status } });
       },
     });
+    // Queued it was before the claim too: wait for the retry the watchdog scheduled.
     await expect
-      .poll(async () => (await systemDb.job.findUniqueOrThrow({ where: { id } })).status, { timeout: 5_000 })
-      .toBe("queued");
+      .poll(async () => (await systemDb.job.findUniqueOrThrow({ where: { id } })).lastError, { timeout: 5_000 })
+      .toMatch(/abandonada/);
     await worker.stop();
     const job = await systemDb.job.findUniqueOrThrow({ where: { id }, include: { event: true } });
-    expect(job).toMatchObject({ attempts: 1, lockedBy: null });
-    expect(job.lastError).toMatch(/abandonada/);
+    expect(job).toMatchObject({ status: "queued", attempts: 1, lockedBy: null });
     expect(job.runAt.getTime()).toBeGreaterThan(Date.now());
     expect(job.event.status).toBe("retrying");
     expect(signal!.aborted).toBe(true);
