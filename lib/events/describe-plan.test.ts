@@ -20,6 +20,12 @@ describe("plan description", () => {
     [entry("createDeal", { deal: { id: 40 } }), "dealCreated", { id: 40 }],
     [entry("createLead", { lead: { id: 9 } }), "leadCreated", { id: 9 }],
     [entry("createInteraction", { interaction: { id: 3 } }), "interactionCreated", { id: 3 }],
+    [entry("findPersonByName", { person: { id: 57, how: "created", companyId: null, attempt: 2 } }), "personRecovered", { id: 57 }],
+    [entry("findPersonByName", { person: { id: null, how: "none", companyId: null, attempt: 2 } }), "personNotRecovered", {}],
+    [entry("findLead", { lead: { id: 10 } }), "leadRecovered", { id: 10 }],
+    [entry("findLead", {}), "leadNotRecovered", {}],
+    [entry("findInteraction", { interaction: { id: 4 } }), "interactionRecovered", { id: 4 }],
+    [entry("findInteraction", {}), "interactionNotRecovered", {}],
     [entry("teleport", {}), "unknown", { step: "teleport" }],
   ])("%#: %o → %s", (planEntry, key, values) => {
     expect(describePlanEntry(planEntry, {})).toEqual({ key, values });

@@ -64,6 +64,13 @@ export function describePlanEntry(entry: PlanEntry, outcome: SyncOutcome): PlanL
       return withId("leadCreated", result.lead?.id);
     case "createInteraction":
       return withId("interactionCreated", result.interaction?.id);
+    // Look-ups after a write whose answer was lost: did the earlier attempt create the record after all?
+    case "findPersonByName":
+      return result.person?.id ? withId("personRecovered", result.person.id) : { key: "personNotRecovered", values: {} };
+    case "findLead":
+      return result.lead?.id ? withId("leadRecovered", result.lead.id) : { key: "leadNotRecovered", values: {} };
+    case "findInteraction":
+      return result.interaction?.id ? withId("interactionRecovered", result.interaction.id) : { key: "interactionNotRecovered", values: {} };
     default:
       return { key: "unknown", values: { step: entry.step } };
   }
