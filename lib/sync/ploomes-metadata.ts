@@ -69,34 +69,43 @@ async function loadAndStore<K extends Kind>(connectionId: string, client: Ploome
 }
 
 const LOCK_WAIT_MS = 15_000;
+// A lock whose holder failed or died is left to age: the request that failed may still create the origin in
+// Ploomes (an answer lost to a timeout, a request still queued there), so nobody else creates one until then.
+const LOCK_STALE_MS = 60_000;
+
+/** Another worker is creating the origin (or its attempt may still land): retried later, like a 429. */
+export class OriginBusyError extends Error {
+  constructor() {
+    super("Outro processo está criando a origem \"JivoChat\" no Ploomes; nova tentativa em instantes.");
+    this.name = "OriginBusyError";
+  }
+}
 
 /**
  * Finding-or-creating the "JivoChat" origin is the one write among the metadata: across processes, a lock row
- * lets a single worker do it while the others wait for its result, so Ploomes never gets two origins.
+ * lets a single worker do it while the others wait for its result, so Ploomes never gets two origins. Only a
+ * success frees the lock early; the others wait for the result, and give up for a later retry rather than create.
  */
 async function loadOriginOnce(connectionId: string, client: PloomesClient): Promise<Value<"origin">> {
   const lock = { connectionId_kind: { connectionId, kind: "origin:lock" } };
-  const stale = new Date(Date.now() - LOCK_WAIT_MS * 2);
-  await systemDb.ploomesCache.deleteMany({ where: { connectionId, kind: "origin:lock", fetchedAt: { lt: stale } } });
-  const won = await systemDb.ploomesCache
-    .create({ data: { connectionId, kind: "origin:lock", data: "" } })
-    .then(() => true)
-    .catch(() => false);
-  if (won) {
-    try {
-      return await loadAndStore(connectionId, client, "origin");
-    } finally {
-      await systemDb.ploomesCache.delete({ where: lock }).catch(() => undefined);
-    }
-  }
   const deadline = Date.now() + LOCK_WAIT_MS;
-  while (Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  for (;;) {
+    const stale = new Date(Date.now() - LOCK_STALE_MS);
+    await systemDb.ploomesCache.deleteMany({ where: { connectionId, kind: "origin:lock", fetchedAt: { lt: stale } } });
+    const won = await systemDb.ploomesCache
+      .create({ data: { connectionId, kind: "origin:lock", data: "" } })
+      .then(() => true)
+      .catch(() => false);
+    if (won) {
+      const value = await loadAndStore(connectionId, client, "origin");
+      await systemDb.ploomesCache.delete({ where: lock }).catch(() => undefined);
+      return value;
+    }
     const cached = await readFresh(connectionId, "origin");
     if (cached) return cached;
-    if (!(await systemDb.ploomesCache.findUnique({ where: lock }))) break;
+    if (Date.now() >= deadline) throw new OriginBusyError();
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return loadAndStore(connectionId, client, "origin");
 }
 
 /** The cached value, whatever its age, without calling Ploomes (null when never loaded). */
