@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { systemDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { PloomesError } from "@/lib/ploomes/errors";
 import type { PloomesClient } from "@/lib/ploomes/client";
 import { fieldSchema, originSchema, pipelineSchema, userSchema } from "@/lib/ploomes/schemas";
 
@@ -69,9 +71,9 @@ async function loadAndStore<K extends Kind>(connectionId: string, client: Ploome
 }
 
 const LOCK_WAIT_MS = 15_000;
-// A lock whose holder failed or died is left to age: the request that failed may still create the origin in
-// Ploomes (an answer lost to a timeout, a request still queued there), so nobody else creates one until then.
-const LOCK_STALE_MS = 60_000;
+// How long a lock holds without its holder: the holder's two calls (find, create), and then time for a request
+// whose answer was lost (a timeout, a killed worker) to land in Ploomes before anyone else may create.
+const lockStaleMs = () => env.PLOOMES_TIMEOUT_MS * 5;
 
 /** Another worker is creating the origin (or its attempt may still land): retried later, like a 429. */
 export class OriginBusyError extends Error {
@@ -83,23 +85,35 @@ export class OriginBusyError extends Error {
 
 /**
  * Finding-or-creating the "JivoChat" origin is the one write among the metadata: across processes, a lock row
- * lets a single worker do it while the others wait for its result, so Ploomes never gets two origins. Only a
- * success frees the lock early; the others wait for the result, and give up for a later retry rather than create.
+ * lets a single worker do it while the others wait for its result, so Ploomes never gets two origins. A lock whose
+ * holder got no answer, or died, ages before anyone else may create; waiters give up for a later retry rather than
+ * create without it.
  */
 async function loadOriginOnce(connectionId: string, client: PloomesClient): Promise<Value<"origin">> {
   const lock = { connectionId_kind: { connectionId, kind: "origin:lock" } };
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {
-    const stale = new Date(Date.now() - LOCK_STALE_MS);
+    const stale = new Date(Date.now() - lockStaleMs());
     await systemDb.ploomesCache.deleteMany({ where: { connectionId, kind: "origin:lock", fetchedAt: { lt: stale } } });
     const won = await systemDb.ploomesCache
       .create({ data: { connectionId, kind: "origin:lock", data: "" } })
       .then(() => true)
       .catch(() => false);
     if (won) {
-      const value = await loadAndStore(connectionId, client, "origin");
-      await systemDb.ploomesCache.delete({ where: lock }).catch(() => undefined);
-      return value;
+      try {
+        const value = await loadAndStore(connectionId, client, "origin");
+        await systemDb.ploomesCache.delete({ where: lock }).catch(() => undefined);
+        return value;
+      } catch (error) {
+        // Ploomes answered (401, 429, 500): nothing of ours can still land, the next worker may go at once. No
+        // answer (a timeout, the network): the create may still land, so the lock ages from now.
+        const answered = error instanceof PloomesError && error.status !== undefined;
+        await (answered
+          ? systemDb.ploomesCache.delete({ where: lock })
+          : systemDb.ploomesCache.update({ where: lock, data: { fetchedAt: new Date() } })
+        ).catch(() => undefined);
+        throw error;
+      }
     }
     const cached = await readFresh(connectionId, "origin");
     if (cached) return cached;

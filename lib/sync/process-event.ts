@@ -1,5 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { systemDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { clearIntegrationFlag, flagIntegration } from "@/lib/integrations/flag-integration";
 import { connectionClient } from "@/lib/integrations/connection-client";
@@ -88,13 +89,18 @@ export async function processEvent(job: ClaimedJob, signal: AbortSignal): Promis
     return { kind: "done" };
   } catch (error) {
     await flushCalls().catch(() => undefined);
-    return classify(error, integration.id);
+    return classifyFailure(error, integration.id);
   }
 }
 
-async function classify(error: unknown, integrationId: string): Promise<JobOutcome> {
+/** What a failed attempt means for its job: retry (when), or fail for good (flagging the integration). */
+export async function classifyFailure(error: unknown, integrationId: string): Promise<JobOutcome> {
   if (error instanceof PloomesError) {
-    if (error.retryable) return { kind: "retry", error: error.message, retryAfterMs: error.retryAfterMs };
+    // No answer (a timeout, the network): a write may still land in Ploomes, so the retry — which looks for it
+    // before writing again — waits at least as long as the client waited.
+    const unanswered = error.status === undefined;
+    const retryAfterMs = unanswered ? Math.max(error.retryAfterMs ?? 0, env.PLOOMES_TIMEOUT_MS) : error.retryAfterMs;
+    if (error.retryable) return { kind: "retry", error: error.message, retryAfterMs };
     if (error.kind === "unauthorized" || error.kind === "forbidden") {
       await flagIntegration(integrationId, `O Ploomes recusou a chave da API (${error.status}). Gere uma nova chave e reconecte.`);
     } else {
