@@ -111,14 +111,15 @@ describe("integration lifecycle", () => {
     expect(await revealWebhookUrl(intruder, id)).toBeNull();
     expect(await intruder.integration.findMany({ where: { id } })).toEqual([]);
     expect((await intruder.integration.updateMany({ where: { id }, data: { name: "x" } })).count).toBe(0);
+    // One at a time: started together, a refusal could come before its promise is awaited (an unhandled rejection).
     for (const attempt of [
-      saveIntegrationSettings(intruder, id, "channels", { widgetIds: ["x"] }),
-      activateIntegration(intruder, id),
-      rotateWebhookToken(intruder, id),
-      pauseIntegration(intruder, id),
-      deactivateIntegration(intruder, id),
+      () => saveIntegrationSettings(intruder, id, "channels", { widgetIds: ["x"] }),
+      () => activateIntegration(intruder, id),
+      () => rotateWebhookToken(intruder, id),
+      () => pauseIntegration(intruder, id),
+      () => deactivateIntegration(intruder, id),
     ]) {
-      expect(await appErrorOf(attempt)).toMatchObject({ code: "NOT_FOUND" });
+      expect(await appErrorOf(attempt())).toMatchObject({ code: "NOT_FOUND" });
     }
     expect(await systemDb.integration.findUniqueOrThrow({ where: { id } })).toEqual(before);
     expect((await deliver(webhookUrl)).status).toBe(200);
