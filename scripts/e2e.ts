@@ -2,24 +2,14 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { appServerArgs } from "./lib/app-server";
 import { ensureBuild } from "./lib/ensure-build";
 import { findChromium } from "./lib/find-chromium";
 import { prepareDatabase } from "./lib/prepare-database";
 import { bin, run } from "./lib/run";
+import { sparePort } from "./lib/spare-port";
 import { createTestDatabase } from "./lib/test-database";
-
-function sparePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForHealth(url: string, server: ReturnType<typeof spawn>, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;

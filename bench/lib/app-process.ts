@@ -1,24 +1,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { appServerArgs } from "../../scripts/lib/app-server";
+import { sparePort } from "../../scripts/lib/spare-port";
 
 // Child processes of a benchmark (the production server, workers, the baseline server): started on loopback,
 // their output in data/bench/<label>.log, stopped by their own pid only.
 
 export type BenchProcess = { child: ChildProcess; logFile: string; stop(): Promise<void> };
 export type Env = Record<string, string | undefined>;
-
-export function sparePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export function startProcess(label: string, command: string, args: string[], env: Env): BenchProcess {
   const logFile = path.resolve("data", "bench", `${label}.log`);

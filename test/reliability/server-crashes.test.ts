@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { afterAll, expect, it } from "vitest";
-import { sparePort, stopAllChildren } from "./lib/child-processes";
+import { sparePort } from "../../scripts/lib/spare-port";
+import { stopAllChildren } from "./lib/child-processes";
 import { fullBurst } from "./lib/full-burst";
 import { serverHost } from "./lib/hosts";
 import { runScenario } from "./lib/run-scenario";

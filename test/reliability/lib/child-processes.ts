@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { appServerArgs } from "../../../scripts/lib/app-server";
+import { sparePort } from "../../../scripts/lib/spare-port";
 
 // Workers and servers run as real child processes so that SIGKILL means what it means in production: no
 // finally, no shutdown hook. Each is one process (node itself, no tsx or npm wrapper in between), so the pid
@@ -71,17 +71,6 @@ export async function spawnServer(options: { port: number; env?: Record<string, 
   }
   await killHard(child);
   throw new Error(`the server did not answer ${url}/api/health in time; see ${options.log}`);
-}
-
-/** A port free right now on 127.0.0.1 (the server keeps it across restarts, so its URLs stay valid). */
-export function sparePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
