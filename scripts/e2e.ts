@@ -3,7 +3,8 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { appServerArgs } from "./lib/app-server";
+import { appServerArgs, appServerEnv } from "./lib/app-server";
+import { cleanEnv } from "./lib/clean-env";
 import { ensureBuild } from "./lib/ensure-build";
 import { findChromium } from "./lib/find-chromium";
 import { prepareDatabase } from "./lib/prepare-database";
@@ -32,28 +33,28 @@ async function main() {
   await ensureBuild(provider);
 
   const database = await createTestDatabase("e2e");
-  const env = {
-    ...process.env,
+  // Every process gets an explicit environment: nothing of the caller's shell (ADMIN_*, PORT, LOG_LEVEL, …) changes
+  // what the journeys see — e2e/first-run.spec.ts needs a server that was given no admin.
+  const settings = {
     DATABASE_URL: database.url,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   };
-  await run(bin("prisma"), ["migrate", "deploy"], { env, stdio: "ignore" });
+  await run(bin("prisma"), ["migrate", "deploy"], { env: cleanEnv({ DATABASE_URL: database.url }), stdio: "ignore" });
 
   const port = await sparePort();
   const baseUrl = `http://localhost:${port}`;
   const logFile = path.resolve("data", "e2e", "server.log");
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const log = fs.openSync(logFile, "w");
-  const serverEnv = { ...env, PORT: String(port), APP_URL: baseUrl, NEXTAUTH_URL: baseUrl, NODE_ENV: "production" as const };
+  const serverEnv = appServerEnv({ port, url: baseUrl, settings });
   const server = spawn(process.execPath, appServerArgs(port), { env: serverEnv, stdio: ["ignore", log, log] });
 
   let failed = false;
   try {
     await waitForHealth(baseUrl, server);
     await run(bin("playwright"), ["test", ...process.argv.slice(2)], {
-      env: { ...env, E2E_BASE_URL: baseUrl, E2E_SERVER_LOG: logFile, CHROMIUM_PATH: chromium },
+      env: cleanEnv({ ...settings, E2E_BASE_URL: baseUrl, E2E_SERVER_LOG: logFile, CHROMIUM_PATH: chromium }),
     });
   } catch (error) {
     failed = true;

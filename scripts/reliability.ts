@@ -4,6 +4,7 @@
 import { readFigures } from "../test/reliability/lib/write-figures";
 import { ensureBuild } from "./lib/ensure-build";
 import { prepareDatabase } from "./lib/prepare-database";
+import { cleanEnv } from "./lib/clean-env";
 import { bin, run } from "./lib/run";
 
 type Figures = {
@@ -48,7 +49,7 @@ async function main() {
   let failed = false;
   try {
     await run(bin("vitest"), ["run", "--project", "reliability", ...process.argv.slice(2)], {
-      env: { ...process.env, RELIABILITY: "1" },
+      env: cleanEnv({ RELIABILITY: "1" }),
     });
   } catch {
     failed = true;

@@ -1,4 +1,5 @@
 // npm test – the whole suite: lint, typecheck, unit + integration (vitest), browser journeys (Playwright).
+import { cleanEnv } from "./lib/clean-env";
 import { bin, run } from "./lib/run";
 
 const steps: [string, string, string[]][] = [
@@ -14,7 +15,9 @@ async function main() {
     console.log(`\n▶ ${name}`);
     const started = Date.now();
     try {
-      await run(command, args);
+      // Only what the tools need from the caller: the app's variables (ADMIN_*, PORT, PLOOMES_*, …) never leak in;
+      // DATABASE_URL is the one deliberate switch (the PostgreSQL run).
+      await run(command, args, { env: cleanEnv() });
       results.push({ name, ok: true, seconds: (Date.now() - started) / 1000 });
     } catch {
       results.push({ name, ok: false, seconds: (Date.now() - started) / 1000 });

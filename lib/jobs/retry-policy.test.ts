@@ -9,6 +9,13 @@ describe("retry policy", () => {
     expect(backoffMs(30, () => 1)).toBe(6 * 60 * 60_000);
   });
 
+  it("never waits longer than the cap it is given, but for a longer Retry-After", () => {
+    expect(backoffMs(12, () => 1, 50, 800)).toBe(800);
+    const now = new Date("2026-01-01T00:00:00Z");
+    expect(nextRunAt({ attempt: 12, createdAt: now, now, baseMs: 50, capMs: 800, random: () => 1 })?.getTime()).toBe(now.getTime() + 800);
+    expect(nextRunAt({ attempt: 12, createdAt: now, now, baseMs: 50, capMs: 800, retryAfterMs: 1_000 })?.getTime()).toBe(now.getTime() + 1_000);
+  });
+
   it("honours Retry-After when it is longer than the backoff", () => {
     const now = new Date("2026-01-01T00:00:00Z");
     const at = nextRunAt({ attempt: 1, createdAt: now, now, retryAfterMs: 120_000, random: () => 0 });

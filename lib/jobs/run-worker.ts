@@ -32,6 +32,8 @@ export type WorkerOptions = {
   shutdownGraceMs?: number;
   /** First retry delay; doubles per attempt (see retry-policy). */
   retryBaseMs?: number;
+  /** Longest retry delay (default 6 h): tests keep a run of failures from growing into minutes. */
+  retryMaxMs?: number;
   /**
    * The longest one attempt may run. A handler still busy then is abandoned: aborted, its lease no longer
    * renewed, and the job scheduled for a retry that resumes from what the attempt stored.
@@ -65,7 +67,7 @@ export function startWorker(options: WorkerOptions) {
       return { settled: { status: "failed", error: outcome.error, exhausted: false }, write: (tx) => failJob(job.id, workerId, outcome.error, tx) };
     }
     const row = await systemDb.job.findUnique({ where: { id: job.id }, select: { createdAt: true } });
-    const runAt = row && nextRunAt({ attempt: job.attempts, createdAt: row.createdAt, retryAfterMs: outcome.retryAfterMs, baseMs: options.retryBaseMs });
+    const runAt = row && nextRunAt({ attempt: job.attempts, createdAt: row.createdAt, retryAfterMs: outcome.retryAfterMs, baseMs: options.retryBaseMs, capMs: options.retryMaxMs });
     if (runAt) {
       return { settled: { status: "retrying", runAt, error: outcome.error }, write: (tx) => scheduleRetry(job.id, workerId, runAt, outcome.error, tx) };
     }

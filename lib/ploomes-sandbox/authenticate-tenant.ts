@@ -6,6 +6,7 @@ export type AuthenticatedTenant = {
   errorRate: number;
   rateLimitRate: number;
   latencyMs: number;
+  faultSchedule: string | null;
 };
 
 /** The tenant whose key is in the `User-Key` header, as with Ploomes; null when there is none or it is unknown. */
@@ -14,6 +15,6 @@ export async function authenticateTenant(request: Request): Promise<Authenticate
   if (!key) return null;
   return systemDb.sandboxTenant.findUnique({
     where: { apiKeyHash: hashToken(key) },
-    select: { id: true, errorRate: true, rateLimitRate: true, latencyMs: true },
+    select: { id: true, errorRate: true, rateLimitRate: true, latencyMs: true, faultSchedule: true },
   });
 }

@@ -1,13 +1,31 @@
+import { systemDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { sleep } from "@/lib/ploomes/pacer";
-import { authenticateTenant } from "./authenticate-tenant";
+import { type AuthenticatedTenant, authenticateTenant } from "./authenticate-tenant";
 import { consumeRateLimit } from "./consume-rate-limit";
-import { pickFault } from "./pick-fault";
+import { FAULT_OF, pickFault, type Fault, type ScheduledAnswer } from "./pick-fault";
 import { sandboxErrorResponse, toSandboxErrorResponse } from "./sandbox-response";
 import { serveEntityRequest } from "./serve-entity-request";
 
 // An injected 429 says when to come back, briefly: it stands for a burst, not for a spent minute.
 const INJECTED_RETRY_AFTER_SECONDS = "1";
+
+/**
+ * The fault for this request: the schedule's next entry while it lasts (one UPDATE takes the position, so
+ * concurrent requests — any process — each get their own entry), then the rates.
+ */
+async function nextFault(tenant: AuthenticatedTenant): Promise<Fault | null> {
+  if (tenant.faultSchedule) {
+    const [row] = await systemDb.$queryRaw<{ faultPosition: number; faultSchedule: string | null }[]>`
+      UPDATE "SandboxTenant" SET "faultPosition" = "faultPosition" + 1
+      WHERE "id" = ${tenant.id}
+      RETURNING "faultPosition", "faultSchedule"`;
+    const schedule = row?.faultSchedule ? (JSON.parse(row.faultSchedule) as ScheduledAnswer[]) : [];
+    const answer = row ? schedule[row.faultPosition - 1] : undefined;
+    if (answer) return FAULT_OF[answer];
+  }
+  return pickFault(tenant);
+}
 
 /**
  * The sandbox's Ploomes API, `segments` being the path after `/sandbox/ploomes/api`. In order: the key, the
@@ -26,7 +44,7 @@ export async function handleSandboxRequest(request: Request, segments: string[])
         "Retry-After": String(window.retryAfterSeconds),
       });
     }
-    const fault = pickFault(tenant);
+    const fault = await nextFault(tenant);
     if (fault === "rate_limited") {
       return sandboxErrorResponse(429, "Too many requests (injected by the sandbox).", { "Retry-After": INJECTED_RETRY_AFTER_SECONDS });
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { pickFault } from "./pick-fault";
+import { seededRandom } from "@/test/reliability/lib/seeded-random";
+import { faultSchedule, pickFault } from "./pick-fault";
 
 const draws = (...values: number[]) => () => values.shift() ?? 0.99;
 
@@ -25,8 +26,19 @@ describe("pickFault", () => {
 
   it("injects roughly the requested share", () => {
     let failures = 0;
-    for (let i = 0; i < 10_000; i++) if (pickFault({ errorRate: 0.25, rateLimitRate: 0 })) failures++;
+    const random = seededRandom(7).next;
+    for (let i = 0; i < 10_000; i++) if (pickFault({ errorRate: 0.25, rateLimitRate: 0 }, random)) failures++;
     expect(failures).toBeGreaterThan(2_200);
     expect(failures).toBeLessThan(2_800);
+  });
+
+  it("a schedule drawn from a seed is the same every time, with the requested shares", () => {
+    const draw = () => faultSchedule({ errorRate: 0.2, rateLimitRate: 0.1 }, 2_000, seededRandom(42).next);
+    const schedule = draw();
+    expect(draw()).toEqual(schedule);
+    const share = (answer: string) => schedule.filter((entry) => entry === answer).length / schedule.length;
+    expect(share("429")).toBeCloseTo(0.1, 1);
+    expect(share("500")).toBeCloseTo(0.18, 1); // 20 % of the requests not already answered 429
+    expect(faultSchedule({ errorRate: 0.2, rateLimitRate: 0.1 }, 2_000, seededRandom(43).next)).not.toEqual(schedule);
   });
 });

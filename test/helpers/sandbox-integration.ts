@@ -39,28 +39,65 @@ export async function deliver(webhookUrl: string, body: string) {
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-/** Runs a worker until no job of these integrations is queued (due) or running; returns how long it took. */
-export async function drain(integrationIds: string[], options: { timeoutMs?: number; concurrency?: number } = {}) {
-  const worker = startWorker({
+function startDrainWorker(concurrency = 4) {
+  return startWorker({
     handler: processEvent,
     onSettled: (job, settled, tx) => settleEvent(job.eventId, settled, tx),
-    concurrency: options.concurrency ?? 4,
+    concurrency,
     pollMs: 20,
+    // Retries come quickly and a run of failures never grows into minutes (a Retry-After is still honoured).
     retryBaseMs: 50,
+    retryMaxMs: 800,
   });
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+}
+
+/** Where the integrations' queue stands: what is left, and how far work has gone (attempts made, calls logged). */
+async function queueState(integrationIds: string[]) {
+  const where = { event: { integrationId: { in: integrationIds } } };
+  const [pending, attempts, calls, earliest] = await Promise.all([
+    systemDb.job.count({ where: { ...where, status: { in: ["queued", "running"] } } }),
+    systemDb.job.aggregate({ where, _sum: { attempts: true } }),
+    systemDb.ploomesCall.count({ where }),
+    systemDb.job.findFirst({ where: { ...where, status: "queued" }, orderBy: { runAt: "asc" }, select: { runAt: true } }),
+  ]);
+  return { pending, progress: `${attempts._sum.attempts ?? 0}:${calls}`, earliestRunAt: earliest?.runAt.getTime() ?? null };
+}
+
+/**
+ * Runs a worker until no job of these integrations is queued or running, retries scheduled for later included. It
+ * waits on the queue's state, not on a deadline that bad luck could pass; it fails only when the queue is stuck:
+ * `stallMs` without an attempt or a Ploomes call while work was due.
+ */
+export async function drain(integrationIds: string[], options: { concurrency?: number; stallMs?: number } = {}) {
+  const stallMs = options.stallMs ?? 30_000;
+  const worker = startDrainWorker(options.concurrency);
   try {
-    for (;;) {
-      const pending = await systemDb.job.count({
-        where: { event: { integrationId: { in: integrationIds } }, status: { in: ["queued", "running"] } },
-      });
-      if (pending === 0) return;
-      if (Date.now() > deadline) throw new Error(`${pending} job(s) still pending after the drain timeout`);
+    let last = await queueState(integrationIds);
+    let lastChange = Date.now();
+    while (last.pending > 0) {
       await new Promise((resolve) => setTimeout(resolve, 50));
+      const state = await queueState(integrationIds);
+      if (state.pending !== last.pending || state.progress !== last.progress) lastChange = Date.now();
+      const due = state.earliestRunAt === null || state.earliestRunAt <= Date.now() - stallMs;
+      if (Date.now() - lastChange > stallMs && due) {
+        throw new Error(`the queue is stuck: ${state.pending} job(s) pending, nothing attempted for ${stallMs / 1000} s`);
+      }
+      last = state;
     }
   } finally {
     await worker.stop();
   }
+}
+
+/** Runs a worker for `ms` only (a test that expects work to be left), and says how many jobs are still pending. */
+export async function drainFor(integrationIds: string[], ms: number): Promise<number> {
+  const worker = startDrainWorker();
+  try {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+  } finally {
+    await worker.stop();
+  }
+  return (await queueState(integrationIds)).pending;
 }
 
 export async function eventsOf(integrationId: string) {

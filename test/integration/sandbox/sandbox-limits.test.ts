@@ -97,6 +97,27 @@ describe("fault injection", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
 
+  it("answers a schedule entry by entry in arrival order, then by the rates again", async () => {
+    const { tenantId, apiKey } = await tenant();
+    await setSandboxFaults(tenantId, { schedule: ["500", "ok", "429"] });
+    const status = () => fetch(`${api}/Users`, { headers: { "User-Key": apiKey } }).then((response) => response.status);
+    expect([await status(), await status(), await status(), await status()]).toEqual([500, 200, 429, 200]);
+    // A new schedule starts over; null clears it.
+    await setSandboxFaults(tenantId, { schedule: ["429"] });
+    await setSandboxFaults(tenantId, { schedule: null });
+    expect(await status()).toBe(200);
+  });
+
+  it("gives each of concurrent requests its own schedule entry", async () => {
+    const { tenantId, apiKey } = await tenant();
+    await setSandboxFaults(tenantId, { schedule: Array(10).fill("500") });
+    const statuses = await Promise.all(
+      Array.from({ length: 25 }, () => fetch(`${api}/Users`, { headers: { "User-Key": apiKey } }).then((response) => response.status)),
+    );
+    expect(statuses.filter((code) => code === 500)).toHaveLength(10);
+    expect(statuses.filter((code) => code === 200)).toHaveLength(15);
+  });
+
   it("is set over HTTP with the tenant's key, validated", async () => {
     const { tenantId, apiKey } = await tenant();
     const put = (body: unknown, key = apiKey) =>
@@ -107,7 +128,7 @@ describe("fault injection", () => {
       });
     const ok = await put({ errorRate: 0.5, rateLimitRate: 0.1, latencyMs: 20, rateLimit: 60 });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ errorRate: 0.5, rateLimitRate: 0.1, latencyMs: 20, rateLimit: 60 });
+    expect(await ok.json()).toEqual({ errorRate: 0.5, rateLimitRate: 0.1, latencyMs: 20, rateLimit: 60, schedule: null });
     expect(await systemDb.sandboxTenant.findUniqueOrThrow({ where: { id: tenantId } })).toMatchObject({ errorRate: 0.5, rateLimit: 60 });
 
     const bad = await put({ errorRate: 2, unknown: true });

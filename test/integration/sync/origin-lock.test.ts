@@ -55,9 +55,9 @@ describe("the JivoChat origin", () => {
     const { id } = await connection();
     const ploomes = fakePloomes("refused");
     await expect(cachedMetadata(id, ploomes.client, "origin")).rejects.toThrow(/500/);
-    const started = Date.now();
+    // The lock is gone with the answer: nobody waits for it to age (that is measured by the state, not a clock).
+    expect(await systemDb.ploomesCache.count({ where: { connectionId: id, kind: "origin:lock" } })).toBe(0);
     expect(await cachedMetadata(id, ploomes.client, "origin")).toEqual({ Id: 100, Name: "JivoChat" });
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect(ploomes.origins).toHaveLength(1);
   });
 });

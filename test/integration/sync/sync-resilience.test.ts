@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import { setSandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
 import { startTestServer, type TestServer } from "../../helpers/test-server";
-import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
+import { faultSchedule } from "@/lib/ploomes-sandbox/pick-fault";
+import { deliver, drain, drainFor, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
 import { killHard, logFile, spawnWorker, stopAllChildren } from "../../reliability/lib/child-processes";
+import { seededRandom } from "../../reliability/lib/seeded-random";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -57,33 +59,38 @@ async function expectExactlyOnce(setup: Awaited<ReturnType<typeof dealIntegratio
 describe("when Ploomes fails", () => {
   it("500s and 429s end in success after retries, nothing duplicated, every call in the log", async () => {
     const setup = await dealIntegration();
-    await setSandboxFaults(setup.tenantId, { errorRate: 0.2, rateLimitRate: 0.1 });
+    // A fault schedule drawn once from a fixed seed (about 20 % 500s and 10 % 429s): the same faults every run, met
+    // by the chats' requests in the order they arrive; the rest of the requests succeed.
+    const schedule = faultSchedule({ errorRate: 0.2, rateLimitRate: 0.1 }, 40, seededRandom(20261207).next);
+    const scheduled = (answer: string) => schedule.filter((entry) => entry === answer).length;
+    expect(scheduled("500")).toBeGreaterThanOrEqual(4);
+    expect(scheduled("429")).toBeGreaterThanOrEqual(2);
+    await setSandboxFaults(setup.tenantId, { schedule });
     for (const body of chats(6)) expect((await deliver(setup.webhookUrl, body)).status).toBe(200);
-    // The unluckiest chat can need a dozen attempts, the backoff doubling between them: allow for that tail.
-    await drain([setup.integration.id], { timeoutMs: 150_000 });
-    await setSandboxFaults(setup.tenantId, { errorRate: 0, rateLimitRate: 0 });
+    await drain([setup.integration.id]);
 
     const events = await eventsOf(setup.integration.id);
     expect(events.map((e) => e.status)).toEqual(Array(6).fill("done"));
     await expectExactlyOnce(setup, 6);
+    // Every scheduled fault was met by some chat and logged on its event.
     const calls = events.flatMap((e) => e.calls);
-    expect(calls.some((c) => c.status === 500)).toBe(true);
-    expect(calls.some((c) => c.status === 429)).toBe(true);
+    expect(calls.filter((c) => c.status === 500)).toHaveLength(scheduled("500"));
+    expect(calls.filter((c) => c.status === 429)).toHaveLength(scheduled("429"));
     expect(events.some((e) => e.job!.attempts > 1)).toBe(true);
-  }, 180_000);
+  });
 
   it("timeouts are retried: a slow Ploomes, then a healthy one", async () => {
     const setup = await dealIntegration();
     await setSandboxFaults(setup.tenantId, { latencyMs: 2_500 });
     await deliver(setup.webhookUrl, chats(1, 50)[0]!);
-    // A few attempts time out (the client's limit is 1.5 s here)…
-    await expect(drain([setup.integration.id], { timeoutMs: 4_000 })).rejects.toThrow(/still pending/);
+    // A few attempts time out (the client's limit is 1.5 s here): every call takes longer, so it cannot be done.
+    expect(await drainFor([setup.integration.id], 4_000)).toBe(1);
     const [slow] = await eventsOf(setup.integration.id);
     expect(slow!.calls.some((c) => c.error?.includes("timed out") || c.error?.includes("timeout"))).toBe(true);
     expect(["retrying", "processing"]).toContain(slow!.status);
     // …then Ploomes recovers and the chat goes through once.
     await setSandboxFaults(setup.tenantId, { latencyMs: 0 });
-    await drain([setup.integration.id], { timeoutMs: 30_000 });
+    await drain([setup.integration.id]);
     expect((await eventsOf(setup.integration.id))[0]!.status).toBe("done");
     await expectExactlyOnce(setup, 1, 50);
   }, 60_000);
@@ -129,7 +136,7 @@ describe("when the worker dies", () => {
     expect(running).toBeGreaterThan(0);
 
     await setSandboxFaults(setup.tenantId, { latencyMs: 0 });
-    await drain([setup.integration.id], { timeoutMs: 60_000 });
+    await drain([setup.integration.id]);
     const events = await eventsOf(setup.integration.id);
     expect(events.map((e) => e.status)).toEqual(Array(8).fill("done"));
     await expectExactlyOnce(setup, 8, 100);

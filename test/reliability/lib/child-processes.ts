@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { appServerArgs } from "../../../scripts/lib/app-server";
+import { appServerArgs, appServerEnv } from "../../../scripts/lib/app-server";
+import { appVariablesOf, cleanEnv } from "../../../scripts/lib/clean-env";
 import { sparePort } from "../../../scripts/lib/spare-port";
 
 // Workers and servers run as real child processes so that SIGKILL means what it means in production: no
@@ -16,9 +17,14 @@ export function logFile(name: string): string {
   return path.join(LOG_DIR, name);
 }
 
-function launch(args: string[], env: Record<string, string>, log: string): ChildProcess {
+/**
+ * `env` is the child's whole environment but for what it needs to run. Built from the test process's own app
+ * settings (test/integration/setup-env.ts set them deliberately; the caller's shell never reaches them) by the
+ * callers below.
+ */
+function launch(args: string[], env: NodeJS.ProcessEnv, log: string): ChildProcess {
   const out = fs.openSync(log, "a");
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", out, out] });
+  const child = spawn(process.execPath, args, { env, stdio: ["ignore", out, out] });
   fs.closeSync(out);
   started.add(child);
   child.once("exit", () => started.delete(child));
@@ -29,7 +35,7 @@ function launch(args: string[], env: Record<string, string>, log: string): Child
 export function spawnWorker(options: { concurrency: number; env?: Record<string, string>; log?: string }): ChildProcess {
   return launch(
     ["--import", "tsx", "scripts/worker.ts"],
-    { WORKER_CONCURRENCY: String(options.concurrency), LOG_LEVEL: "warn", ...options.env },
+    cleanEnv({ ...appVariablesOf(), WORKER_CONCURRENCY: String(options.concurrency), LOG_LEVEL: "warn", ...options.env }),
     options.log ?? logFile("workers.log"),
   );
 }
@@ -38,7 +44,7 @@ export function spawnWorker(options: { concurrency: number; env?: Record<string,
 export async function spawnWebProcess(options: { log: string }) {
   const port = await sparePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = launch(["--import", "tsx", "test/reliability/lib/web-process.ts", String(port)], { LOG_LEVEL: "warn" }, options.log);
+  const child = launch(["--import", "tsx", "test/reliability/lib/web-process.ts", String(port)], cleanEnv({ ...appVariablesOf(), LOG_LEVEL: "warn" }), options.log);
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the web process exited early; see ${options.log}`);
@@ -56,7 +62,7 @@ export async function spawnServer(options: { port: number; env?: Record<string, 
   const url = `http://127.0.0.1:${options.port}`;
   const child = launch(
     appServerArgs(options.port, "127.0.0.1"),
-    { NODE_ENV: "production", PORT: String(options.port), APP_URL: url, NEXTAUTH_URL: url, LOG_LEVEL: "warn", ...options.env },
+    appServerEnv({ port: options.port, url, settings: { ...appVariablesOf(), ...options.env } }),
     options.log,
   );
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
