@@ -169,6 +169,41 @@ test("an admin enables Jivo with the sandbox, maps a custom field, activates and
   await expect(page.getByTestId("connector-jivo")).toContainText("Ativa");
 });
 
+test("a draft connected with 'Usar o sandbox' is discarded with that sandbox; a live integration offers no discard", async ({ page }) => {
+  const { account, email } = await seedAccount("Descarte");
+  await signIn(page, email);
+  await page.goto("/integrations/jivo");
+  await page.getByRole("button", { name: "Habilitar integração" }).click();
+  await expect(page).toHaveURL(/\/connection$/);
+  const id = integrationIdFrom(page);
+  await page.getByRole("button", { name: "Usar o sandbox" }).click();
+  await expect(page.getByText(/Conectado à conta/)).toBeVisible();
+  const tenants = await systemDb.sandboxTenant.findMany({ where: { accountId: account.id } });
+  expect(tenants).toHaveLength(1);
+
+  await page.getByRole("button", { name: "Descartar rascunho" }).click();
+  const dialog = page.getByRole("dialog", { name: "Descartar o rascunho “JivoChat”?" });
+  await expect(dialog).toContainText("O sandbox criado para ele também é apagado");
+  // Cancel first: nothing happens.
+  await dialog.getByRole("button", { name: "Cancelar" }).click();
+  await expect(dialog).toBeHidden();
+  expect(await systemDb.integration.count({ where: { id } })).toBe(1);
+  await page.getByRole("button", { name: "Descartar rascunho" }).click();
+  await dialog.getByRole("button", { name: "Descartar" }).click();
+  await expect(page).toHaveURL(/\/integrations\/jivo$/);
+  await expect(page.getByText("Nenhuma integração Jivo ainda.", { exact: false })).toBeVisible();
+  expect(await systemDb.integration.count({ where: { accountId: account.id } })).toBe(0);
+  expect(await systemDb.sandboxTenant.count({ where: { accountId: account.id } })).toBe(0);
+  expect(await systemDb.sandboxRecord.count({ where: { tenantId: tenants[0]!.id } })).toBe(0);
+
+  // A live integration has no discard: it is deactivated, and its log stays.
+  const live = await seedReadyDraft(account.id);
+  await activateIntegration(scopedDb(account.id), live);
+  await page.goto(`/integrations/jivo/${live}/activate`);
+  await expect(page.getByRole("button", { name: "Desativar" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Descartar rascunho" })).toHaveCount(0);
+});
+
 test("a Lead integration chooses its default owner on the behaviour step; the lead is created with it", async ({ page, request }) => {
   const { account, email } = await seedAccount("Responsável");
   const db = scopedDb(account.id);

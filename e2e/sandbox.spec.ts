@@ -64,6 +64,47 @@ test("an admin creates the sandbox; records written through its API show up on t
   await expect(page.locator(`#sandbox-deals-${deal.Id}`)).toBeInViewport();
 });
 
+test("the Sandbox page's address and key connect an integration on the production server; the draft is then discarded", async ({ page }) => {
+  const { account, email } = await seedAccount("Sandbox colado");
+  await signIn(page, email);
+  await page.goto("/sandbox");
+  await page.getByRole("button", { name: "Criar sandbox" }).click();
+  const apiKey = await page.getByLabel("Chave da API").inputValue();
+  const address = await page.getByLabel("URL base da API").inputValue();
+  expect(address).toBe(API_URL);
+  // Its answers name the address the request came to, not the server's bind address (0.0.0.0).
+  const answer = (await (await fetch(`${address}/Account?$top=1`, { headers: { "User-Key": apiKey } })).json()) as Record<string, unknown>;
+  expect(answer["@odata.context"]).toBe(`${API_URL}/$metadata#Account`);
+
+  // The server runs as `npm start` does (NODE_ENV=production, no PLOOMES_ALLOW_PRIVATE_URLS): a private address,
+  // yet this one is the app's own sandbox.
+  await page.goto("/integrations/jivo");
+  await page.getByRole("button", { name: "Habilitar integração" }).click();
+  await expect(page).toHaveURL(/\/integrations\/jivo\/[^/]+\/connection$/);
+  const id = /\/integrations\/jivo\/([^/]+)\//.exec(new URL(page.url()).pathname)![1]!;
+  await page.getByLabel("Chave da API do usuário de integração").fill(apiKey);
+  await page.getByText("Configurações avançadas").click();
+  await page.getByLabel("Endereço da API").fill("http://10.0.0.7/sandbox/ploomes/api");
+  await page.getByRole("button", { name: "Verificar e conectar" }).click();
+  await expect(page.getByText("Informe um endereço válido e público", { exact: false })).toBeVisible();
+  await page.getByLabel("Endereço da API").fill(address);
+  await page.getByRole("button", { name: "Verificar e conectar" }).click();
+  await expect(page.getByText(/Conectado à conta/)).toBeVisible();
+  const connection = await systemDb.ploomesConnection.findFirstOrThrow({ where: { integrations: { some: { id } } } });
+  expect(connection).toMatchObject({ baseUrl: API_URL, isSandbox: true, sandboxTenantId: null });
+
+  // Discarded in the browser: the draft and its connection go; the sandbox, made on its own page, stays.
+  await page.getByRole("button", { name: "Descartar rascunho" }).click();
+  const dialog = page.getByRole("dialog", { name: "Descartar o rascunho “JivoChat”?" });
+  await expect(dialog).not.toContainText("sandbox criado para ele");
+  await dialog.getByRole("button", { name: "Descartar" }).click();
+  await expect(page).toHaveURL(/\/integrations\/jivo$/);
+  await expect(page.getByTestId(`integration-row-${id}`)).toHaveCount(0);
+  expect(await systemDb.integration.count({ where: { id } })).toBe(0);
+  expect(await systemDb.ploomesConnection.count({ where: { id: connection.id } })).toBe(0);
+  expect(await systemDb.sandboxTenant.count({ where: { accountId: account.id } })).toBe(1);
+});
+
 test("a member sees the explanation but cannot create a sandbox", async ({ page }) => {
   const { account, email } = await seedAccount("Sandbox membro");
   const member = await createUser(scopedDb(account.id), {

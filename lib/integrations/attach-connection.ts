@@ -7,7 +7,8 @@ import type { IntegrationView } from "./find-integration";
 import { ploomesAppError } from "./ploomes-app-error";
 import { furthestStep, parseWizardStep } from "./wizard-steps";
 
-type VerifiedKey = { apiKey: string; baseUrl: string; isSandbox: boolean };
+/** `sandboxTenantId`: the tenant created for this connection ("Usar o sandbox"), discarded with its draft. */
+type VerifiedKey = { apiKey: string; baseUrl: string; isSandbox: boolean; sandboxTenantId?: string | null };
 
 /**
  * Checks the key against Ploomes and only then stores it (encrypted) as the integration's connection. A refused
@@ -32,6 +33,7 @@ export async function attachConnection(db: ScopedDb, integration: IntegrationVie
     apiKeyLast4: input.apiKey.slice(-4),
     budgetKey,
     isSandbox: input.isSandbox,
+    sandboxTenantId: input.sandboxTenantId ?? null,
     ploomesAccountName: accountName,
     verifiedAt: new Date(),
   };

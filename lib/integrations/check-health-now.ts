@@ -13,6 +13,7 @@ const FIX_STEP: Record<Exclude<HealthProblem["code"], "invalid_settings">, Wizar
   unreachable: null,
   stage_missing: "funnel",
   owner_missing: "funnel",
+  owner_suspended: "behaviour",
   field_missing: "mapping",
 };
 

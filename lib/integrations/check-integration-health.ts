@@ -1,12 +1,13 @@
 import type { Integration, PloomesConnection } from "@prisma/client";
 import { systemDb } from "@/lib/db/client";
 import { PloomesError } from "@/lib/ploomes/errors";
+import { isCustomField } from "@/lib/ploomes/schemas";
 import { cachedMetadata, peekMetadata } from "@/lib/sync/ploomes-metadata";
 import { connectionClient } from "./connection-client";
 import { clearIntegrationFlag, flagIntegration } from "./flag-integration";
 import { behaviourCreatesDeal, CUSTOM_PREFIX, settingsSchema } from "./settings-schema";
 
-export type HealthProblem = { code: "key_refused" | "unreachable" | "invalid_settings" | "stage_missing" | "owner_missing" | "field_missing"; detail: string };
+export type HealthProblem = { code: "key_refused" | "unreachable" | "invalid_settings" | "stage_missing" | "owner_missing" | "owner_suspended" | "field_missing"; detail: string };
 
 /**
  * Checks, against Ploomes, that what the integration relies on still exists: the key, the funnel and stage, the
@@ -50,8 +51,11 @@ async function findProblems(integration: Integration & { connection: PloomesConn
   }
   if (defaultOwnerId) {
     const users = await cachedMetadata(connection.id, client, "users", { refresh: true });
-    if (!users.some((user) => user.Id === defaultOwnerId)) {
+    const owner = users.find((user) => user.Id === defaultOwnerId);
+    if (!owner) {
       problems.push({ code: "owner_missing", detail: `O responsável padrão (#${defaultOwnerId}) não existe mais no Ploomes: escolha outro.` });
+    } else if (owner.Suspended) {
+      problems.push({ code: "owner_suspended", detail: `O responsável padrão (${owner.Name}) está suspenso no Ploomes: escolha outro.` });
     }
   }
   const custom = mappings.filter((mapping) => mapping.field.startsWith(CUSTOM_PREFIX));
@@ -61,7 +65,7 @@ async function findProblems(integration: Integration & { connection: PloomesConn
     const fields = await cachedMetadata(connection.id, client, "fields", { refresh: true });
     for (const mapping of custom) {
       const key = mapping.field.slice(CUSTOM_PREFIX.length);
-      if (!fields.some((field) => field.Key === key)) {
+      if (!fields.some((field) => field.Key === key && isCustomField(field))) {
         const name = known.get(key) ?? key;
         problems.push({ code: "field_missing", detail: `O campo personalizado "${name}" (mapeado de ${mapping.source}) não existe mais no Ploomes: remova ou troque o mapeamento.` });
       }

@@ -3,11 +3,13 @@ import { appUrl, env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { validateBaseUrl } from "@/lib/ploomes/base-url";
 import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
+import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
 import { attachConnection } from "./attach-connection";
 import { requireIntegration } from "./find-integration";
 
+/** The address of this app's own sandbox, as the Sandbox page shows it. */
 export function sandboxApiUrl(): string {
-  return `${appUrl()}/sandbox/ploomes/api`;
+  return `${appUrl()}${SANDBOX_API_PATH}`;
 }
 
 /**
@@ -19,6 +21,6 @@ export async function connectSandbox(db: ScopedDb, integrationId: string, option
   const integration = await requireIntegration(db, integrationId);
   // The sandbox is served by this app, which may well sit on localhost.
   const baseUrl = await validateBaseUrl(options.sandboxUrl ?? sandboxApiUrl(), { allowPrivate: true });
-  const { apiKey } = await createSandboxTenant({ accountId: integration.accountId, name: `Sandbox – ${integration.name}` });
-  return attachConnection(db, integration, { apiKey, baseUrl, isSandbox: true });
+  const { apiKey, tenantId } = await createSandboxTenant({ accountId: integration.accountId, name: `Sandbox – ${integration.name}` });
+  return attachConnection(db, integration, { apiKey, baseUrl, isSandbox: true, sandboxTenantId: tenantId });
 }

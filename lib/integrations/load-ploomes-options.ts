@@ -1,4 +1,5 @@
 import type { ScopedDb } from "@/lib/db/scoped-db";
+import { isCustomField } from "@/lib/ploomes/schemas";
 import { cachedMetadata } from "@/lib/sync/ploomes-metadata";
 import { integrationClient } from "./integration-client";
 import { entitiesOfPloomesEntity, type CustomTarget } from "./mapping-targets";
@@ -6,13 +7,15 @@ import { ploomesAppError } from "./ploomes-app-error";
 
 export type PloomesOptions = {
   pipelines: { id: number; name: string; stages: { id: number; name: string }[] }[];
-  users: { id: number; name: string; email: string | null }[];
+  /** Suspended users are listed (a stored choice must be recognisable) but never offered. */
+  users: { id: number; name: string; email: string | null; suspended: boolean }[];
   customFields: CustomTarget[];
 };
 
 /**
  * Funnels with their stages, users and custom fields for the wizard's pickers, from the per-connection cache
- * (`refresh` is "Atualizar dados do Ploomes"). Only what the pickers show leaves the server.
+ * (`refresh` is "Atualizar dados do Ploomes"). Only what the pickers show leaves the server. Native fields are
+ * not custom targets: the mapping offers them as the record's own properties (STANDARD_TARGETS).
  */
 export async function loadPloomesOptions(db: ScopedDb, integrationId: string, options: { refresh?: boolean } = {}): Promise<PloomesOptions> {
   const { connectionId, client } = await integrationClient(db, integrationId);
@@ -30,8 +33,8 @@ export async function loadPloomesOptions(db: ScopedDb, integrationId: string, op
           .sort((a, b) => (a.Ordination ?? 0) - (b.Ordination ?? 0))
           .map((stage) => ({ id: stage.Id, name: stage.Name })),
       })),
-      users: users.map((user) => ({ id: user.Id, name: user.Name, email: user.Email ?? null })),
-      customFields: fields.flatMap((field) =>
+      users: users.map((user) => ({ id: user.Id, name: user.Name, email: user.Email ?? null, suspended: user.Suspended === true })),
+      customFields: fields.filter(isCustomField).flatMap((field) =>
         entitiesOfPloomesEntity(field.EntityId).map((entity) => ({
           key: field.Key,
           name: field.Name,

@@ -34,6 +34,13 @@ async function customFieldIssues(db: ScopedDb, integrationId: string, settings: 
   return mappingTypeIssues(mappings, customFields);
 }
 
+/** A suspended Ploomes user is never an owner (the picker does not offer one; this refuses a stale or forged choice). */
+async function ownerIssues(db: ScopedDb, integrationId: string, ownerId: number | null) {
+  if (!ownerId) return {};
+  const { users } = await loadPloomesOptions(db, integrationId);
+  return users.some((user) => user.id === ownerId && user.suspended) ? { defaultOwnerId: "ownerSuspended" } : {};
+}
+
 /**
  * Saves one wizard step into the stored settings. The step's values must pass `settingsSchema` (its own fields
  * and the cross-field rules that point at them); other steps may still be unfinished on a draft. A live
@@ -53,6 +60,9 @@ export async function saveIntegrationSettings(
   const issues = settingsStepIssues(step, merged);
   if (step === "mapping" && Object.keys(issues).length === 0) {
     Object.assign(issues, await customFieldIssues(db, integration.id, merged));
+  }
+  if (step === "behaviour" && Object.keys(issues).length === 0) {
+    Object.assign(issues, await ownerIssues(db, integration.id, (merged as Pick<IntegrationSettings, "defaultOwnerId">).defaultOwnerId));
   }
   if (Object.keys(issues).length > 0) throw new AppError("VALIDATION", "Confira os campos destacados.", { fields: issues });
 

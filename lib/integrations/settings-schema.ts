@@ -28,13 +28,23 @@ export function behaviourEntities(behaviour: Behaviour): TargetEntity[] {
 export const TARGET_ENTITIES = ["company", "person", "deal", "lead"] as const;
 export type TargetEntity = (typeof TARGET_ENTITIES)[number];
 
-/** Standard (non-custom) Ploomes fields a JivoChat value can be written to, per record. */
+/**
+ * Native Ploomes properties a JivoChat value can be written to, per record: the record's own properties, each
+ * one a public source shows on the entity (docs/ploomes-api.md). Custom fields go through OtherProperties.
+ */
 export const STANDARD_TARGETS = {
   company: ["Name", "Email", "Phones", "Note"],
   person: ["Name", "Email", "Phones", "Note"],
   deal: ["Title", "Amount"],
-  lead: ["CompanyName", "PersonName", "Email", "Phones", "Note"],
+  lead: ["CompanyName", "PersonName", "Email", "Phones"],
 } as const satisfies Record<TargetEntity, readonly string[]>;
+
+// Targets earlier versions offered that Ploomes does not have: a stored mapping to one is dropped when read, rather
+// than making the whole integration invalid. Lead.Note: no public Lead schema has it, so the message it carried
+// would be refused or silently lost.
+const RETIRED_TARGETS = new Set(["lead:Note"]);
+const withoutRetiredTargets = (mappings: FieldMapping[]) =>
+  mappings.filter((mapping) => !RETIRED_TARGETS.has(`${mapping.entity}:${mapping.field}`));
 
 /** Custom fields are stored as `custom:<Ploomes field Key>`, e.g. `custom:contact_9A1F…`. */
 export const CUSTOM_PREFIX = "custom:";
@@ -60,7 +70,7 @@ export const settingsObjectSchema = z.object({
     ownerFromAgent: z.boolean().default(true),
     writeTranscript: z.boolean().default(true),
     /** Absent: the behaviour's defaults (`defaultMappings`). An explicit empty list maps nothing. */
-    mappings: z.array(fieldMappingSchema).max(60).optional(),
+    mappings: z.array(fieldMappingSchema).max(60).transform(withoutRetiredTargets).optional(),
     widgetIds: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
     agentLookup: z.boolean().default(true),
     createOnChatStart: z.boolean().default(false),
@@ -97,7 +107,6 @@ export function defaultMappings(behaviour: Behaviour): FieldMapping[] {
       { source: "visitor.email", entity: "lead", field: "Email" },
       { source: "visitor.phone", entity: "lead", field: "Phones" },
       { source: "organization.name", entity: "lead", field: "CompanyName" },
-      { source: "offline.message", entity: "lead", field: "Note" },
     ];
   }
   const mappings: FieldMapping[] = [

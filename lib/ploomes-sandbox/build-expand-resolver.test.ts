@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { applyODataQuery } from "./odata/apply-query";
 import { ODataQueryError } from "./odata/odata-query-error";
 import { parseODataQuery } from "./odata/parse-query";
-import { type LoadedRecords, expandResolver, navigationOf } from "./build-expand-resolver";
+import { type LoadedRecords, navigationOf, shapingOptions } from "./build-expand-resolver";
 import { entitySet } from "./entity-sets";
 
 const loaded: LoadedRecords = new Map([
@@ -27,11 +27,9 @@ const loaded: LoadedRecords = new Map([
 ]);
 
 const run = (entity: "Contacts" | "Deals@Pipelines", query: string) =>
-  applyODataQuery(loaded.get(entity)!, parseODataQuery(new URLSearchParams(query)), {
-    expand: expandResolver(entitySet(entity), loaded),
-  }).value;
+  applyODataQuery(loaded.get(entity)!, parseODataQuery(new URLSearchParams(query)), shapingOptions(entitySet(entity), loaded)).value;
 
-describe("expandResolver", () => {
+describe("shapingOptions", () => {
   it("resolves one-to-one navigation, null when the key is empty", () => {
     expect(run("Contacts", "$select=Id&$expand=Company($select=Name),Owner($select=Email),Type")).toEqual([
       { Id: 10, Company: null, Owner: { Email: "j@x" }, Type: { Id: 1, Name: "Empresa" } },
@@ -49,6 +47,16 @@ describe("expandResolver", () => {
     expect(run("Contacts", "$filter=Id eq 11&$select=Id&$expand=Phones($select=SearchPhoneNumber),Company($select=Id;$expand=Owner($select=Name))")).toEqual([
       { Id: 11, Phones: [{ SearchPhoneNumber: 1 }], Company: { Id: 10, Owner: { Name: "João" } } },
     ]);
+  });
+
+  it("leaves navigation stored in the record out unless expanded, $select or not, at every level", () => {
+    expect(run("Contacts", "$filter=Id eq 11")).toEqual([{ Id: 11, Name: "Bia", TypeId: 2, CompanyId: 10, OwnerId: 2 }]);
+    expect(run("Contacts", "$filter=Id eq 11&$select=Id,Phones")).toEqual([{ Id: 11 }]);
+    expect(run("Contacts", "$filter=Id eq 10&$select=Id&$expand=Phones")).toEqual([{ Id: 10, Phones: [] }]);
+    // A filter still reaches them: Phones/any works without $expand.
+    expect(run("Contacts", "$filter=Phones/any(p: p/SearchPhoneNumber eq 1)&$select=Id")).toEqual([{ Id: 11 }]);
+    const nested = run("Contacts", "$filter=Id eq 11&$select=Id&$expand=Company($select=Id,Phones)");
+    expect(nested).toEqual([{ Id: 11, Company: { Id: 10 } }]);
   });
 
   it("refuses properties that are not navigation properties of the entity", () => {

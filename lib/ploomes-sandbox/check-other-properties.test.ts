@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { checkOtherProperties } from "./check-other-properties";
 
 const fields = [
-  { Key: "contact_A", Name: "Origem", EntityId: 1, TypeId: 1 },
-  { Key: "contact_B", Name: "Funcionários", EntityId: 1, TypeId: 3 },
-  { Key: "contact_C", Name: "Aceita ofertas", EntityId: 1, TypeId: 6 },
-  { Key: "deal_A", Name: "Página", EntityId: 2, TypeId: 1 },
+  { Key: "contact_name", Name: "Nome", EntityId: 1, TypeId: 1, Dynamic: false, PropertyName: "Name" },
+  { Key: "contact_A", Name: "Origem", EntityId: 1, TypeId: 1, Dynamic: true },
+  { Key: "contact_B", Name: "Funcionários", EntityId: 1, TypeId: 3, Dynamic: true },
+  { Key: "contact_C", Name: "Aceita ofertas", EntityId: 1, TypeId: 6, Dynamic: true },
+  { Key: "deal_A", Name: "Página", EntityId: 2, TypeId: 1, Dynamic: true },
 ];
 
 describe("checkOtherProperties", () => {
@@ -28,6 +29,12 @@ describe("checkOtherProperties", () => {
     expect(checkOtherProperties([{ FieldKey: "contact_X", StringValue: "x" }], fields, 1)).toMatch(/contact_X does not exist for Cliente/);
     expect(checkOtherProperties([{ FieldKey: "deal_A", StringValue: "x" }], fields, 1)).toMatch(/deal_A does not exist/);
     expect(checkOtherProperties([{ FieldKey: "deal_A", StringValue: "x" }], fields, 2)).toBeNull();
+  });
+
+  it("refuses a native field, naming the record property it is written to", () => {
+    expect(checkOtherProperties([{ FieldKey: "contact_name", StringValue: "Ana" }], fields, 1)).toBe(
+      'OtherProperties: contact_name ("Nome") is a native field of Cliente; send it as the record\'s property Name.',
+    );
   });
 
   it("refuses a value in the wrong property, naming the right one", () => {

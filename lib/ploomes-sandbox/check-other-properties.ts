@@ -1,8 +1,9 @@
 import type { OtherProperty } from "./record-schemas";
 import { type NativeType, type SandboxRecordData, nativeTypeOf } from "./static-catalogs";
 
-// Custom-field values must name a field of the record's kind and carry the value in the property of the
-// field's native type, as Ploomes expects; a value in the wrong property would otherwise be silently lost.
+// Custom-field values must name a custom field (`Dynamic`) of the record's kind and carry the value in the property
+// of the field's native type, as Ploomes expects; a value in the wrong property would otherwise be silently lost.
+// A native field is the record's own property: sent through OtherProperties it is refused, naming the property.
 
 const VALUE_PROPERTY: Record<NativeType, keyof OtherProperty> = {
   String: "StringValue",
@@ -25,6 +26,9 @@ export function checkOtherProperties(
   const seen = new Set<string>();
   for (const item of items) {
     const field = byKey.get(item.FieldKey);
+    if (field && field.Dynamic !== true) {
+      return `OtherProperties: ${item.FieldKey} ("${String(field.Name)}") is a native field of ${ENTITY_NAMES[entityId]}; send it as the record's property ${String(field.PropertyName)}.`;
+    }
     if (!field) {
       return `OtherProperties: the field ${item.FieldKey} does not exist for ${ENTITY_NAMES[entityId]} (EntityId ${entityId}).`;
     }

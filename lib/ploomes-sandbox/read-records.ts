@@ -2,7 +2,7 @@ import { applyODataQuery } from "./odata/apply-query";
 import type { ODataQueryResult } from "./odata/apply-query-options";
 import { EMPTY_ODATA_QUERY, type ODataQuery } from "./odata/odata-query";
 import { MAX_TOP } from "./odata/parse-query-options";
-import { expandResolver } from "./build-expand-resolver";
+import { shapingOptions } from "./build-expand-resolver";
 import { preloadExpansions } from "./preload-expansions";
 import type { EntitySet } from "./entity-sets";
 import { loadEntityRecords } from "./load-entity-records";
@@ -16,7 +16,7 @@ export async function queryRecords(tenantId: string, entity: EntitySet, query: O
   const records = await loadEntityRecords(tenantId, entity);
   const loaded = await preloadExpansions(tenantId, entity, query.expand, new Map([[entity.name, records]]));
   const paged = query.top === null ? { ...query, top: MAX_TOP } : query;
-  return applyODataQuery(records, paged, { expand: expandResolver(entity, loaded) });
+  return applyODataQuery(records, paged, shapingOptions(entity, loaded));
 }
 
 /**
@@ -31,6 +31,6 @@ export async function shapeRecord(
 ): Promise<Record<string, unknown>> {
   const shaping: ODataQuery = { ...EMPTY_ODATA_QUERY, select: query.select, expand: query.expand };
   const loaded = await preloadExpansions(tenantId, entity, query.expand, new Map());
-  const [shaped] = applyODataQuery([record], shaping, { expand: expandResolver(entity, loaded) }).value;
+  const [shaped] = applyODataQuery([record], shaping, shapingOptions(entity, loaded)).value;
   return shaped ?? record;
 }

@@ -1,9 +1,10 @@
 import { z } from "zod";
 
 // Bodies the sandbox accepts on POST (PATCH takes the same schemas, every property optional). Strict, like
-// Ploomes' OData layer, which refuses a property its entity type does not declare: a misspelt property must
-// fail here too instead of vanishing. Written from Ploomes' side, not copied from the client's input schemas,
-// so a mistake in those shows up against the sandbox.
+// Ploomes' OData layer at its strictest, which refuses a property its entity type does not declare: a misspelt or
+// invented property must fail here instead of vanishing. Written from Ploomes' side (every property below is one a
+// public source shows on the entity: docs/ploomes-api.md), not copied from the client's input schemas, so a mistake
+// in those shows up against the sandbox.
 
 const id = z.number().int().positive();
 const optionalId = id.nullable().optional();
@@ -60,11 +61,15 @@ export const dealBodySchema = z.strictObject({
   OtherProperties: otherProperties,
 });
 
+// No `Note`: no public Lead schema has one (docs/ploomes-api.md, "Leads and origins"). `Origin` is the origin as
+// text, as public examples send it; `OriginId` is in the community types too.
 export const leadBodySchema = z.strictObject({
   CompanyName: optionalText,
+  CompanyLegalName: optionalText,
+  CompanyRegister: optionalText,
   PersonName: optionalText,
   Email: optionalText,
-  Note: optionalText,
+  Origin: optionalText,
   Phones: phones,
   OriginId: optionalId,
   OwnerId: optionalId,

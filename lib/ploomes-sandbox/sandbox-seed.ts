@@ -3,11 +3,19 @@ import type { NativeType } from "./static-catalogs";
 // What a new sandbox tenant holds: a small, realistic Ploomes account in pt-BR, with clients the integration's
 // dedupe can find. Tests import these values instead of repeating them. Field keys are fixed GUIDs, the same
 // in every tenant, so a test or a demo mapping can name them directly.
+//
+// `/Fields` lists native fields too, as Ploomes does (docs/ploomes-api.md, "Fields"): `Dynamic` false, a key named
+// after the property (`contact_name`) and the record property they are written to (`PropertyName`). Custom
+// fields are `Dynamic` true, keyed `<entity>_<GUID>`, and written through OtherProperties.
 
 export type SeedField = { Key: string; Name: string; EntityId: 1 | 2 | 3; NativeType: NativeType };
+export type SeedNativeField = SeedField & { PropertyName: string };
 
 const fields = (entityId: 1 | 2 | 3, prefix: string, items: [string, string, NativeType][]): SeedField[] =>
   items.map(([guid, Name, NativeType]) => ({ Key: `${prefix}_${guid}`, Name, EntityId: entityId, NativeType }));
+
+const nativeFields = (entityId: 1 | 2 | 3, prefix: string, items: [string, string, NativeType][]): SeedNativeField[] =>
+  items.map(([PropertyName, Name, NativeType]) => ({ Key: `${prefix}_${PropertyName.toLowerCase()}`, Name, EntityId: entityId, NativeType, PropertyName }));
 
 export const SANDBOX_SEED = {
   users: [
@@ -15,10 +23,29 @@ export const SANDBOX_SEED = {
     { Name: "Ana Gestora", Email: "ana@vendas.example" },
     { Name: "Carla Atendente", Email: "carla@vendas.example" },
     { Name: "Integração JivoChat", Email: "integracao@vendas.example" },
+    /** Left the team: Ploomes keeps the user, suspended; nothing may be assigned to them. */
+    { Name: "Rafael Desligado", Email: "rafael@vendas.example", Suspended: true },
   ],
   origins: ["Site", "Indicação"],
   salesPipeline: { Name: "Funil de Vendas", stages: ["Prospecção", "Qualificação", "Proposta", "Negociação", "Fechamento"] },
   afterSalesPipeline: { Name: "Pós-venda", stages: ["Onboarding", "Acompanhamento", "Renovação"] },
+  nativeFields: [
+    ...nativeFields(1, "contact", [
+      ["Name", "Nome", "String"],
+      ["Email", "E-mail", "String"],
+      ["Register", "CNPJ/CPF", "String"],
+      ["Note", "Observação", "BigString"],
+    ]),
+    ...nativeFields(2, "deal", [
+      ["Title", "Título", "String"],
+      ["Amount", "Valor", "Decimal"],
+    ]),
+    ...nativeFields(3, "lead", [
+      ["PersonName", "Nome da pessoa", "String"],
+      ["CompanyName", "Nome da empresa", "String"],
+      ["Email", "E-mail", "String"],
+    ]),
+  ],
   fields: [
     ...fields(1, "contact", [
       ["EDC76777-D79A-4F20-8DE3-8AF75175589D", "Origem da campanha", "String"],

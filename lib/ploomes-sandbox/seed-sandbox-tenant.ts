@@ -26,7 +26,7 @@ export async function seedSandboxTenant(tenantId: string, accountName: string, d
   const { users, companies, existingPerson, personWithCompany, otherPerson, lead } = SANDBOX_SEED;
 
   await add("Account", SETUP_AGE, { Name: accountName });
-  const [joao, ana] = await inOrder(users, (user) => add("Users", SETUP_AGE, { ...user }));
+  const [joao, ana] = await inOrder(users, (user) => add("Users", SETUP_AGE, { Suspended: false, ...user }));
   const [site] = await inOrder(SANDBOX_SEED.origins, (Name) => add("Contacts@Origins", SETUP_AGE, { Name }));
   const stages = new Map<string, { Id: number; PipelineId: number }>();
   for (const pipeline of [SANDBOX_SEED.salesPipeline, SANDBOX_SEED.afterSalesPipeline]) {
@@ -35,9 +35,12 @@ export async function seedSandboxTenant(tenantId: string, accountName: string, d
       stages.set(`${pipeline.Name}/${Name}`, { Id: await add("Deals@Stages", SETUP_AGE, { Name, PipelineId, Ordination: index + 1 }), PipelineId });
     }
   }
-  for (const field of SANDBOX_SEED.fields) {
-    const TypeId = FIELD_TYPES.find((type) => type.NativeType === field.NativeType)?.Id;
-    await add("Fields", SETUP_AGE, { Key: field.Key, Name: field.Name, EntityId: field.EntityId, TypeId, OptionsTableId: null });
+  const typeId = (nativeType: string) => FIELD_TYPES.find((type) => type.NativeType === nativeType)?.Id;
+  for (const { NativeType, ...field } of SANDBOX_SEED.nativeFields) {
+    await add("Fields", SETUP_AGE, { ...field, TypeId: typeId(NativeType), OptionsTableId: null, Dynamic: false });
+  }
+  for (const { NativeType, ...field } of SANDBOX_SEED.fields) {
+    await add("Fields", SETUP_AGE, { ...field, TypeId: typeId(NativeType), OptionsTableId: null, Dynamic: true, PropertyName: null });
   }
 
   const contact = (age: number, data: SandboxRecordData) => add("Contacts", age, data);

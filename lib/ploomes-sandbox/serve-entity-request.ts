@@ -4,6 +4,7 @@ import { findEntityRecord } from "./load-entity-records";
 import { parseSandboxPath } from "./parse-sandbox-path";
 import { queryRecords, shapeRecord } from "./read-records";
 import { readJsonBody } from "./read-json-body";
+import { requestOrigin } from "./request-origin";
 import { SANDBOX_API_PATH } from "./sandbox-paths";
 import { SandboxError } from "./sandbox-error";
 import { sandboxJson } from "./sandbox-response";
@@ -23,7 +24,7 @@ export async function serveEntityRequest(request: Request, tenantId: string, seg
   const { id } = path;
   const url = new URL(request.url);
   const query = parseODataQuery(url.searchParams);
-  const context = `${url.origin}${SANDBOX_API_PATH}/$metadata#${entity.name}`;
+  const context = `${requestOrigin(request)}${SANDBOX_API_PATH}/$metadata#${entity.name}`;
   const missing = () => new SandboxError(404, `${entity.name}(${id}) does not exist.`);
 
   if (request.method === "GET" && id === null) {

@@ -124,16 +124,17 @@ export class PloomesClient {
     return this.listAll("/Deals@Stages", query.select(...STAGE_FIELDS).orderby("Ordination"), stageSchema);
   }
 
+  /** Native and custom fields alike, as Ploomes lists them: `isCustomField` tells them apart. */
   listFields(entityId: 1 | 2 | 3): Promise<Field[]> {
     const query = odata()
       .filter(eq("EntityId", entityId))
-      .select("Key", "Name", "EntityId", "OptionsTableId")
+      .select("Key", "Name", "EntityId", "OptionsTableId", "Dynamic")
       .expand("Type");
     return this.listAll("/Fields", query, fieldSchema);
   }
 
   listUsers(): Promise<User[]> {
-    return this.listAll("/Users", odata().select("Id", "Name", "Email").orderby("Name"), userSchema);
+    return this.listAll("/Users", odata().select("Id", "Name", "Email", "Suspended").orderby("Name"), userSchema);
   }
 
   async findOrCreateOrigin(name = "JivoChat"): Promise<Origin> {
@@ -192,12 +193,14 @@ export class PloomesClient {
     return this.findOne("/Contacts", query.select(...CONTACT_FIELDS).top(1), contactSchema);
   }
 
+  /** With its company, owner and phones: navigation properties, which Ploomes returns only when expanded. */
   getContact(id: number): Promise<Contact | null> {
     const query = odata()
       .filter(eq("Id", checkId(id)))
       .select(...CONTACT_FIELDS, "OriginId")
       .expand("Company", odata().select("Id", "Name"))
-      .expand("Owner", odata().select("Id", "Name", "Email"));
+      .expand("Owner", odata().select("Id", "Name", "Email"))
+      .expand("Phones", odata().select("PhoneNumber"));
     return this.findOne("/Contacts", query, contactSchema);
   }
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 // What the integration reads back from Ploomes. Loose objects: Ploomes adds properties freely and we only
-// insist on what the code uses; `nullish` where Ploomes answers `null` for an empty value.
+// insist on what the code uses; `nullish` where Ploomes answers `null` for an empty value. Navigation properties
+// (Phones, OtherProperties, Company, Owner…) are only there when the request expanded them.
 
 const id = z.number().int();
 
@@ -85,9 +86,28 @@ export const fieldSchema = z.looseObject({
   /** String, BigString, Integer, Decimal, DateTime, Bool; option lists are Integer with an OptionsTableId. */
   Type: z.looseObject({ NativeType: z.string() }),
   OptionsTableId: id.nullish(),
+  /** True for the account's custom fields; native fields (Nome, E-mail…) are false. */
+  Dynamic: z.boolean().nullish(),
 });
 
-export const userSchema = z.looseObject({ Id: id, Name: z.string(), Email: z.string().nullish() });
+// Custom fields are keyed `<entity>_<GUID>`; native ones after their property (`contact_name`, `deal_amount`).
+const CUSTOM_FIELD_KEY = /^[a-z]+_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A custom field, written through OtherProperties; a native field is the record's own property. `Dynamic` says
+ * which; where an answer lacks it, the key's form does (docs/ploomes-api.md, "Fields").
+ */
+export function isCustomField(field: Pick<z.infer<typeof fieldSchema>, "Key" | "Dynamic">): boolean {
+  return field.Dynamic ?? CUSTOM_FIELD_KEY.test(field.Key);
+}
+
+export const userSchema = z.looseObject({
+  Id: id,
+  Name: z.string(),
+  Email: z.string().nullish(),
+  /** A user who left: kept by Ploomes, never to be given records. */
+  Suspended: z.boolean().nullish(),
+});
 
 export const originSchema = z.looseObject({ Id: id, Name: z.string() });
 

@@ -2,8 +2,10 @@ import { buildTranscript } from "@/lib/jivo/build-transcript";
 import type { JivoEvent } from "@/lib/jivo/normalize-event";
 import { behaviourCreatesDeal, CUSTOM_PREFIX, mappingsFor, type IntegrationSettings } from "@/lib/integrations/settings-schema";
 import type { PloomesClient } from "@/lib/ploomes/client";
+import { isCustomField } from "@/lib/ploomes/schemas";
 import { AppError } from "@/lib/errors/app-error";
 import { buildRecordBodies } from "./build-record-bodies";
+import { chooseOwner } from "./choose-owner";
 import type { FieldType } from "./convert-field-value";
 import type { PlanContext } from "./plan-next-step";
 import { cachedMetadata, peekMetadata } from "./ploomes-metadata";
@@ -29,12 +31,9 @@ export async function prepareSyncContext(
   // A dry run must not create the "JivoChat" origin: it uses the cached one, if any.
   const origin = options.readOnly ? await peekMetadata(connectionId, "origin") : await cachedMetadata(connectionId, client, "origin");
 
-  let ownerId = settings.defaultOwnerId;
-  const agentEmail = event.agent?.email?.toLowerCase();
-  if (settings.ownerFromAgent && agentEmail) {
-    const users = await cachedMetadata(connectionId, client, "users");
-    ownerId = users.find((user) => user.Email?.toLowerCase() === agentEmail)?.Id ?? ownerId;
-  }
+  const agentEmail = event.agent?.email;
+  const needsUsers = Boolean(settings.defaultOwnerId) || (settings.ownerFromAgent && Boolean(agentEmail));
+  const owner = chooseOwner(needsUsers ? await cachedMetadata(connectionId, client, "users") : [], settings, agentEmail);
 
   const fieldTypes = new Map<string, FieldType>();
   const mappings = mappingsFor(settings, behaviour);
@@ -44,8 +43,11 @@ export async function prepareSyncContext(
     if (customKeys.some((key) => !fields.some((field) => field.Key === key))) {
       fields = await cachedMetadata(connectionId, client, "fields", { refresh: true });
     }
-    for (const field of fields) fieldTypes.set(field.Key, { nativeType: field.Type.NativeType, optionsTableId: field.OptionsTableId });
-    const missing = customKeys.filter((key) => !fieldTypes.has(key));
+    // A native field mapped as custom (saved before fields were told apart) is skipped with a warning, not sent.
+    for (const field of fields.filter(isCustomField)) {
+      fieldTypes.set(field.Key, { nativeType: field.Type.NativeType, optionsTableId: field.OptionsTableId });
+    }
+    const missing = customKeys.filter((key) => !fields.some((field) => field.Key === key));
     if (missing.length) throw new AppError("CONFLICT", `Campo personalizado não existe mais no Ploomes: ${missing.join(", ")}`);
   }
 
@@ -61,14 +63,16 @@ export async function prepareSyncContext(
 
   const firstMessage = event.messages[0]?.at ?? event.eventAt ?? new Date();
   const marker = `[JivoChat ${event.widgetId ?? "-"}/${event.chatId ?? event.offlineMessageId ?? "-"}]`;
+  const drafts = buildRecordBodies(event, mappings, fieldTypes);
+  drafts.warnings.push(...owner.warnings.map((code) => ({ code })));
   return {
     behaviour,
-    drafts: buildRecordBodies(event, mappings, fieldTypes),
+    drafts,
     pipelineId: settings.pipelineId,
     stageId: settings.stageId,
     avoidDuplicateDeals: settings.avoidDuplicateDeals,
     dealTitle: renderTitle(settings.dealTitleTemplate, event),
-    ownerId,
+    ownerId: owner.ownerId,
     originId: origin?.Id ?? null,
     transcript:
       settings.writeTranscript && behaviour !== "lead" && (event.messages.length > 0 || event.offlineMessage)

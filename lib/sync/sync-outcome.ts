@@ -37,6 +37,8 @@ export type WarningCode =
   | "invalid_email"
   | "invalid_phone"
   | "transcript_skipped_for_lead"
-  | "owner_not_found";
+  | "owner_not_found"
+  | "agent_suspended"
+  | "default_owner_suspended";
 
 export type SyncWarning = { code: WarningCode; field?: string; source?: string; value?: string };

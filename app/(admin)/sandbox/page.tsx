@@ -2,9 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { appUrl, env } from "@/lib/env";
+import { env } from "@/lib/env";
+import { sandboxApiUrl } from "@/lib/integrations/connect-sandbox";
 import { loadSandboxOverview } from "@/lib/ploomes-sandbox/load-sandbox-overview";
-import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
 import { selectSandboxTenant } from "@/lib/ploomes-sandbox/select-sandbox-tenant";
 import { ContactsSection } from "./contacts-section";
 import { CopyField } from "@/components/integrations/copy-field";
@@ -43,7 +43,7 @@ export default async function SandboxPage({ searchParams }: { searchParams: Sear
     }),
     searchParams,
   ]);
-  const baseUrl = `${appUrl()}${SANDBOX_API_PATH}`;
+  const baseUrl = sandboxApiUrl();
   const tenant = await selectSandboxTenant(tenants, { tenant: first(params.tenant), record: first(params.record) });
   if (!tenant) {
     return (

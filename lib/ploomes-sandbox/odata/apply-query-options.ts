@@ -14,6 +14,11 @@ export type ExpandResolver = (
 
 export interface ApplyQueryOptions {
   readonly expand?: ExpandResolver;
+  /**
+   * Navigation properties stored inside the record (Phones, OtherProperties): $filter sees them, but the answer
+   * holds them only when $expand names them, as Ploomes' answers do — $select alone does not bring them.
+   */
+  readonly navigation?: ReadonlySet<string>;
 }
 
 export interface ODataQueryResult {

@@ -35,8 +35,8 @@ describe("chat_accepted: the agent sees who the visitor is", () => {
     );
     expect(rows.find((row) => row.title === "Negócio aberto")!.content).toContain("Funil de Vendas › Qualificação");
     expect(body.crm_link).toMatch(/\/sandbox\?record=\d+#sandbox-deals-\d+$/);
-    // The visitor typed no name: Ploomes knows it.
-    expect(body.contact_info).toMatchObject({ name: SANDBOX_SEED.existingPerson.Name });
+    // The visitor typed no name nor phone: Ploomes knows them (the phone only comes with $expand=Phones).
+    expect(body.contact_info).toMatchObject({ name: SANDBOX_SEED.existingPerson.Name, phone: SANDBOX_SEED.existingPerson.Phone });
     // The event is stored too, and nothing was created in Ploomes.
     expect(await systemDb.webhookEvent.count({ where: { integrationId: setup.integration.id, eventName: "chat_accepted" } })).toBe(1);
   });

@@ -90,6 +90,30 @@ describe("saving the wizard step by step", () => {
     expect(readDraftSettings((await stored(db, id)).settings)).toMatchObject({ defaultOwnerId: ana.id, ownerFromAgent: false });
   });
 
+  it("offers active users and custom fields only: a suspended owner and a native field are refused", async () => {
+    const { db, id } = await connectedDraft(server.url, "suspended-owner");
+    const options = await loadPloomesOptions(db, id);
+    const rafael = options.users.find((user) => user.email === "rafael@vendas.example")!;
+    expect(rafael.suspended).toBe(true);
+    expect(options.users.filter((user) => user.suspended)).toHaveLength(1);
+    const keys = options.customFields.map((field) => field.key);
+    expect(keys).toContain(seedFieldKey(1, "Origem da campanha"));
+    for (const native of SANDBOX_SEED.nativeFields) expect(keys).not.toContain(native.Key);
+
+    const refused = await appErrorOf(saveIntegrationSettings(db, id, "behaviour", { behaviour: "lead", defaultOwnerId: rafael.id }));
+    expect(refused).toMatchObject({ code: "VALIDATION", fields: { defaultOwnerId: "ownerSuspended" } });
+    const nativeAsCustom = await appErrorOf(
+      saveIntegrationSettings(db, id, "mapping", { mappings: [{ source: "visitor.name", entity: "person", field: "custom:contact_name" }] }),
+    );
+    expect(nativeAsCustom).toMatchObject({ code: "VALIDATION", fields: { "mappings.0.field": "unknownTarget" } });
+  });
+
+  it("drops a stored mapping to Lead.Note, which Ploomes' Lead does not have, instead of failing the integration", async () => {
+    const legacy = { behaviour: "lead", mappings: [{ source: "visitor.name", entity: "lead", field: "PersonName" }, { source: "offline.message", entity: "lead", field: "Note" }] };
+    expect(parseSettings(JSON.stringify(legacy)).mappings).toEqual([{ source: "visitor.name", entity: "lead", field: "PersonName" }]);
+    expect(readDraftSettings(JSON.stringify(legacy)).mappings).toHaveLength(1);
+  });
+
   it("keeps an owner stored before it moved to the behaviour step (same settings shape)", async () => {
     const { db, id } = await connectedDraft(server.url, "stored-owner");
     const before = { ...readDraftSettings((await stored(db, id)).settings), defaultOwnerId: 42, ownerFromAgent: false };

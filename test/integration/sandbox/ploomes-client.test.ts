@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PloomesClient } from "@/lib/ploomes/client";
+import { isCustomField } from "@/lib/ploomes/schemas";
 import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
 import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
 import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
@@ -46,14 +47,17 @@ describe("metadata", () => {
     await expect(client.listStages(pipeline.Id)).resolves.toEqual(stages);
   });
 
-  it("lists the custom fields of clients, deals and leads with their native types", async () => {
+  it("lists the native and custom fields of clients, deals and leads, told apart by Dynamic", async () => {
     for (const entityId of [1, 2, 3] as const) {
       const fields = await client.listFields(entityId);
       expect(fields.every((field) => field.EntityId === entityId)).toBe(true);
-      expect(fields.map((field) => field.Type.NativeType).sort()).toEqual(
-        ["Bool", "BigString", "DateTime", "Decimal", "Integer", "String"].sort(),
-      );
       expect(fields.every((field) => field.Key.startsWith(["contact_", "deal_", "lead_"][entityId - 1]!))).toBe(true);
+      const custom = fields.filter(isCustomField);
+      expect(custom.map((field) => field.Type.NativeType).sort()).toEqual(["Bool", "BigString", "DateTime", "Decimal", "Integer", "String"].sort());
+      expect(custom.every((field) => field.Dynamic === true)).toBe(true);
+      const native = fields.filter((field) => !isCustomField(field));
+      expect(native.map((field) => field.Key)).toEqual(SANDBOX_SEED.nativeFields.filter((field) => field.EntityId === entityId).map((field) => field.Key));
+      expect(native.every((field) => field.Dynamic === false)).toBe(true);
     }
     expect((await client.listFields(2)).map((field) => field.Name)).toContain("Página de entrada");
   });
@@ -61,7 +65,8 @@ describe("metadata", () => {
   it("lists users ordered by name", async () => {
     const users = await client.listUsers();
     expect(users.map((user) => user.Name)).toEqual(SANDBOX_SEED.users.map((user) => user.Name).sort((a, b) => a.localeCompare(b)));
-    expect(users.find((user) => user.Name === "João Vendedor")?.Email).toBe("joao@vendas.example");
+    expect(users.find((user) => user.Name === "João Vendedor")).toMatchObject({ Email: "joao@vendas.example", Suspended: false });
+    expect(users.find((user) => user.Name === "Rafael Desligado")?.Suspended).toBe(true);
   });
 
   it("creates the JivoChat origin once and finds it afterwards", async () => {
@@ -101,13 +106,15 @@ describe("finding clients", () => {
     await expect(client.findCompanyByName([existingPerson.Name])).resolves.toBeNull();
   });
 
-  it("reads a contact with its company and owner expanded", async () => {
+  it("reads a contact with its company, owner and phones expanded (look-ups answer without them)", async () => {
     const person = await client.findPersonByEmail(personWithCompany.Email);
+    expect(person).not.toHaveProperty("Phones");
     const contact = await client.getContact(person!.Id);
     expect(contact).toMatchObject({
       Id: person!.Id,
       Company: { Name: companies.builder.Name },
       Owner: { Name: "Ana Gestora", Email: "ana@vendas.example" },
+      Phones: [{ PhoneNumber: personWithCompany.Phone }],
     });
     await expect(client.getContact(2_000_000_000)).resolves.toBeNull();
   });
@@ -129,9 +136,14 @@ describe("writing records", () => {
       ],
     });
     expect(created).toMatchObject({ Name: "Paula Nova", TypeId: 2, OriginId: origin.Id, CompanyId: null });
-    expect(created.Phones).toEqual([{ PhoneNumber: "(48) 99911-2233", TypeId: null, CountryId: 76, SearchPhoneNumber: 5548999112233 }]);
-    expect(created.OtherProperties).toHaveLength(3);
     expect(created.CreateDate).toEqual(expect.any(String));
+    // Navigation properties are not in the answer unless expanded, as with Ploomes.
+    expect(created).not.toHaveProperty("Phones");
+    expect(created).not.toHaveProperty("OtherProperties");
+    const expanded = await fetch(`${server.url}${SANDBOX_API_PATH}/Contacts(${created.Id})?$expand=Phones,OtherProperties`, { headers: { "User-Key": apiKey } });
+    const stored = (await expanded.json()) as { Phones: unknown[]; OtherProperties: unknown[] };
+    expect(stored.Phones).toEqual([{ PhoneNumber: "(48) 99911-2233", TypeId: null, CountryId: 76, SearchPhoneNumber: 5548999112233 }]);
+    expect(stored.OtherProperties).toHaveLength(3);
 
     await expect(client.findPersonByPhones([5548999112233])).resolves.toMatchObject({ Id: created.Id });
 

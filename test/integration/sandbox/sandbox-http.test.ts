@@ -80,7 +80,7 @@ describe("sandbox OData API", () => {
     });
     expect(created.status).toBe(200);
     const id = created.body.value[0].Id;
-    const patched = await call(`/Contacts(${id})`, {
+    const patched = await call(`/Contacts(${id})?$expand=OtherProperties`, {
       method: "PATCH",
       body: JSON.stringify({ Name: "Renomeada", OtherProperties: [{ FieldKey: key("Faturamento mensal"), DecimalValue: 10.5 }] }),
     });
@@ -102,7 +102,8 @@ describe("sandbox OData API", () => {
       ["/Contacts", { Name: "X", TypeId: 3 }, /TypeId 3 does not exist/],
       ["/Contacts", { Name: "X", TypeId: 2, Nome: "typo" }, /'Nome' does not exist on Contacts/],
       ["/Deals", { Title: "X", StageId: 1 }, /'ContactId' is required/],
-      ["/Leads", { Note: "só uma nota" }, /A lead needs/],
+      ["/Leads", { CompanyName: "  " }, /A lead needs/],
+      ["/Leads", { PersonName: "Ana", Note: "só uma nota" }, /'Note' does not exist on Leads/],
       ["/InteractionRecords", { ContactId: 2000000000, Content: "x" }, /ContactId 2000000000 does not exist/],
     ];
     for (const [path, body, message] of cases) {

@@ -164,6 +164,38 @@ describe("a finished chat becomes the chosen records", () => {
     });
   });
 
+  it("never gives a record to a suspended user: a suspended agent falls to the default owner, a suspended default to nobody", async () => {
+    const { systemDb } = await import("@/lib/db/client");
+    const setup = await integrationWith({ behaviour: "person_deal", avoidDuplicateDeals: false });
+    const users = await sandboxRecords(setup.tenantId, "Users");
+    const id = (email: string) => users.find((user) => user.Email === email)!.Id as number;
+    // João, the chat's agent, leaves the team.
+    const joao = users.find((user) => user.Email === "joao@vendas.example")!;
+    const { Id: _id, ...joaoData } = joao;
+    await systemDb.sandboxRecord.update({ where: { id: id("joao@vendas.example") }, data: { data: JSON.stringify({ ...joaoData, Suspended: true }) } });
+    const settings = JSON.parse((await systemDb.integration.findUniqueOrThrow({ where: { id: setup.integration.id } })).settings);
+    const configure = (extra: Record<string, unknown>) =>
+      systemDb.integration.update({ where: { id: setup.integration.id }, data: { settings: JSON.stringify({ ...settings, ...extra }) } });
+
+    await configure({ defaultOwnerId: id("ana@vendas.example"), ownerFromAgent: true });
+    await deliver(setup.webhookUrl, fixture("chat_finished_br"));
+    await drain([setup.integration.id]);
+    // The suspended default owner, with the agent not wanted.
+    await configure({ defaultOwnerId: id("rafael@vendas.example"), ownerFromAgent: false });
+    const second = JSON.parse(fixture("chat_finished_br"));
+    second.chat_id = 777000222;
+    await deliver(setup.webhookUrl, JSON.stringify(second));
+    await drain([setup.integration.id]);
+
+    const events = await eventsOf(setup.integration.id);
+    expect(events.map((event) => event.status)).toEqual(["done", "done"]);
+    const dealOf = async (index: number) => (await sandboxRecords(setup.tenantId, "Deals")).find((deal) => deal.Id === JSON.parse(events[index]!.outcome).deal.id)!;
+    expect((await dealOf(0)).OwnerId).toBe(id("ana@vendas.example"));
+    expect(JSON.parse(events[0]!.warnings ?? "[]")).toContainEqual({ code: "agent_suspended" });
+    expect((await dealOf(1)).OwnerId).toBeNull();
+    expect(JSON.parse(events[1]!.warnings ?? "[]")).toContainEqual({ code: "default_owner_suspended" });
+  });
+
   it("offline messages follow their own setting: a lead even when chats create deals", async () => {
     const setup = await integrationWith({ behaviour: "company_person_deal", offlineBehaviour: "lead" });
     const leadsBefore = (await sandboxRecords(setup.tenantId, "Leads")).length;

@@ -9,6 +9,7 @@ import { connectPloomes } from "@/lib/integrations/connect-ploomes";
 import { connectSandbox } from "@/lib/integrations/connect-sandbox";
 import type { ConnectPloomesInput } from "@/lib/integrations/connection-schema";
 import { deactivateIntegration } from "@/lib/integrations/deactivate-integration";
+import { discardDraft } from "@/lib/integrations/discard-draft";
 import { loadPloomesOptions } from "@/lib/integrations/load-ploomes-options";
 import { pauseIntegration } from "@/lib/integrations/pause-integration";
 import { renameIntegration, type IntegrationNameInput } from "@/lib/integrations/rename-integration";
@@ -107,6 +108,14 @@ export async function deactivateIntegrationAction(integrationId: string) {
   return runAction(async () => {
     const { db } = await requireAdmin();
     await deactivateIntegration(db, integrationId);
+    changed();
+  });
+}
+
+export async function discardDraftAction(integrationId: string) {
+  return runAction(async () => {
+    const { db } = await requireAdmin();
+    await discardDraft(db, integrationId);
     changed();
   });
 }

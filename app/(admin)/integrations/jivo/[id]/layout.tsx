@@ -7,6 +7,7 @@ import { isStepCompleted, resumeStep, visibleSteps } from "@/lib/integrations/wi
 import { Alert } from "@/components/ui/alert";
 import { StateBadge } from "@/components/integrations/state-badge";
 import { loadWizard } from "./load-wizard";
+import { DiscardDraft } from "./discard-draft";
 import { RenameIntegration } from "./rename-integration";
 import { WizardNav } from "./wizard-nav";
 
@@ -45,6 +46,9 @@ export default async function IntegrationLayout({ children, params }: { children
         <h1 className="text-2xl font-semibold text-slate-900">{integration.name}</h1>
         <StateBadge state={state} />
         {canEdit ? <RenameIntegration integrationId={integration.id} name={integration.name} /> : null}
+        {canEdit && integration.status === "draft" ? (
+          <DiscardDraft integrationId={integration.id} name={integration.name} withSandbox={Boolean(integration.connection?.sandboxTenantId)} />
+        ) : null}
       </header>
       {!canEdit ? <Alert tone="info">{t("readOnly")}</Alert> : null}
       {state === "error" && integration.flaggedReason ? (

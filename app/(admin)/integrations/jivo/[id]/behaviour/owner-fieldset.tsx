@@ -30,6 +30,9 @@ export function OwnerFieldset({ integrationId, form, storedOwnerId, options: ini
   const { register, formState } = form;
   const error = formState.errors.defaultOwnerId;
   const missingOwner = missingId(storedOwnerId, options.users.map((user) => user.id));
+  // A suspended user is never offered; one already chosen shows as such, so the admin sees why to change it.
+  const suspendedOwner = options.users.find((user) => user.id === storedOwnerId && user.suspended);
+  const label = (user: PloomesOptions["users"][number]) => (user.email ? `${user.name} (${user.email})` : user.name);
 
   return (
     <fieldset disabled={!canEdit} className="space-y-3">
@@ -41,11 +44,14 @@ export function OwnerFieldset({ integrationId, form, storedOwnerId, options: ini
           <SelectInput id="default-owner" invalid={!!error} {...register("defaultOwnerId", { setValueAs: toId })}>
             <option value="">{t("keyOwner")}</option>
             {missingOwner !== null ? <option value={missingOwner}>{t("missing", { id: missingOwner })}</option> : null}
-            {options.users.map((user) => (
-              <option key={user.id} value={user.id}>
-                {user.email ? `${user.name} (${user.email})` : user.name}
-              </option>
-            ))}
+            {suspendedOwner ? <option value={suspendedOwner.id}>{t("suspended", { name: label(suspendedOwner) })}</option> : null}
+            {options.users
+              .filter((user) => !user.suspended)
+              .map((user) => (
+                <option key={user.id} value={user.id}>
+                  {label(user)}
+                </option>
+              ))}
           </SelectInput>
         </FormField>
       </div>
