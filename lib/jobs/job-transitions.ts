@@ -43,6 +43,15 @@ export async function failJob(jobId: string, workerId: string, error: string, db
   return result.count === 1;
 }
 
+/** Back to the queue without an attempt made (its identity is busy): the attempt does not count. */
+export async function deferJob(jobId: string, workerId: string, runAt: Date, db: Db = systemDb): Promise<boolean> {
+  const result = await db.job.updateMany({
+    where: owned(jobId, workerId),
+    data: { status: "queued", runAt, leaseUntil: null, lockedBy: null, attempts: { decrement: 1 } },
+  });
+  return result.count === 1;
+}
+
 /** On shutdown: hand the job back at once (the attempt does not count) instead of waiting for the lease. */
 export async function releaseJob(jobId: string, workerId: string): Promise<void> {
   await systemDb.job.updateMany({

@@ -5,7 +5,7 @@ import { systemDb } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 import { claimNextJob, LEASE_MS } from "./claim-next-job";
 import { onJobQueued } from "./job-signal";
-import { completeJob, extendLease, failJob, releaseJob, scheduleRetry } from "./job-transitions";
+import { completeJob, deferJob, extendLease, failJob, releaseJob, scheduleRetry } from "./job-transitions";
 import { nextRunAt } from "./retry-policy";
 
 export type ClaimedJob = { id: string; eventId: string; attempts: number };
@@ -13,13 +13,16 @@ export type ClaimedJob = { id: string; eventId: string; attempts: number };
 export type JobOutcome =
   | { kind: "done" }
   | { kind: "retry"; error: string; retryAfterMs?: number }
-  | { kind: "failed"; error: string };
+  | { kind: "failed"; error: string }
+  /** Not attempted (e.g. another job holds the same identity): back to the queue for `delayMs`, the attempt uncounted. */
+  | { kind: "deferred"; reason: string; delayMs: number };
 
 /** What became of a job after an attempt; the caller mirrors it on the event. */
 export type Settled =
   | { status: "done" }
   | { status: "retrying"; runAt: Date; error: string }
-  | { status: "failed"; error: string; exhausted: boolean };
+  | { status: "failed"; error: string; exhausted: boolean }
+  | { status: "deferred"; runAt: Date; reason: string };
 
 export type WorkerOptions = {
   handler: (job: ClaimedJob, signal: AbortSignal) => Promise<JobOutcome>;
@@ -63,6 +66,10 @@ export function startWorker(options: WorkerOptions) {
   /** What the outcome makes of the job: its new state, and the transition that writes it. */
   async function decide(job: ClaimedJob, outcome: JobOutcome): Promise<{ settled: Settled; write: (tx: Prisma.TransactionClient) => Promise<boolean> }> {
     if (outcome.kind === "done") return { settled: { status: "done" }, write: (tx) => completeJob(job.id, workerId, tx) };
+    if (outcome.kind === "deferred") {
+      const runAt = new Date(Date.now() + outcome.delayMs);
+      return { settled: { status: "deferred", runAt, reason: outcome.reason }, write: (tx) => deferJob(job.id, workerId, runAt, tx) };
+    }
     if (outcome.kind === "failed") {
       return { settled: { status: "failed", error: outcome.error, exhausted: false }, write: (tx) => failJob(job.id, workerId, outcome.error, tx) };
     }

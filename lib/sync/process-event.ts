@@ -9,12 +9,23 @@ import { parseJivoEvent } from "@/lib/jivo/normalize-event";
 import type { ClaimedJob, JobOutcome } from "@/lib/jobs/run-worker";
 import type { PloomesCallRecord } from "@/lib/ploomes/client";
 import { PloomesError } from "@/lib/ploomes/errors";
+import { acquireIdentityLocks, type IdentityLease } from "@/lib/jobs/identity-locks";
+import { LEASE_MS } from "@/lib/jobs/claim-next-job";
+import { logger } from "@/lib/log/logger";
 import { executeStep } from "./execute-step";
+import { accountScopeOf, identityKeysOf } from "./identity-keys";
+import { clearMetadata } from "./ploomes-metadata";
 import { planNextStep } from "./plan-next-step";
 import { prepareSyncContext } from "./prepare-sync-context";
 import { parseOutcome, type SyncOutcome } from "./sync-outcome";
 
 const WRITES = new Set(["createCompany", "createPerson", "createDeal", "createLead", "createInteraction", "linkPerson"]);
+
+// A dead holder's identities free up with its job's lease, plus the time a write of it might take to land.
+const IDENTITY_LOCK_TTL_MS = LEASE_MS + env.PLOOMES_TIMEOUT_MS;
+const IDENTITY_BUSY = "Aguardando outro evento do mesmo cliente (mesmo e-mail, telefone ou empresa) terminar no Ploomes.";
+/** A short, spread-out wait: the holder usually finishes in seconds, and waiters must not poll in step. */
+const deferDelayMs = () => 300 + Math.round(Math.random() * 900);
 
 type PlanEntry = { step: string; attempt: number; at: string; result?: Partial<SyncOutcome> };
 
@@ -56,15 +67,30 @@ export async function processEvent(job: ClaimedJob, signal: AbortSignal): Promis
     });
   };
 
-  await systemDb.webhookEvent.update({ where: { id: event.id }, data: { status: "processing" } });
+  let lease: IdentityLease | null = null;
+  let lingerMs = 0;
   try {
     const settings = parseSettings(integration.settings);
     const parsed = parseJivoEvent(JSON.parse(event.rawPayload), { receivedAt: event.receivedAt });
     if (!parsed.ok) return { kind: "failed", error: parsed.error };
-    const client = connectionClient(integration.connection, (call) => calls.push(call));
-    const ctx = await prepareSyncContext(parsed.event, settings, integration.connection.id, client, job.attempts);
+    const { connection } = integration;
+    const client = connectionClient(connection, (call) => calls.push(call));
+    const prepare = () => prepareSyncContext(parsed.event, settings, connection.id, client, job.attempts);
+    let ctx = await prepare();
     await flushCalls();
 
+    // Who the records are about: no other job of this Ploomes account may look them up or create them meanwhile.
+    lease = await acquireIdentityLocks({
+      accountScope: accountScopeOf(connection),
+      keys: identityKeysOf(ctx),
+      jobId: job.id,
+      attempt: job.attempts,
+      ttlMs: IDENTITY_LOCK_TTL_MS,
+    });
+    if (!lease) return { kind: "deferred", reason: IDENTITY_BUSY, delayMs: deferDelayMs() };
+
+    await systemDb.webhookEvent.update({ where: { id: event.id }, data: { status: "processing" } });
+    let refreshed = false;
     for (let step = planNextStep(ctx, outcome); step; step = planNextStep(ctx, outcome)) {
       signal.throwIfAborted();
       if (WRITES.has(step.kind)) {
@@ -72,7 +98,22 @@ export async function processEvent(job: ClaimedJob, signal: AbortSignal): Promis
         outcome = { ...outcome, inFlight: step.kind as SyncOutcome["inFlight"] };
         await systemDb.webhookEvent.update({ where: { id: event.id }, data: { outcome: JSON.stringify(outcome) } });
       }
-      const result = await executeStep(client, step, job.attempts);
+      let result: Partial<SyncOutcome>;
+      try {
+        result = await executeStep(client, step, job.attempts);
+      } catch (error) {
+        // A write refused because an id from the metadata cache (origin, owner, funnel, stage, field) no longer
+        // exists: the cache is reloaded and the step planned again, once.
+        if (refreshed || !WRITES.has(step.kind) || !refusedForStaleId(error)) throw error;
+        refreshed = true;
+        await flushCalls();
+        await clearMetadata(connection.id);
+        ctx = await prepare();
+        outcome = { ...outcome, inFlight: undefined };
+        await systemDb.webhookEvent.update({ where: { id: event.id }, data: { outcome: JSON.stringify(outcome) } });
+        await flushCalls();
+        continue;
+      }
       outcome = { ...outcome, ...result, inFlight: undefined };
       plan.push({ step: step.kind, attempt: job.attempts, at: new Date().toISOString(), result });
       await systemDb.webhookEvent.update({
@@ -89,8 +130,18 @@ export async function processEvent(job: ClaimedJob, signal: AbortSignal): Promis
     return { kind: "done" };
   } catch (error) {
     await flushCalls().catch(() => undefined);
+    // A write sent without an answer may still land: the identity stays held long enough for it to show up.
+    if (outcome.inFlight && error instanceof PloomesError && error.status === undefined) lingerMs = env.PLOOMES_TIMEOUT_MS * 2;
     return classifyFailure(error, integration.id);
+  } finally {
+    await lease?.release({ lingerMs }).catch((error: unknown) => logger.warn({ err: error, jobId: job.id }, "could not release identity locks"));
   }
+}
+
+/** A 400 naming a property whose id came from the metadata cache, as Ploomes (or the sandbox) refuses a missing one. */
+export function refusedForStaleId(error: unknown): boolean {
+  if (!(error instanceof PloomesError) || error.status !== 400) return false;
+  return /\b(OriginId|OwnerId|PipelineId|StageId|FieldKey)\b/i.test(error.message);
 }
 
 /** What a failed attempt means for its job: retry (when), or fail for good (flagging the integration). */
@@ -123,9 +174,14 @@ export async function classifyFailure(error: unknown, integrationId: string): Pr
 /** Mirrors a job's fate on its event (the log shows events, not jobs). */
 export async function settleEvent(
   eventId: string,
-  settled: { status: string; error?: string },
+  settled: { status: string; error?: string; reason?: string },
   db: Prisma.TransactionClient = systemDb,
 ): Promise<void> {
+  if (settled.status === "deferred") {
+    // Waiting in the queue again, nothing attempted: the event is back to "received", saying why.
+    await db.webhookEvent.update({ where: { id: eventId }, data: { status: "received", statusReason: settled.reason?.slice(0, 1000) ?? null } });
+    return;
+  }
   const status = settled.status === "done" ? "done" : settled.status === "retrying" ? "retrying" : "failed";
   await db.webhookEvent.update({
     where: { id: eventId },
