@@ -63,6 +63,9 @@ function describeStep(step: Step, result: Partial<SyncOutcome>, final: SyncOutco
       return [{ kind: "link", person: recordRef("person", step.personId, isSandbox), company: recordRef("company", step.companyId, isSandbox) }];
     // Recovery look-ups follow a write whose answer was lost: a dry run never has one.
     case "findLead":
+    // The visitor's earlier lead, and this chat's values written onto it: nothing is created (not itemised yet).
+    case "findExistingLead":
+    case "updateLead":
     case "findPersonByName":
     case "findInteraction":
       return [];

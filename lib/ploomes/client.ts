@@ -7,11 +7,13 @@ import {
   type DealInput,
   type InteractionRecordInput,
   type LeadInput,
+  type LeadPatch,
   contactInputSchema,
   contactPatchSchema,
   dealInputSchema,
   interactionRecordInputSchema,
   leadInputSchema,
+  leadPatchSchema,
   originInputSchema,
 } from "./input-schemas";
 import { type ODataFilter, type ODataQuery, and, any, contains, eq, odata, or } from "./odata-query";
@@ -24,6 +26,7 @@ import {
   type InteractionRecord,
   type Lead,
   type Origin,
+  type OtherProperty,
   type Pipeline,
   type Stage,
   type User,
@@ -246,6 +249,30 @@ export class PloomesClient {
       null;
     if (!filter) return Promise.resolve(null);
     return this.findOne("/Leads", odata().filter(filter).select("Id", "PersonName", "Email").orderby("Id desc").top(1), leadSchema);
+  }
+
+  /**
+   * The newest lead with this e-mail or any form of these phones (one request): the visitor's lead, reused by a
+   * later chat or offline message of theirs. An e-mail match wins over a phone match.
+   */
+  async findLeadByEmailOrPhones(email: string | null, phones: number[]): Promise<Lead | null> {
+    const keys = [...(email ? [eq("Email", email)] : []), ...(phones.length > 0 ? [anyPhone(phones)] : [])];
+    if (keys.length === 0) return null;
+    const query = odata().filter(or(...keys)).select("Id", "PersonName", "Email").orderby("Id desc").top(10);
+    const page = await this.request("GET", "/Leads", { query, schema: listOf(leadSchema) });
+    const byEmail = email ? page.value.find((lead) => lead.Email?.toLowerCase() === email.toLowerCase()) : undefined;
+    return byEmail ?? page.value[0] ?? null;
+  }
+
+  /** A lead's custom field values (a navigation property: only expanded). */
+  async getLeadOtherProperties(id: number): Promise<OtherProperty[]> {
+    const query = odata().filter(eq("Id", checkId(id))).select("Id").expand("OtherProperties");
+    const lead = await this.findOne("/Leads", query, leadSchema);
+    return lead?.OtherProperties ?? [];
+  }
+
+  async updateLead(id: number, patch: LeadPatch): Promise<void> {
+    await this.request("PATCH", `/Leads(${checkId(id)})`, { input: { schema: leadPatchSchema, value: patch }, schema: z.unknown() });
   }
 
   /** An interaction record of the contact whose content carries `marker` (a chat's own tag). */

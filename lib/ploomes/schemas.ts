@@ -76,6 +76,7 @@ export const leadSchema = z.looseObject({
   Email: z.string().nullish(),
   OwnerId: id.nullish(),
   OriginId: id.nullish(),
+  OtherProperties: z.array(otherPropertySchema).nullish(),
 });
 
 export const fieldSchema = z.looseObject({
@@ -130,6 +131,7 @@ export type Stage = z.infer<typeof stageSchema>;
 export type Pipeline = z.infer<typeof pipelineSchema>;
 export type Deal = z.infer<typeof dealSchema>;
 export type Lead = z.infer<typeof leadSchema>;
+export type OtherProperty = z.infer<typeof otherPropertySchema>;
 export type Field = z.infer<typeof fieldSchema>;
 export type User = z.infer<typeof userSchema>;
 export type Origin = z.infer<typeof originSchema>;

@@ -9,7 +9,7 @@ import type { SyncOutcome, SyncWarning } from "./sync-outcome";
 export type DryRunStep = { step: Step; result: Partial<SyncOutcome>; simulated: boolean };
 export type DryRunReport = { steps: DryRunStep[]; warnings: SyncWarning[]; dealTitle: string | null; behaviour: string };
 
-const LOOKUPS = new Set<Step["kind"]>(["findPerson", "findCompany", "findOpenDeal", "findLead", "findPersonByName", "findInteraction"]);
+const LOOKUPS = new Set<Step["kind"]>(["findPerson", "findCompany", "findOpenDeal", "findLead", "findExistingLead", "findPersonByName", "findInteraction"]);
 
 // Ids handed to records that a dry run only pretends to create: negative, so they can never be confused with
 // (or written as) real Ploomes ids.
@@ -25,6 +25,8 @@ function simulate(step: Step, fakeId: number, attempt: number): Partial<SyncOutc
       return { deal: { id: fakeId } };
     case "createLead":
       return { lead: { id: fakeId } };
+    case "updateLead":
+      return { leadUpdated: true };
     default:
       return { interaction: { id: fakeId } };
   }

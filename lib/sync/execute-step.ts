@@ -1,4 +1,5 @@
 import type { PloomesClient } from "@/lib/ploomes/client";
+import { mergeLeadValues } from "./merge-lead-values";
 import type { Step } from "./plan-next-step";
 import type { SyncOutcome } from "./sync-outcome";
 
@@ -42,6 +43,16 @@ export async function executeStep(client: PloomesClient, step: Step, attempt: nu
     case "createLead": {
       const lead = await client.createLead(step.body);
       return { lead: { id: lead.Id } };
+    }
+    case "findExistingLead": {
+      const lead = await client.findLeadByEmailOrPhones(step.email, step.phones);
+      return lead ? { lead: { id: lead.Id, how: "found" }, leadLookup: { id: lead.Id, attempt } } : { leadLookup: { id: null, attempt } };
+    }
+    case "updateLead": {
+      const current = await client.getLeadOtherProperties(step.leadId);
+      const patch = mergeLeadValues(current, step.otherProperties);
+      if (patch.length > 0) await client.updateLead(step.leadId, { OtherProperties: patch });
+      return { leadUpdated: true };
     }
     case "findLead": {
       const lead = await client.findLead(step);

@@ -64,6 +64,9 @@ function simulate(ctx: PlanContext, crm: { person?: { id: number; companyId?: nu
       case "createDeal":
         outcome.deal = { id: nextId++ };
         break;
+      case "findExistingLead":
+        outcome.leadLookup = { id: null, attempt: a };
+        break;
       case "createLead":
         outcome.lead = { id: nextId++ };
         break;
@@ -87,7 +90,7 @@ describe("planNextStep", () => {
     ["person_deal", { person: { id: 5, by: "phone" } }, ["findPerson", "findOpenDeal", "createDeal", "createInteraction"]],
     ["company_person", {}, ["findPerson", "findCompany", "createCompany", "createPerson", "createInteraction"]],
     ["company_person", { person: { id: 5, companyId: 6 } }, ["findPerson", "createInteraction"]],
-    ["lead", {}, ["createLead"]],
+    ["lead", {}, ["findExistingLead", "createLead"]],
   ] as const)("%s with CRM %j → %j", (behaviour, crm, expected) => {
     expect(simulate(context(behaviour), crm).steps).toEqual(expected);
   });
@@ -216,8 +219,26 @@ describe("planNextStep", () => {
       ["an anonymous lead by the fallback name it was given", { ...nameless, organizationName: null }, { phones: [], personName: "Visitante", companyName: null }],
     ])("finds %s", (_, chat, keys) => {
       const ctx = context("lead", {}, chat);
-      expect(planNextStep(ctx, {})).toMatchObject({ kind: "createLead", body: { PersonName: keys.personName ?? undefined } });
+      const searched = keys.phones.length > 0 ? { leadLookup: { id: null, attempt: 1 } } : {};
+      expect(planNextStep(ctx, searched)).toMatchObject({ kind: "createLead", body: { PersonName: keys.personName ?? undefined } });
       expect(planNextStep(ctx, { inFlight: "createLead" })).toEqual({ kind: "findLead", email: null, ...keys });
+    });
+  });
+
+  describe("one visitor, one lead", () => {
+    it("looks for the visitor's lead by e-mail and phone before creating one", () => {
+      const ctx = context("lead", {});
+      expect(planNextStep(ctx, {})).toMatchObject({ kind: "findExistingLead", email: expect.any(String) });
+      expect(planNextStep(ctx, { leadLookup: { id: null, attempt: 1 } })).toMatchObject({ kind: "createLead" });
+    });
+
+    it("reuses the lead found and writes this chat's custom values onto it, once", () => {
+      const ctx = context("lead", {});
+      ctx.drafts.lead.otherProperties = [{ FieldKey: "lead_msg", BigStringValue: "Oi" }];
+      const found = { lead: { id: 9, how: "found" as const }, leadLookup: { id: 9, attempt: 1 } };
+      expect(planNextStep(ctx, found)).toEqual({ kind: "updateLead", leadId: 9, otherProperties: [{ FieldKey: "lead_msg", BigStringValue: "Oi" }] });
+      expect(planNextStep(ctx, { ...found, leadUpdated: true })).toBeNull();
+      expect(planNextStep(ctx, { lead: { id: 9 } })).toBeNull();
     });
   });
 

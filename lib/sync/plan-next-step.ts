@@ -1,6 +1,6 @@
 import { behaviourCreatesDeal, behaviourEntities, type Behaviour } from "@/lib/integrations/settings-schema";
 import { phoneSearchCandidates } from "@/lib/phone/phone-candidates";
-import type { ContactInput, DealInput, InteractionRecordInput, LeadInput } from "@/lib/ploomes/input-schemas";
+import type { ContactInput, DealInput, InteractionRecordInput, LeadInput, OtherPropertyInput } from "@/lib/ploomes/input-schemas";
 import type { RecordDraft, RecordDrafts } from "./build-record-bodies";
 import type { SyncOutcome } from "./sync-outcome";
 
@@ -34,6 +34,10 @@ export type Step =
   | { kind: "createDeal"; body: DealInput }
   | { kind: "createLead"; body: LeadInput }
   | { kind: "createInteraction"; body: InteractionRecordInput }
+  /** The visitor's lead from an earlier chat or offline message, by e-mail or phone. */
+  | { kind: "findExistingLead"; email: string | null; phones: number[] }
+  /** This chat's custom lead values onto the reused lead (text values appended to what it holds). */
+  | { kind: "updateLead"; leadId: number; otherProperties: OtherPropertyInput[] }
   | { kind: "findLead"; email: string | null; phones: number[]; personName: string | null; companyName: string | null }
   /** The person a lost `createPerson` may have created, when there was no e-mail or phone to find them by. */
   | { kind: "findPersonByName"; name: string; companyId: number | null; originId: number | null }
@@ -69,7 +73,7 @@ function needsLookup(result: { id: number | null } | undefined, outcome: SyncOut
  * The lead, or the look-up for it when its creation answer was lost. The look-up searches by what was sent, so a
  * lead with no e-mail, phone or name gets the visitor's fallback name: there is then always something to find it by.
  */
-function planLead(ctx: PlanContext, outcome: SyncOutcome): Step {
+function planLead(ctx: PlanContext, outcome: SyncOutcome): Step | null {
   const draft = ctx.drafts.lead;
   const text = (field: string) => {
     const value = draft.standard[field];
@@ -79,7 +83,15 @@ function planLead(ctx: PlanContext, outcome: SyncOutcome): Step {
   const phones = [...new Set(draft.phones.flatMap((phone) => phoneSearchCandidates(phone.PhoneNumber)))];
   const companyName = text("CompanyName");
   const personName = text("PersonName") ?? (email || phones.length > 0 || companyName ? null : ctx.personFallbackName);
+  if (outcome.lead) {
+    // A reused lead gets this chat's message (and other custom values); a lead of its own already has them.
+    const reused = outcome.lead.how === "found" && !outcome.leadUpdated && draft.otherProperties.length > 0;
+    return reused ? { kind: "updateLead", leadId: outcome.lead.id, otherProperties: draft.otherProperties } : null;
+  }
   if (outcome.inFlight === "createLead") return { kind: "findLead", email, phones, personName, companyName };
+  // One visitor, one lead: an open lead with their e-mail or phone is reused (identity locks keep two chats of
+  // theirs from both finding none and both creating).
+  if ((email || phones.length > 0) && !outcome.leadLookup) return { kind: "findExistingLead", email, phones };
   return {
     kind: "createLead",
     body: {
@@ -99,7 +111,7 @@ function planLead(ctx: PlanContext, outcome: SyncOutcome): Step {
  * previous attempt stopped.
  */
 export function planNextStep(ctx: PlanContext, outcome: SyncOutcome): Step | null {
-  if (ctx.behaviour === "lead") return outcome.lead ? null : planLead(ctx, outcome);
+  if (ctx.behaviour === "lead") return planLead(ctx, outcome);
 
   const entities = behaviourEntities(ctx.behaviour);
   const { lookup } = ctx.drafts;

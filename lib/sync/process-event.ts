@@ -19,7 +19,7 @@ import { planNextStep } from "./plan-next-step";
 import { prepareSyncContext } from "./prepare-sync-context";
 import { parseOutcome, type SyncOutcome } from "./sync-outcome";
 
-const WRITES = new Set(["createCompany", "createPerson", "createDeal", "createLead", "createInteraction", "linkPerson"]);
+const WRITES = new Set(["createCompany", "createPerson", "createDeal", "createLead", "createInteraction", "linkPerson", "updateLead"]);
 
 // A dead holder's identities free up with its job's lease, plus the time a write of it might take to land.
 const IDENTITY_LOCK_TTL_MS = LEASE_MS + env.PLOOMES_TIMEOUT_MS;

@@ -12,13 +12,18 @@ export const outcomeSchema = z.object({
   personLinked: z.boolean().optional(),
   openDeal: z.object({ id: z.number().nullable(), title: z.string().nullish(), attempt }).optional(),
   deal: z.object({ id: z.number() }).optional(),
-  lead: z.object({ id: z.number() }).optional(),
+  /** `how`: "found" when an earlier lead of the visitor is reused (absent: created, or recovered, by this chat). */
+  lead: z.object({ id: z.number(), how: z.enum(["created", "found"]).optional() }).optional(),
+  /** The look-up for the visitor's existing lead, made before creating one. */
+  leadLookup: z.object({ id: z.number().nullable(), attempt }).optional(),
+  /** This chat's values (its message) were written onto the reused lead. */
+  leadUpdated: z.boolean().optional(),
   interaction: z.object({ id: z.number() }).optional(),
   /**
    * The write that was sent but whose answer was never stored (a crash, a timeout, a 500 after the write). The next
    * attempt looks for that record before writing it again.
    */
-  inFlight: z.enum(["createCompany", "createPerson", "createDeal", "createLead", "createInteraction", "linkPerson"]).optional(),
+  inFlight: z.enum(["createCompany", "createPerson", "createDeal", "createLead", "createInteraction", "linkPerson", "updateLead"]).optional(),
 });
 
 export type SyncOutcome = z.infer<typeof outcomeSchema>;
@@ -37,6 +42,7 @@ export type WarningCode =
   | "invalid_email"
   | "invalid_phone"
   | "transcript_skipped_for_lead"
+  | "lead_reused"
   | "owner_not_found"
   | "agent_suspended"
   | "default_owner_suspended";

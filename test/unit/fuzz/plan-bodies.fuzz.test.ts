@@ -72,6 +72,10 @@ function answer(step: Step, nextId: () => number): Partial<SyncOutcome> {
     case "findLead":
     case "findInteraction":
       return {};
+    case "findExistingLead":
+      return { leadLookup: { id: null, attempt: 1 } };
+    case "updateLead":
+      return { leadUpdated: true };
     case "createCompany":
       return { company: { id: nextId(), how: "created", attempt: 1 } };
     case "createPerson":
@@ -144,6 +148,10 @@ function crmWithLostAnswers(lost: boolean[]) {
           return merge({ openDeal: { id: first("deal")?.id ?? null, title: first("deal")?.title ?? null, attempt: 1 } });
         case "findLead":
           return merge(first("lead") ? { lead: { id: first("lead")!.id } } : {});
+        case "findExistingLead":
+          return merge(first("lead") ? { lead: { id: first("lead")!.id, how: "found" }, leadLookup: { id: first("lead")!.id, attempt: 1 } } : { leadLookup: { id: null, attempt: 1 } });
+        case "updateLead":
+          return merge({ leadUpdated: true });
         case "findInteraction":
           return merge(first("interaction") ? { interaction: { id: first("interaction")!.id } } : {});
         case "linkPerson":
