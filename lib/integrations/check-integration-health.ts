@@ -61,7 +61,7 @@ async function findProblems(integration: Integration & { connection: PloomesConn
   const custom = mappings.filter((mapping) => mapping.field.startsWith(CUSTOM_PREFIX));
   if (custom.length > 0) {
     // Names come from the previous snapshot: a deleted field is no longer in Ploomes' answer.
-    const known = new Map((await peekMetadata(connection.id, "fields"))?.map((field) => [field.Key, field.Name]) ?? []);
+    const known = new Map((await peekMetadata(connection.id, client, "fields"))?.map((field) => [field.Key, field.Name]) ?? []);
     const fields = await cachedMetadata(connection.id, client, "fields", { refresh: true });
     for (const mapping of custom) {
       const key = mapping.field.slice(CUSTOM_PREFIX.length);

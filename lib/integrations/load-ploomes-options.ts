@@ -1,6 +1,6 @@
 import type { ScopedDb } from "@/lib/db/scoped-db";
 import { isCustomField } from "@/lib/ploomes/schemas";
-import { cachedMetadata } from "@/lib/sync/ploomes-metadata";
+import { cachedMetadata, forgetMetadata } from "@/lib/sync/ploomes-metadata";
 import { integrationClient } from "./integration-client";
 import { entitiesOfPloomesEntity, type CustomTarget } from "./mapping-targets";
 import { ploomesAppError } from "./ploomes-app-error";
@@ -19,6 +19,8 @@ export type PloomesOptions = {
  */
 export async function loadPloomesOptions(db: ScopedDb, integrationId: string, options: { refresh?: boolean } = {}): Promise<PloomesOptions> {
   const { connectionId, client } = await integrationClient(db, integrationId);
+  // "Atualizar dados do Ploomes" refreshes the origin too: the next event finds (or creates) it in the account anew.
+  if (options.refresh) await forgetMetadata(connectionId, "origin");
   try {
     const [pipelines, users, fields] = await Promise.all([
       cachedMetadata(connectionId, client, "pipelines", options),

@@ -25,7 +25,7 @@ async function loadNames(connectionId: string, client: PloomesClient, report: Dr
     bodies.some((body) => body.StageId) ? cachedMetadata(connectionId, client, "pipelines") : [],
     needsUsers ? cachedMetadata(connectionId, client, "users") : [],
     needsFields ? cachedMetadata(connectionId, client, "fields") : [],
-    peekMetadata(connectionId, "origin"),
+    peekMetadata(connectionId, client, "origin"),
   ]);
   return { pipelines, users, fields, origin };
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { PloomesError, invalidResponseError } from "./errors";
@@ -97,6 +98,11 @@ export class PloomesClient {
   private readonly transport: PloomesTransport;
   private readonly pacer?: Pacer;
   private readonly recorder?: (call: PloomesCallRecord) => void;
+  /**
+   * Which Ploomes account (address and key) this client speaks to, as a hash: what it loads — ids of origins,
+   * users, funnels, fields — belongs to that account only (see lib/sync/ploomes-metadata.ts).
+   */
+  readonly scope: string;
 
   constructor(options: PloomesClientOptions) {
     // fetch would quote an invalid header value, key included, in its error; refuse it here instead.
@@ -109,6 +115,7 @@ export class PloomesClient {
     };
     this.pacer = options.pacer;
     this.recorder = options.recorder;
+    this.scope = createHash("sha256").update(`${this.transport.baseUrl}\n${options.apiKey}`).digest("hex").slice(0, 32);
   }
 
   async verifyKey(): Promise<Account> {

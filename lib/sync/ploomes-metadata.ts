@@ -7,6 +7,9 @@ import { fieldSchema, originSchema, pipelineSchema, userSchema } from "@/lib/plo
 
 // Funnels, fields, users and the "JivoChat" origin change rarely and cost budget, so they are cached per
 // connection in the database (shared by every process). "Atualizar dados do Ploomes" refreshes them.
+// Each row is stamped with the scope of the client that loaded it (its address and key): after a reconnect to
+// another account, a job still running with the old key may store the old account's ids, but no client of the
+// new key ever reads them — it reloads instead.
 const TTL_MS = 60 * 60_000;
 
 const KINDS = {
@@ -36,11 +39,11 @@ export async function cachedMetadata<K extends Kind>(
   options: { refresh?: boolean } = {},
 ): Promise<Value<K>> {
   if (!options.refresh) {
-    const cached = await readFresh(connectionId, kind);
+    const cached = await readFresh(connectionId, kind, client.scope);
     if (cached) return cached;
   }
   // Concurrent jobs of one process share one load (and, for the origin, one creation).
-  const key = `${connectionId}:${kind}:${options.refresh ? "refresh" : ""}`;
+  const key = `${connectionId}:${client.scope}:${kind}:${options.refresh ? "refresh" : ""}`;
   const running = inFlight.get(key) as Promise<Value<K>> | undefined;
   if (running) return running;
   const load = (kind === "origin" ? loadOriginOnce(connectionId, client) : loadAndStore(connectionId, client, kind)) as Promise<Value<K>>;
@@ -52,9 +55,9 @@ export async function cachedMetadata<K extends Kind>(
   }
 }
 
-async function readFresh<K extends Kind>(connectionId: string, kind: K): Promise<Value<K> | null> {
+async function readFresh<K extends Kind>(connectionId: string, kind: K, scope: string): Promise<Value<K> | null> {
   const row = await systemDb.ploomesCache.findUnique({ where: { connectionId_kind: { connectionId, kind } } });
-  if (!row || Date.now() - row.fetchedAt.getTime() >= KINDS[kind].ttl) return null;
+  if (!row || row.scope !== scope || Date.now() - row.fetchedAt.getTime() >= KINDS[kind].ttl) return null;
   const parsed = KINDS[kind].schema.safeParse(JSON.parse(row.data));
   return parsed.success ? (parsed.data as Value<K>) : null;
 }
@@ -64,8 +67,8 @@ async function loadAndStore<K extends Kind>(connectionId: string, client: Ploome
   const data = JSON.stringify(value);
   await systemDb.ploomesCache.upsert({
     where: { connectionId_kind: { connectionId, kind } },
-    create: { connectionId, kind, data },
-    update: { data, fetchedAt: new Date() },
+    create: { connectionId, kind, data, scope: client.scope },
+    update: { data, scope: client.scope, fetchedAt: new Date() },
   });
   return value;
 }
@@ -115,21 +118,27 @@ async function loadOriginOnce(connectionId: string, client: PloomesClient): Prom
         throw error;
       }
     }
-    const cached = await readFresh(connectionId, "origin");
+    const cached = await readFresh(connectionId, "origin", client.scope);
     if (cached) return cached;
     if (Date.now() >= deadline) throw new OriginBusyError();
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
-/** The cached value, whatever its age, without calling Ploomes (null when never loaded). */
-export async function peekMetadata<K extends Kind>(connectionId: string, kind: K): Promise<Value<K> | null> {
+/** The cached value, whatever its age, without calling Ploomes (null when never loaded through this client's key). */
+export async function peekMetadata<K extends Kind>(connectionId: string, client: PloomesClient, kind: K): Promise<Value<K> | null> {
   const row = await systemDb.ploomesCache.findUnique({ where: { connectionId_kind: { connectionId, kind } } });
-  if (!row) return null;
+  if (!row || row.scope !== client.scope) return null;
   const parsed = KINDS[kind].schema.safeParse(JSON.parse(row.data));
   return parsed.success ? (parsed.data as Value<K>) : null;
 }
 
+/** Drops every cached kind. An origin lock stays: its holder may still be creating the origin (it ages on its own). */
 export async function clearMetadata(connectionId: string): Promise<void> {
-  await systemDb.ploomesCache.deleteMany({ where: { connectionId } });
+  await systemDb.ploomesCache.deleteMany({ where: { connectionId, kind: { not: "origin:lock" } } });
+}
+
+/** Drops one kind (not the origin lock): the next use loads it again from the account. */
+export async function forgetMetadata(connectionId: string, kind: Kind): Promise<void> {
+  await systemDb.ploomesCache.deleteMany({ where: { connectionId, kind } });
 }

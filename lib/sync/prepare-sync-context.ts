@@ -29,7 +29,7 @@ export async function prepareSyncContext(
 ): Promise<PlanContext> {
   const behaviour = effectiveBehaviour(event, settings);
   // A dry run must not create the "JivoChat" origin: it uses the cached one, if any.
-  const origin = options.readOnly ? await peekMetadata(connectionId, "origin") : await cachedMetadata(connectionId, client, "origin");
+  const origin = options.readOnly ? await peekMetadata(connectionId, client, "origin") : await cachedMetadata(connectionId, client, "origin");
 
   const agentEmail = event.agent?.email;
   const needsUsers = Boolean(settings.defaultOwnerId) || (settings.ownerFromAgent && Boolean(agentEmail));
