@@ -19,11 +19,9 @@ export async function attachConnection(db: ScopedDb, integration: IntegrationVie
   const apiKeyCipher = encryptSecret(input.apiKey);
   const budgetKey = hashToken(input.apiKey);
   let accountName: string | null;
-  let accountId: string;
   try {
     const account = await connectionClient({ baseUrl: input.baseUrl, apiKeyCipher, budgetKey }).verifyKey();
     accountName = account.Name ?? null;
-    accountId = String(account.Id);
   } catch (error) {
     throw ploomesAppError(error);
   }
@@ -37,7 +35,6 @@ export async function attachConnection(db: ScopedDb, integration: IntegrationVie
     isSandbox: input.isSandbox,
     sandboxTenantId: input.sandboxTenantId ?? null,
     ploomesAccountName: accountName,
-    ploomesAccountId: accountId,
     verifiedAt: new Date(),
   };
   const select = { id: true, apiKeyLast4: true, ploomesAccountName: true, isSandbox: true, baseUrl: true };

@@ -5,12 +5,13 @@ import { stripAccents } from "./build-record-bodies";
 import type { PlanContext } from "./plan-next-step";
 
 /**
- * The Ploomes account records are written to: its own id when the connection step read it (two connections, two
- * keys, one account share their clients), else the key itself (two connections with one key are one account).
+ * The Ploomes account records are written to, as its address and key (the key's hash, `budgetKey`): every
+ * connection with that key — several integrations, of one or several connections — shares the account's clients,
+ * and so its identity locks. (Two different keys of one Ploomes account are not told apart: the connection does
+ * not store the account's own id.)
  */
-export function accountScopeOf(connection: Pick<PloomesConnection, "baseUrl" | "budgetKey" | "ploomesAccountId">): string {
-  const base = connection.baseUrl.replace(/\/+$/, "").toLowerCase();
-  return connection.ploomesAccountId ? `${base}#account:${connection.ploomesAccountId}` : `${base}#key:${connection.budgetKey}`;
+export function accountScopeOf(connection: Pick<PloomesConnection, "baseUrl" | "budgetKey">): string {
+  return `${connection.baseUrl.replace(/\/+$/, "").toLowerCase()}#${connection.budgetKey}`;
 }
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();

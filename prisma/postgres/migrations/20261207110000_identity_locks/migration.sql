@@ -1,7 +1,4 @@
 -- AlterTable
-ALTER TABLE "PloomesConnection" ADD COLUMN     "ploomesAccountId" TEXT;
-
--- AlterTable
 ALTER TABLE "PloomesCache" ADD COLUMN     "scope" TEXT NOT NULL DEFAULT '';
 
 -- CreateTable
