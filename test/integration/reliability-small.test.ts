@@ -36,7 +36,7 @@ vi.mock("next/headers", () => ({
 const server = serveScenarios();
 
 describe("the ledger balances (small burst)", () => {
-  it("200 events, 10 % re-delivered, Ploomes failing 20 %, 429s, slow answers, a worker SIGKILLed five times", async () => {
+  it("200 events, 10 % re-delivered, 20 % returning visitors' chats arriving together, Ploomes failing 20 %, 429s, slow answers, a worker SIGKILLed five times", async () => {
     const ledger = await runScenario(
       {
         name: "small-ledger",
@@ -57,6 +57,9 @@ describe("the ledger balances (small burst)", () => {
     expect.soft(ledger.duplicateOrigins, "one JivoChat origin per Ploomes account").toEqual([]);
     expect(ledger.calls.byStatus["500"]).toBeGreaterThan(0);
     expect(ledger.jobs.retried).toBeGreaterThan(0);
+    // Counted per visitor identity: returning visitors' chats share one company, person and deal.
+    expect(ledger.returningChats).toBeGreaterThan(20);
+    expect(ledger.expected.persons).toBeLessThan(ledger.expected.interactions);
   }, 270_000);
 });
 

@@ -42,7 +42,8 @@ function kindOf(entity: string, data: Record<string, unknown>): RecordKind | nul
 function referencedIds(kind: PlannedEvent["kind"], outcome: SyncOutcome): [RecordKind, number | undefined][] {
   if (kind === "offline") return [["leads", outcome.lead?.id]];
   return [
-    ["companies", outcome.company?.id ?? undefined],
+    // A returning visitor's company comes with their person, without a look-up of its own.
+    ["companies", outcome.company?.id ?? outcome.person?.companyId ?? undefined],
     ["persons", outcome.person?.id ?? undefined],
     // A deal whose answer was lost is found again and reused: the outcome then names it as the open deal.
     ["deals", outcome.deal?.id ?? outcome.openDeal?.id ?? undefined],
@@ -84,6 +85,7 @@ export async function computeLedger(
       id: true,
       integrationId: true,
       visitorEmail: true,
+      chatId: true,
       status: true,
       statusReason: true,
       deliveries: true,
@@ -91,15 +93,22 @@ export async function computeLedger(
       job: { select: { status: true, attempts: true, lastError: true } },
     },
   });
+  // Rows are found by their chat id (a returning visitor's chats share an e-mail), else by the visitor's e-mail.
   const rowsByKey = new Map<string, typeof rows>();
+  const file = (key: string, row: (typeof rows)[number]) => rowsByKey.set(key, [...(rowsByKey.get(key) ?? []), row]);
   for (const row of rows) {
-    const key = `${row.integrationId}|${row.visitorEmail}`;
-    rowsByKey.set(key, [...(rowsByKey.get(key) ?? []), row]);
+    if (row.chatId) file(`${row.integrationId}|chat:${row.chatId}`, row);
+    file(`${row.integrationId}|${row.visitorEmail}`, row);
   }
+  const rowsOf = (event: PlannedEvent) =>
+    rowsByKey.get(`${event.member.integrationId}|chat:${event.chatId}`) ?? rowsByKey.get(`${event.member.integrationId}|${event.email}`) ?? [];
 
   const records = await createdRecords(fleet);
   const recordsById = new Map(records.map((record) => [record.id, record]));
-  const references = new Map<number, number[]>();
+  // Who names each record: per-event records (transcripts) by event, per-visitor records (company, person, deal,
+  // lead) by visitor identity — every chat of a returning visitor names the same ones.
+  const references = new Map<number, Set<string>>();
+  const identityRecords = new Map<string, Set<number>>();
   const expected = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, 0])) as Record<RecordKind, number>;
   const ledger = { done: 0, failed: 0, ignored: 0, deliveries: 0 };
   const unsettled: Record<string, number> = {};
@@ -109,7 +118,7 @@ export async function computeLedger(
     const label = `event ${event.n} (${event.kind}, integration ${event.member.index})`;
     const answered = log.answered.get(event.n) ?? 0;
     if (answered === 0) problems.push(`${label}: no delivery was answered 200`);
-    const matches = rowsByKey.get(`${event.member.integrationId}|${event.email}`) ?? [];
+    const matches = rowsOf(event);
     if (matches.length !== 1) {
       problems.push(`${label}: ${matches.length} stored rows`);
       continue;
@@ -140,8 +149,13 @@ export async function computeLedger(
       continue;
     }
     tenantsAtWork.add(event.member.tenantId);
+    const identity = `${event.member.tenantId}|${event.visitor}`;
     for (const [kind, id] of referencedIds(event.kind, parseOutcome(row.outcome))) {
-      expected[kind]++;
+      const perEvent = kind === "interactions";
+      const owner = perEvent ? `event ${event.n}` : `visitor ${event.visitor}`;
+      const firstOfVisitor = !identityRecords.has(`${identity}|${kind}`);
+      if (perEvent || firstOfVisitor) expected[kind]++;
+      if (!perEvent) identityRecords.set(`${identity}|${kind}`, identityRecords.get(`${identity}|${kind}`) ?? new Set());
       if (id === undefined) {
         if (row.status === "done") problems.push(`${label}: done without a ${kind} id`);
         continue;
@@ -150,11 +164,19 @@ export async function computeLedger(
       if (!record || record.kind !== kind || record.tenantId !== event.member.tenantId) {
         problems.push(`${label}: its ${kind} #${id} is not in its sandbox`);
       }
-      references.set(id, [...(references.get(id) ?? []), event.n]);
+      references.set(id, (references.get(id) ?? new Set()).add(owner));
+      if (!perEvent) identityRecords.get(`${identity}|${kind}`)!.add(id);
+    }
+  }
+  // One visitor, one client: all the chats of a visitor name one company, one person, one deal.
+  for (const [key, ids] of identityRecords) {
+    if (ids.size > 1) {
+      const [, visitor, kind] = key.split("|");
+      problems.push(`visitor ${visitor}: ${ids.size} ${kind} (#${[...ids].join(", #")}) for one identity`);
     }
   }
 
-  const emails = new Map(burst.events.map((event) => [event.email, event]));
+  const emails = new Map(burst.events.map((event) => [event.visitor, event]));
   const created = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, 0])) as Record<RecordKind, number>;
   const originsPerTenant = new Map<string, number>();
   for (const record of records) {
@@ -163,12 +185,12 @@ export async function computeLedger(
       originsPerTenant.set(record.tenantId, (originsPerTenant.get(record.tenantId) ?? 0) + 1);
       continue;
     }
-    const owners = references.get(record.id) ?? [];
+    const owners = [...(references.get(record.id) ?? [])];
     if (owners.length !== 1) {
       // Deals and interactions carry no e-mail: name the visitor through the person they were written on.
       const email = record.email ?? (record.personId === null ? null : recordsById.get(record.personId)?.email ?? null);
       const who = email ? ` (${email}, event ${emails.get(email)?.n ?? "?"})` : "";
-      problems.push(`${record.kind} #${record.id}${who} is named by ${owners.length} events: ${owners.length ? "shared" : "created twice or orphaned"}`);
+      problems.push(`${record.kind} #${record.id}${who} is named by ${owners.length ? owners.join(" and ") : "no event"}: ${owners.length ? "shared" : "created twice or orphaned"}`);
     }
   }
   // Every tenant that wrote a chat has the one "JivoChat" origin the hub creates on first use.

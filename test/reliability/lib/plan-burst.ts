@@ -9,15 +9,30 @@ export type PlannedEvent = {
   n: number;
   member: FleetMember;
   kind: EventKind;
-  /** Unique per event: how the ledger finds its row and its records. */
+  /** The e-mail the event is sent with (a returning visitor's chats spell it in different cases). */
   email: string;
+  /**
+   * Who the records are about: the visitor's identity (lower-case e-mail). Unique per event, except for a
+   * returning visitor's chats, which share it — and must share their company, person and deal.
+   */
+  visitor: string;
+  /** The JivoChat chat id the event carries (chats and offline messages): how the ledger finds its row. */
+  chatId: number;
   body: string;
 };
 
 /** Deliveries sent together; a wave holding the same event twice is a concurrent re-delivery. */
 export type Wave = PlannedEvent[];
 
-export type Burst = { events: PlannedEvent[]; waves: Wave[]; duplicates: number; concurrentDuplicates: number };
+export type Burst = {
+  events: PlannedEvent[];
+  waves: Wave[];
+  duplicates: number;
+  concurrentDuplicates: number;
+  /** Chats of returning visitors, sent together with the other chats of the same visitor. */
+  returningChats: number;
+  returningVisitors: number;
+};
 
 const templates = {
   chat: JSON.parse(fixture("chat_finished_br")) as Record<string, unknown>,
@@ -32,18 +47,21 @@ const phoneOf = (n: number) => {
   return `(48) 9${digits.slice(0, 4)}-${digits.slice(4)}`;
 };
 
-function bodyOf(n: number, kind: EventKind, email: string, agentLookups: boolean): string {
+const chatIdOf = (n: number) => 5_000_000 + n;
+
+/** `v`: the visitor's own number (a returning visitor's chats share it, so their phone and company too). */
+function bodyOf(n: number, kind: EventKind, email: string, agentLookups: boolean, v = n): string {
   const visitor = (template: Record<string, unknown>) => ({
     ...(template.visitor as object),
-    name: `Visitante ${n} Conceição`,
+    name: `Visitante ${v} Conceição`,
     email,
-    phone: phoneOf(n),
-    number: String(900_000 + n),
+    phone: phoneOf(v),
+    number: String(900_000 + v),
   });
-  const chatId = 5_000_000 + n;
+  const chatId = chatIdOf(n);
   if (kind === "chat") {
     const base = templates.chat;
-    return JSON.stringify({ ...base, chat_id: chatId, visitor: visitor(base), organization: { id: String(n), name: `Empresa ${n} Ltda` } });
+    return JSON.stringify({ ...base, chat_id: chatId, visitor: visitor(base), organization: { id: String(v), name: `Empresa ${v} Ltda` } });
   }
   if (kind === "offline") {
     const base = templates.offline;
@@ -54,40 +72,71 @@ function bodyOf(n: number, kind: EventKind, email: string, agentLookups: boolean
   return JSON.stringify({ ...templates.client, client_id: String(chatId), visitor: visitor(templates.client) });
 }
 
+/** A returning visitor's e-mail as their n-th chat spells it: case and spaces vary, the identity does not. */
+const spelling = (email: string, n: number) => [email, email.toUpperCase(), ` ${email.replace(/^./, (c) => c.toUpperCase())} `][n % 3]!;
+
 /**
  * `events` unique JivoChat events spread over the fleet (80 % chats, 10 % offline messages, 10 % ignored kinds;
  * `doomedShare` of them to the doomed integrations; `agentLookups`: half the ignored ones are chat_accepted, which
  * spend the budget from the receiver), plus `duplicateRate` re-deliveries: half sent at the same
- * moment as the original, half later in the burst.
+ * moment as the original, half later in the burst. `returningShare` of the events (default 20 %) are chats of
+ * returning visitors: 2 to 4 chats of one visitor (e-mail spelt differently) arriving at the same moment.
  */
 export function planBurst(
   fleet: FleetMember[],
-  options: { events: number; duplicateRate: number; doomedShare: number; agentLookups: boolean; random: Random },
+  options: { events: number; duplicateRate: number; doomedShare: number; agentLookups: boolean; random: Random; returningShare?: number },
 ): Burst {
   const { random } = options;
   const healthy = fleet.filter((member) => !member.doomed);
   const doomed = fleet.filter((member) => member.doomed);
-  const events: PlannedEvent[] = Array.from({ length: options.events }, (_, n) => {
+  const returningShare = options.returningShare ?? 0.2;
+  const events: PlannedEvent[] = [];
+  /** Events of one returning visitor, by the index of their first event. */
+  const groups = new Map<number, PlannedEvent[]>();
+  let returningVisitors = 0;
+  while (events.length < options.events) {
+    const n = events.length;
+    const left = options.events - n;
+    // A group opens with the probability that makes its chats `returningShare` of the events (3 chats on average).
+    if (left >= 2 && random.chance(returningShare / 3)) {
+      const size = Math.min(left, random.int(2, 4));
+      const member = random.pick(healthy);
+      const visitor = `visitante${n}@ledger.example`;
+      const group = Array.from({ length: size }, (_, k) => {
+        const email = spelling(visitor, k);
+        return { n: n + k, member, kind: "chat" as const, email, visitor, chatId: chatIdOf(n + k), body: bodyOf(n + k, "chat", email, options.agentLookups, n) };
+      });
+      events.push(...group);
+      groups.set(n, group);
+      returningVisitors++;
+      continue;
+    }
     const roll = random.next();
     const kind: EventKind = roll < 0.8 ? "chat" : roll < 0.9 ? "offline" : "ignored";
     const member = doomed.length > 0 && random.chance(options.doomedShare) ? random.pick(doomed) : random.pick(healthy);
     const email = `visitante${n}@ledger.example`;
-    return { n, member, kind, email, body: bodyOf(n, kind, email, options.agentLookups) };
-  });
+    events.push({ n, member, kind, email, visitor: email, chatId: chatIdOf(n), body: bodyOf(n, kind, email, options.agentLookups) });
+  }
 
-  const placed = events.map((event, index) => ({ at: index, wave: [event] as Wave }));
+  // A returning visitor's chats travel in one wave: they arrive together.
+  const inGroup = new Set([...groups.values()].flat().map((event) => event.n));
+  const placed = events.flatMap((event, index) =>
+    groups.has(index) ? [{ at: index, wave: [...groups.get(index)!] as Wave }] : inGroup.has(event.n) ? [] : [{ at: index, wave: [event] as Wave }],
+  );
   const duplicates = Math.round(options.events * options.duplicateRate);
   let concurrentDuplicates = 0;
   for (let d = 0; d < duplicates; d++) {
     const index = random.int(0, events.length - 1);
     const event = events[index]!;
-    if (random.chance(0.5)) {
-      placed[index]!.wave.push(event);
+    const own = placed.find((entry) => entry.wave.includes(event));
+    if (own && random.chance(0.5)) {
+      own.wave.push(event);
       concurrentDuplicates++;
     } else {
       placed.push({ at: random.int(index, events.length - 1) + 0.5, wave: [event] });
     }
   }
   placed.sort((a, b) => a.at - b.at);
-  return { events, waves: placed.map((entry) => entry.wave), duplicates, concurrentDuplicates };
+  const returningChats = [...groups.values()].reduce((sum, group) => sum + group.length, 0);
+  return { events, waves: placed.map((entry) => entry.wave), duplicates, concurrentDuplicates, returningChats, returningVisitors };
 }

@@ -42,6 +42,8 @@ export type Scenario = {
 
 export type ScenarioResult = Ledger & {
   seed: number;
+  /** Chats of returning visitors that arrived together with their other chats. */
+  returningChats: number;
   fleet: FleetMember[];
   /** When the queue's workers were started (the fleet's own setup calls come before). */
   burstStartedAt: number;
@@ -117,7 +119,13 @@ export async function runScenario(scenario: Scenario, host: Host): Promise<Scena
   const figures = {
     seed,
     scenario: { ...scenario, crashes: crash?.times ?? 0 },
-    burst: { unique: burst.events.length, duplicates: burst.duplicates, concurrentDuplicates: burst.concurrentDuplicates },
+    burst: {
+      unique: burst.events.length,
+      duplicates: burst.duplicates,
+      concurrentDuplicates: burst.concurrentDuplicates,
+      returningChats: burst.returningChats,
+      returningVisitors: burst.returningVisitors,
+    },
     delivery: { attempts: delivered.attempts, connectionFailures: delivered.connectionFailures },
     latencySpikes: spikeCount,
     seconds: { deliver: (sentAt - started) / 1000, total: (settledAt - started) / 1000 },
@@ -126,5 +134,5 @@ export async function runScenario(scenario: Scenario, host: Host): Promise<Scena
   };
   writeFigures(scenario.name, figures);
   console.log(`[${scenario.name}] seed ${seed}: ${JSON.stringify({ ...figures, ledger: { ...ledger, problems: ledger.problems.slice(0, 20) } })}`);
-  return { ...ledger, seed, fleet, burstStartedAt };
+  return { ...ledger, seed, fleet, burstStartedAt, returningChats: burst.returningChats };
 }
