@@ -2,11 +2,14 @@
 // against the sandbox (120 requests per minute per tenant) with the app's budget (100/min): Ploomes calls per
 // chat by behaviour, calls per minute used while the backlog lasts, 429s, time to drain. The workers are real
 // `npm run worker` processes (--workers N; default 1 on SQLite, 2 on PostgreSQL); DATABASE_URL picks the database.
+// --returning later (default) | together: whether a returning visitor's chat comes 40 chats after their first
+// one (long since processed) or 4 chats after it — in the same stretch of the backlog, worked on at the same
+// time, so the identity locks (one visitor, one client) serialise them.
 import { resolveDatabase } from "../lib/db/resolve-database";
 import { bin } from "../scripts/lib/run";
 import { startRecordingProxy } from "../test/helpers/recording-proxy";
 import { type BenchProcess, startProcess } from "./lib/app-process";
-import { countOption, quick } from "./lib/bench-args";
+import { countOption, option, quick } from "./lib/bench-args";
 import { appSqliteSettings, benchDatabase, describeSqlite, machineFacts, writeResults } from "./lib/bench-env";
 import { finishedChat, visitor } from "./lib/jivo-payloads";
 
@@ -14,12 +17,16 @@ const BUDGET_PER_MINUTE = 100;
 const SANDBOX_PER_MINUTE = 120;
 const BEHAVIOURS = ["company_person_deal", "person_deal", "company_person", "lead"] as const;
 const CHAT_ID_BASE = 100_000;
-// One chat in five is a returning visitor who last chatted 40 chats earlier (same integration, long since
-// processed, so the CRM already knows them).
+// One chat in five is a returning visitor. "later": they last chatted 40 chats earlier (same integration, long
+// since processed, so the CRM already knows them). "together": 4 chats earlier — the same integration (chats
+// are dealt to the integrations in turn), and both chats in the workers' hands at once.
 const RETURNING_EVERY = 5;
-const RETURNING_GAP = 40;
+const RETURNING = option("returning") ?? "later";
+if (RETURNING !== "later" && RETURNING !== "together") throw new Error(`--returning must be "later" or "together" (got "${RETURNING}")`);
+const RETURNING_GAP = RETURNING === "together" ? 4 : 40;
 const POLL_MS = 2_000;
 
+// A returning chat's own first chat is never a returning one (the gap is not a multiple of RETURNING_EVERY).
 const isReturning = (chat: number) => chat >= RETURNING_GAP && chat % RETURNING_EVERY === RETURNING_EVERY - 1;
 const visitorOf = (chat: number): number => (isReturning(chat) ? visitorOf(chat - RETURNING_GAP) : chat);
 
@@ -74,10 +81,10 @@ async function main() {
         console.log(`${Math.round((Date.now() - startedAt) / 1000)} s: ${count("done")} done, ${count("queued")} queued, ${count("running")} running, ${count("failed")} failed`);
       }
       if (backlogEndedAt !== null && count("queued") + count("running") === 0) {
-        const facts = { chats, workers: workerCount, provider, budgetPerMinute: BUDGET_PER_MINUTE, sandboxPerMinute: SANDBOX_PER_MINUTE, behaviours: BEHAVIOURS };
+        const facts = { chats, workers: workerCount, provider, returning: RETURNING, budgetPerMinute: BUDGET_PER_MINUTE, sandboxPerMinute: SANDBOX_PER_MINUTE, behaviours: BEHAVIOURS };
         const run = { ...facts, isReturning, chatIdBase: CHAT_ID_BASE, startedAt, backlogEndedAt, drainedAt: Date.now(), arrivals: proxy.arrivals, sightings };
         const result = await measureDrain(run);
-        writeResults(`drain-${provider}`, { machine, ...facts, ...result }, drainMarkdown(run, result));
+        writeResults(RETURNING === "together" ? `drain-${provider}-returning-together` : `drain-${provider}`, { machine, ...facts, ...result }, drainMarkdown(run, result));
         return;
       }
     }

@@ -1,5 +1,5 @@
 // npm run bench [-- --only ingest|drain|latency|calls] [--quick] [--seconds N] (ingest) [--samples N] (latency)
-//               [--chats N] [--workers N] [--db sqlite|postgresql] [--pg-url URL] (drain)
+//               [--chats N] [--workers N] [--returning later|together] [--db sqlite|postgresql] [--pg-url URL] (drain)
 // Runs every benchmark in turn, each in its own process inside a private copy of this checkout (see
 // lib/workspace.ts), and writes the results to bench/results/ (or BENCH_RESULTS_DIR). Never part of `npm test`.
 import path from "node:path";

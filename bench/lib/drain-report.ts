@@ -11,6 +11,8 @@ export type DrainRun = {
   budgetPerMinute: number;
   sandboxPerMinute: number;
   behaviours: readonly string[];
+  /** When returning visitors come back: "later" (40 chats on) or "together" (4 chats on, worked on at once). */
+  returning: string;
   isReturning: (chat: number) => boolean;
   chatIdBase: number;
   startedAt: number;
@@ -77,7 +79,7 @@ export function drainMarkdown(run: DrainRun, result: Awaited<ReturnType<typeof m
   const used = result.callsPerMinuteLogged / run.budgetPerMinute;
   const mark = (ok: boolean) => (ok ? "✓" : "✗");
   return [
-    `### Drain: ${run.chats} chats, ${run.workers} worker process(es), ${run.provider}, budget ${run.budgetPerMinute}/min, sandbox limit ${run.sandboxPerMinute}/min`,
+    `### Drain: ${run.chats} chats, ${run.workers} worker process(es), ${run.provider}, budget ${run.budgetPerMinute}/min, sandbox limit ${run.sandboxPerMinute}/min, returning visitors ${run.returning === "together" ? "arriving together with their first chat (20 %)" : "40 chats later (20 %)"}`,
     "",
     table(
       ["behaviour", "chats", "calls / new chat", "calls / returning chat", "calls / chat", "not done"],
