@@ -17,12 +17,14 @@ import { accountScopeOf, identityKeysOf } from "./identity-keys";
 import { clearMetadata } from "./ploomes-metadata";
 import { planNextStep } from "./plan-next-step";
 import { prepareSyncContext } from "./prepare-sync-context";
-import { parseOutcome, type SyncOutcome } from "./sync-outcome";
+import { forgetEarlierMisses, parseOutcome, type SyncOutcome } from "./sync-outcome";
 
 const WRITES = new Set(["createCompany", "createPerson", "createDeal", "createLead", "createInteraction", "linkPerson", "updateLead"]);
 
+// How long a write sent without an answer may still take to land in Ploomes (as the origin lock assumes).
+const UNANSWERED_WRITE_MS = env.PLOOMES_TIMEOUT_MS * 5;
 // A dead holder's identities free up with its job's lease, plus the time a write of it might take to land.
-const IDENTITY_LOCK_TTL_MS = LEASE_MS + env.PLOOMES_TIMEOUT_MS;
+const IDENTITY_LOCK_TTL_MS = LEASE_MS + UNANSWERED_WRITE_MS;
 const IDENTITY_BUSY = "Aguardando outro evento do mesmo cliente (mesmo e-mail, telefone ou empresa) terminar no Ploomes.";
 /** A short, spread-out wait: the holder usually finishes in seconds, and waiters must not poll in step. */
 const deferDelayMs = () => 300 + Math.round(Math.random() * 900);
@@ -88,6 +90,7 @@ export async function processEvent(job: ClaimedJob, signal: AbortSignal): Promis
       ttlMs: IDENTITY_LOCK_TTL_MS,
     });
     if (!lease) return { kind: "deferred", reason: IDENTITY_BUSY, delayMs: deferDelayMs() };
+    outcome = forgetEarlierMisses(outcome, job.attempts);
 
     await systemDb.webhookEvent.update({ where: { id: event.id }, data: { status: "processing" } });
     let refreshed = false;
@@ -131,7 +134,7 @@ export async function processEvent(job: ClaimedJob, signal: AbortSignal): Promis
   } catch (error) {
     await flushCalls().catch(() => undefined);
     // A write sent without an answer may still land: the identity stays held long enough for it to show up.
-    if (outcome.inFlight && error instanceof PloomesError && error.status === undefined) lingerMs = env.PLOOMES_TIMEOUT_MS * 2;
+    if (outcome.inFlight && error instanceof PloomesError && error.status === undefined) lingerMs = UNANSWERED_WRITE_MS;
     return classifyFailure(error, integration.id);
   } finally {
     await lease?.release({ lingerMs }).catch((error: unknown) => logger.warn({ err: error, jobId: job.id }, "could not release identity locks"));

@@ -33,6 +33,21 @@ export function parseOutcome(stored: string | null | undefined): SyncOutcome {
   return parsed.success ? parsed.data : {};
 }
 
+/**
+ * A look-up that found nothing holds only while its job holds the visitor's identity locks: between two attempts
+ * another job of the same visitor may have created the record. So a new attempt forgets the earlier attempts'
+ * "not found" answers (and looks again); what they found stays found.
+ */
+export function forgetEarlierMisses(outcome: SyncOutcome, attempt: number): SyncOutcome {
+  const stale = (result: { id: number | null; attempt: number } | undefined) => result !== undefined && result.id === null && result.attempt !== attempt;
+  const next = { ...outcome };
+  if (stale(next.person)) delete next.person;
+  if (stale(next.company)) delete next.company;
+  if (stale(next.openDeal)) delete next.openDeal;
+  if (stale(next.leadLookup)) delete next.leadLookup;
+  return next;
+}
+
 export type WarningCode =
   | "no_contact_keys"
   | "no_person_name"
