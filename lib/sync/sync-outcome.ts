@@ -57,7 +57,6 @@ export type WarningCode =
   | "invalid_email"
   | "invalid_phone"
   | "transcript_skipped_for_lead"
-  | "lead_reused"
   | "owner_not_found"
   | "agent_suspended"
   | "default_owner_suspended";
