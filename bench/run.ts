@@ -1,4 +1,4 @@
-// npm run bench [-- --only ingest|drain|latency|calls] [--quick] [--seconds N] (ingest) [--samples N] (latency)
+// npm run bench [-- --only ingest|drain|latency|agent|calls] [--quick] [--seconds N] (ingest) [--samples N] (latency)
 //               [--chats N] [--workers N] [--returning later|together] [--db sqlite|postgresql] [--pg-url URL] (drain)
 // Runs every benchmark in turn, each in its own process inside a private copy of this checkout (see
 // lib/workspace.ts), and writes the results to bench/results/ (or BENCH_RESULTS_DIR). Never part of `npm test`.
@@ -7,7 +7,13 @@ import { bin, run } from "../scripts/lib/run";
 import { option } from "./lib/bench-args";
 import { type Provider, prepareWorkspace } from "./lib/workspace";
 
-const BENCHMARKS = { calls: "bench/calls-per-chat.ts", ingest: "bench/ingest.ts", latency: "bench/latency.ts", drain: "bench/drain.ts" };
+const BENCHMARKS = {
+  calls: "bench/calls-per-chat.ts",
+  ingest: "bench/ingest.ts",
+  latency: "bench/latency.ts",
+  agent: "bench/agent-answer.ts",
+  drain: "bench/drain.ts",
+};
 type Name = keyof typeof BENCHMARKS;
 const PROVIDERS: Provider[] = ["sqlite", "postgresql"];
 // Options of this script only; everything else goes through to the benchmarks.

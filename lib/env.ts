@@ -43,6 +43,10 @@ export const env = createEnv({
     JOB_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(300_000),
     JOB_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(15_000),
     PLOOMES_BUDGET_PER_MINUTE: z.coerce.number().int().min(1).max(6000).default(100),
+    /** Calls beyond the sustained budget an idle Ploomes account may make at once (docs/performance.md). */
+    PLOOMES_BURST: z.coerce.number().int().min(0).max(1000).default(18),
+    /** Ploomes' own limit per account and minute: budget + burst never exceed it (the burst is cut to fit). */
+    PLOOMES_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
     PLOOMES_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     PLOOMES_ALLOW_PRIVATE_URLS: booleanFlag(false),
     SANDBOX_ENABLED: booleanFlag(true),

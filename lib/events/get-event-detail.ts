@@ -1,5 +1,6 @@
 import type { ScopedDb } from "@/lib/db/scoped-db";
 import { env } from "@/lib/env";
+import { parseAgentAnswer } from "@/lib/agent-lookup/agent-answer-record";
 import { parseOutcome } from "@/lib/sync/sync-outcome";
 import { describePlanEntry, parsePlan } from "./describe-plan";
 import { eventStatusView } from "./event-status";
@@ -49,6 +50,7 @@ export async function getEventDetail(db: ScopedDb, id: string) {
     records: outcomeRecords(outcome, event.integration.connection?.isSandbox ?? false),
     plan: parsePlan(event.plan).map((entry) => ({ ...entry, line: describePlanEntry(entry, outcome) })),
     warnings: parseWarnings(event.warnings),
+    agentAnswer: parseAgentAnswer(event.agentAnswer),
     calls: event.calls,
     payload: event.rawPayload === null ? null : prettyPayload(event.rawPayload),
     purgedAt: event.purgedAt,

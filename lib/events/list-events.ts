@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { isPostgres } from "@/lib/db/client";
 import type { ScopedDb } from "@/lib/db/scoped-db";
+import { parseAgentAnswer } from "@/lib/agent-lookup/agent-answer-record";
 import { parseOutcome } from "@/lib/sync/sync-outcome";
 import type { EventFilters } from "./event-filters";
 import { eventStatusView } from "./event-status";
@@ -64,13 +65,15 @@ export async function listEvents(db: ScopedDb, filters: EventFilters) {
         status: true,
         deliveries: true,
         outcome: true,
+        agentAnswer: true,
         integration: { select: { id: true, name: true, connection: { select: { isSandbox: true } } } },
         job: { select: { status: true, runAt: true } },
       },
     }),
   ]);
-  const events = rows.map(({ outcome, integration, job, deliveries, ...event }) => ({
+  const events = rows.map(({ outcome, agentAnswer, integration, job, deliveries, ...event }) => ({
     ...event,
+    agentAnswer: parseAgentAnswer(agentAnswer),
     integrationName: integration.name,
     statusView: eventStatusView({ status: event.status, deliveries, job }),
     records: outcomeRecords(parseOutcome(outcome), integration.connection?.isSandbox ?? false),

@@ -1,6 +1,7 @@
 import { Prisma } from "@prisma/client";
 import { isPostgres, systemDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { budgetReadySql } from "./budget-ready";
 
 /** How long a claimed job belongs to its worker without a heartbeat; a dead worker's job waits this long. */
 export const LEASE_MS = env.JOB_LEASE_MS;
@@ -8,7 +9,8 @@ export const LEASE_MS = env.JOB_LEASE_MS;
 /**
  * Atomically claims the next runnable job, or returns null. Runnable: queued and due, or running with an expired
  * lease (its worker died). A job runs only when no older job of the same chat is still pending or running, so
- * the events of one chat are processed in order while different chats run in parallel.
+ * the events of one chat are processed in order while different chats run in parallel; and only while its
+ * Ploomes budget has a call free (budget-ready.ts), so one account's backlog never takes every worker slot.
  * PostgreSQL: `FOR UPDATE SKIP LOCKED` lets concurrent workers pass each other; SQLite: the single UPDATE is
  * atomic because SQLite serialises writers.
  */
@@ -27,6 +29,7 @@ export async function claimNextJob(workerId: string, now = new Date()): Promise<
           WHERE o."chatKey" = j."chatKey" AND o."id" <> j."id" AND o."status" IN ('queued', 'running')
             AND (o."createdAt" < j."createdAt" OR (o."status" = 'running' AND o."leaseUntil" >= ${now}))
         )
+        AND ${budgetReadySql(now)}
       ORDER BY j."runAt" ASC
       LIMIT 1
       ${lock}

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { toAppError } from "@/lib/errors/app-error";
-import { answerAgent } from "@/lib/agent-lookup/answer-agent";
+import { answerAgent, recordAgentAnswer } from "@/lib/agent-lookup/answer-agent";
 import { logger } from "@/lib/log/logger";
 import { readLimitedBody } from "./read-limited-body";
 import { receiveJivoEvent } from "./receive-jivo-event";
@@ -17,8 +17,11 @@ export type WebhookAnswer = { status: number; body: object };
 export async function answerJivoWebhook(token: string, readBody: () => Promise<string>): Promise<WebhookAnswer> {
   try {
     const received = await receiveJivoEvent(token, await readBody());
-    // chat_accepted / chat_updated: the answer can show the agent who the visitor is in Ploomes.
-    return { status: 200, body: await answerAgent(received.event, received.integration, received.settings) };
+    // chat_accepted / chat_updated: the answer can show the agent who the visitor is in Ploomes; the event keeps
+    // what was shown (or why nothing was) for the log.
+    const lookup = await answerAgent(received.event, received.integration, received.settings);
+    await recordAgentAnswer(received.eventId, lookup);
+    return { status: 200, body: lookup.answer };
   } catch (error) {
     const appError = toAppError(error);
     if (appError) return { status: appError.status, body: { result: "error", error: appError.message } };

@@ -11,6 +11,7 @@ Object.assign(process.env, {
   // Each test uses its own sandbox tenant (its own budget key and rate limit): pace fast so suites stay quick.
   // The pacing rule itself is tested with real budgets in lib/ploomes/db-pacer.test.ts and the drain benchmark.
   PLOOMES_BUDGET_PER_MINUTE: "3000",
+  PLOOMES_RATE_LIMIT_PER_MINUTE: "6000",
   JOB_RETRY_BASE_MS: "100",
   JOB_LEASE_MS: "3000",
   PLOOMES_TIMEOUT_MS: "1500",

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { EventRow } from "@/lib/events/list-events";
+import { AgentAnswerSummary } from "@/components/events/agent-answer-summary";
 import { RecordLinks } from "@/components/events/record-links";
 import { StatusBadge } from "@/components/events/status-badge";
 import { useEventName } from "@/components/events/use-event-name";
@@ -55,6 +56,11 @@ export function EventsTable({ events, filtered }: { events: EventRow[]; filtered
               <td className="px-4 py-3 text-slate-600">{event.integrationName}</td>
               <td className="px-4 py-3">
                 <StatusBadge view={event.statusView} />
+                {event.agentAnswer ? (
+                  <div className="mt-1">
+                    <AgentAnswerSummary answer={event.agentAnswer} compact />
+                  </div>
+                ) : null}
               </td>
               <td className="px-4 py-3">
                 <RecordLinks records={event.records} />

@@ -1,5 +1,6 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { EventDetail } from "@/lib/events/get-event-detail";
+import { AgentAnswerSummary } from "@/components/events/agent-answer-summary";
 import { StatusBadge } from "@/components/events/status-badge";
 
 function Item({ label, children }: { label: string; children: React.ReactNode }) {
@@ -43,6 +44,11 @@ export function EventSummary({ event }: { event: EventDetail }) {
         <Item label={t("attempts")}>{event.job ? format.number(event.job.attempts) : t("noJob")}</Item>
         <Item label={t("nextRetry")}>{event.statusView.retryAt ? when(event.statusView.retryAt) : "—"}</Item>
         {reason ? <Item label={t("reason")}>{reason}</Item> : null}
+        {event.agentAnswer ? (
+          <Item label={t("agentAnswer")}>
+            <AgentAnswerSummary answer={event.agentAnswer} />
+          </Item>
+        ) : null}
         {lastError && lastError !== event.statusReason ? <Item label={t("lastError")}>{lastError}</Item> : null}
       </dl>
     </section>
