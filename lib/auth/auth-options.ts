@@ -4,12 +4,12 @@ import { z } from "zod";
 import { systemDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { clientAddress } from "./client-address";
-import { clearFailures, lockedUntil, recordFailure, throttleKeys } from "./login-throttle";
-import { verifyPassword } from "./password";
+import { recordFailure, recordSuccess, reserveAttempt, throttleKeys } from "./login-throttle";
+import { hashPassword, MAX_PASSWORD_LENGTH, needsRehash, verifyPassword } from "./password";
 
 export const SIGN_IN_ERRORS = { invalid: "invalid_credentials", locked: "too_many_attempts" } as const;
 
-const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().min(3), password: z.string().min(1) });
+const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().min(3), password: z.string().min(1).max(MAX_PASSWORD_LENGTH) });
 
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
@@ -24,13 +24,19 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
         const { email, password } = parsed.data;
         const keys = throttleKeys(email, clientAddress(request?.headers, env.TRUST_PROXY));
-        if (await lockedUntil(keys)) throw new Error(SIGN_IN_ERRORS.locked);
+        // Counted before the (slow) check, so parallel guesses cannot all get through (login-throttle.ts).
+        if (!(await reserveAttempt(keys))) throw new Error(SIGN_IN_ERRORS.locked);
         const user = await systemDb.user.findUnique({ where: { email } });
         if (!(await verifyPassword(password, user?.passwordHash)) || !user) {
           await recordFailure(keys);
           throw new Error(SIGN_IN_ERRORS.invalid);
         }
-        await clearFailures(email);
+        await recordSuccess(keys);
+        if (needsRehash(user.passwordHash)) {
+          // Only if nobody changed the password meanwhile.
+          const passwordHash = await hashPassword(password);
+          await systemDb.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash } });
+        }
         return { id: user.id, email: user.email, name: user.name };
       },
     }),
