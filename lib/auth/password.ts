@@ -11,8 +11,8 @@ const SCRYPT = { log2N: 15, r: 8, p: 1, keyLength: 32, saltLength: 16 } as const
 // 128 · N · r bytes of memory per hash (32 MiB here); Node's default ceiling is exactly that, so leave room.
 const MAX_MEMORY = 64 * 1024 * 1024;
 
-/** Longest password accepted anywhere (the KDF reads every byte; the cap only bounds the work per attempt). */
-export const MAX_PASSWORD_LENGTH = 128;
+// The longest password accepted anywhere (the KDF reads every byte; the cap only bounds the work per attempt).
+export { MAX_PASSWORD_LENGTH } from "@/lib/accounts/account-schemas";
 
 function deriveKey(password: string, salt: Buffer, options: ScryptOptions & { keyLength: number }): Promise<Buffer> {
   return new Promise((resolve, reject) => {
