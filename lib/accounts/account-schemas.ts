@@ -32,5 +32,11 @@ export const newUserSchema = z.object({
 
 export const roleChangeSchema = z.object({ userId: z.string().min(1), role: z.enum(["admin", "member"]) });
 
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, "required").max(MAX_PASSWORD_LENGTH, "passwordTooLong"),
+  newPassword: passwordSchema,
+});
+
 export type SetupInput = z.infer<typeof setupSchema>;
 export type NewUserInput = z.infer<typeof newUserSchema>;
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

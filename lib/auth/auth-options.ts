@@ -4,6 +4,7 @@ import { z } from "zod";
 import { systemDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { clientAddress } from "./client-address";
+import { endSessions } from "./session-version";
 import { recordFailure, recordSuccess, reserveAttempt, throttleKeys } from "./login-throttle";
 import { hashPassword, MAX_PASSWORD_LENGTH, needsRehash, verifyPassword } from "./password";
 
@@ -37,19 +38,29 @@ export const authOptions: NextAuthOptions = {
           const passwordHash = await hashPassword(password);
           await systemDb.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash } });
         }
-        return { id: user.id, email: user.email, name: user.name };
+        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),
   ],
   callbacks: {
-    // Only the user id travels in the token; role and account are read from the database on every request,
-    // so a role change or a removal takes effect at once.
+    // Only the user id and their session version travel in the token; role and account are read from the
+    // database on every request, and a token whose version is not the user's current one is refused
+    // (current-user.ts), so a sign-out, a password or role change, or a removal takes effect at once.
     async jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
       return token;
     },
     async session({ session, token }) {
-      return { ...session, userId: token.sub };
+      return { ...session, userId: token.sub, sessionVersion: token.sv };
+    },
+  },
+  events: {
+    // Signing out ends every session of the user, a copied cookie included.
+    async signOut({ token }) {
+      if (token?.sub && typeof token.sv === "number") await endSessions(token.sub, token.sv);
     },
   },
 };
