@@ -11,7 +11,7 @@ export async function createAccountWithAdmin(input: NewAccount) {
   if (await systemDb.user.findUnique({ where: { email } })) {
     throw new AppError("CONFLICT", "This e-mail is already in use.", { fields: { email: "taken" } });
   }
-  assertAcceptablePassword(input.password);
+  await assertAcceptablePassword(input.password);
   const passwordHash = await hashPassword(input.password);
   return systemDb.account.create({
     data: {

@@ -26,7 +26,7 @@ export async function isSetupTokenValid(token: string): Promise<boolean> {
 /** Spends the token (at most once, even under concurrent submits) and creates the first account. */
 export async function completeSetup(token: string, input: NewAccount) {
   // Before the token is spent: a refused password must leave the link usable.
-  assertAcceptablePassword(input.password);
+  await assertAcceptablePassword(input.password);
   const spent = await systemDb.setupToken.updateMany({
     where: { tokenHash: hashToken(token), usedAt: null },
     data: { usedAt: new Date() },

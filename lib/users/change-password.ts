@@ -21,7 +21,7 @@ export async function changePassword(userId: string, input: ChangePasswordInput)
     throw new AppError("VALIDATION", "The current password is wrong.", { fields: { currentPassword: "currentPasswordWrong" } });
   }
   await recordSuccess(keys);
-  assertAcceptablePassword(input.newPassword, "newPassword");
+  await assertAcceptablePassword(input.newPassword, "newPassword");
   if (input.newPassword === input.currentPassword) {
     throw new AppError("VALIDATION", "The new password is the current one.", { fields: { newPassword: "passwordUnchanged" } });
   }

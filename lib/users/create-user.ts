@@ -7,7 +7,7 @@ import type { NewUserInput } from "@/lib/accounts/account-schemas";
 
 /** An admin creates a user of their own account with an initial password they hand over. */
 export async function createUser(db: ScopedDb, input: NewUserInput) {
-  assertAcceptablePassword(input.password);
+  await assertAcceptablePassword(input.password);
   try {
     return await db.user.create({
       data: {
