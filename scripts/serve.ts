@@ -2,11 +2,11 @@
 // serves every page and route, except JivoChat deliveries (POST /api/webhooks/jivo/<token>), which go straight to
 // the receiver — the same code as that route handler — without Next's router. Under a burst the router costs more
 // than storing the event (docs/performance.md). Needs a build (`npm start` makes one when stale).
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { env } from "@/lib/env";
-import { answerJivoWebhook, JSON_HEADERS } from "@/lib/webhooks/handle-jivo-webhook";
-import { readLimitedNodeBody } from "@/lib/webhooks/read-limited-body";
+import { createAppServer } from "@/lib/http/app-server";
+import { JSON_HEADERS } from "@/lib/webhooks/handle-jivo-webhook";
+import { serveNodeWebhook } from "@/lib/webhooks/serve-node-webhook";
 
 const WEBHOOK_PATH = /^\/api\/webhooks\/jivo\/([^/?#]+)\/?(?:\?.*)?$/;
 
@@ -15,22 +15,16 @@ function option(flag: string, fallback: string): string {
   return index >= 0 && process.argv[index + 1] ? process.argv[index + 1]! : fallback;
 }
 
-async function serveWebhook(request: IncomingMessage, response: ServerResponse, token: string) {
-  const answer = await answerJivoWebhook(token, () => readLimitedNodeBody(request));
-  // The headers next.config.ts gives every answer, as Next would have.
-  response.writeHead(answer.status, { ...JSON_HEADERS, "X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY", "Referrer-Policy": "same-origin" });
-  response.end(JSON.stringify(answer.body));
-}
-
 async function main() {
   const port = Number(option("-p", process.env.PORT ?? "3000"));
   const hostname = option("-H", "0.0.0.0");
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = createServer((request, response) => {
+  // Headers and request timeouts: lib/http/app-server.ts.
+  const server = createAppServer((request, response) => {
     const webhook = request.method === "POST" ? WEBHOOK_PATH.exec(request.url ?? "") : null;
-    const handling = webhook ? serveWebhook(request, response, webhook[1]!) : handle(request, response);
+    const handling = webhook ? serveNodeWebhook(request, response, webhook[1]!) : handle(request, response);
     handling.catch((error: unknown) => {
       console.error(error);
       if (!response.headersSent) response.writeHead(500, JSON_HEADERS);

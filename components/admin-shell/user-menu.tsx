@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
@@ -46,6 +47,14 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
             <p className="truncate text-slate-500">{email}</p>
             <p className="mt-1 text-xs text-slate-500">{t(`roles.${role}`)}</p>
           </div>
+          <Link
+            href="/password"
+            role="menuitem"
+            onClick={() => setOpen(false)}
+            className="mt-1 block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100"
+          >
+            {t("changePassword")}
+          </Link>
           <button
             type="button"
             role="menuitem"

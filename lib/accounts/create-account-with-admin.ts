@@ -1,6 +1,7 @@
 import { systemDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { hashPassword } from "@/lib/auth/password";
+import { assertAcceptablePassword } from "@/lib/auth/password-policy";
 
 export type NewAccount = { accountName: string; name: string; email: string; password: string };
 
@@ -10,6 +11,7 @@ export async function createAccountWithAdmin(input: NewAccount) {
   if (await systemDb.user.findUnique({ where: { email } })) {
     throw new AppError("CONFLICT", "This e-mail is already in use.", { fields: { email: "taken" } });
   }
+  await assertAcceptablePassword(input.password);
   const passwordHash = await hashPassword(input.password);
   return systemDb.account.create({
     data: {

@@ -9,10 +9,11 @@ export type Role = "admin" | "member";
 
 /** The signed-in user with their account, or null. Cached per request. */
 export const currentUser = cache(async () => {
-  const session = (await getServerSession(authOptions)) as { userId?: string } | null;
+  const session = (await getServerSession(authOptions)) as { userId?: string; sessionVersion?: number } | null;
   if (!session?.userId) return null;
   const user = await systemDb.user.findUnique({ where: { id: session.userId }, include: { account: true } });
-  if (!user) return null;
+  // A token issued before the last sign-out, password or role change is no longer a session.
+  if (!user || user.sessionVersion !== session.sessionVersion) return null;
   return { ...user, role: user.role as Role };
 });
 

@@ -1,14 +1,62 @@
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 import bcrypt from "bcryptjs";
 
-const ROUNDS = 11;
-// Compared against when the e-mail is unknown, so a missing account takes as long as a wrong password.
-const DUMMY_HASH = "$2b$11$UF9DZybE.bDjHfOcdPBU1edbZD2.PbdQq2yc1F016Dvs7cfnuH.Pu";
+// Passwords are hashed with scrypt from node:crypto, which runs on libuv's threadpool: a burst of sign-ins no
+// longer stalls the event loop that also answers JivoChat (bcryptjs hashed on it, docs/reliability.md). Hashes
+// written before are bcrypt: they still verify, and a successful sign-in rewrites them as scrypt (needsRehash).
+//
+// Stored form: scrypt$<log2 N>$<r>$<p>$<salt, base64url>$<key, base64url>
 
-export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, ROUNDS);
+const SCRYPT = { log2N: 15, r: 8, p: 1, keyLength: 32, saltLength: 16 } as const;
+// 128 · N · r bytes of memory per hash (32 MiB here); Node's default ceiling is exactly that, so leave room.
+const MAX_MEMORY = 64 * 1024 * 1024;
+
+// The longest password accepted anywhere (the KDF reads every byte; the cap only bounds the work per attempt).
+export { MAX_PASSWORD_LENGTH } from "@/lib/accounts/account-schemas";
+
+function deriveKey(password: string, salt: Buffer, options: ScryptOptions & { keyLength: number }): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(password.normalize("NFC"), salt, options.keyLength, { N: options.N, r: options.r, p: options.p, maxmem: MAX_MEMORY }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
+  });
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(SCRYPT.saltLength);
+  const key = await deriveKey(password, salt, { N: 2 ** SCRYPT.log2N, r: SCRYPT.r, p: SCRYPT.p, keyLength: SCRYPT.keyLength });
+  return ["scrypt", SCRYPT.log2N, SCRYPT.r, SCRYPT.p, salt.toString("base64url"), key.toString("base64url")].join("$");
+}
+
+// Compared against when the e-mail is unknown, so a missing account costs as much as a wrong password.
+let dummyHash: Promise<string> | null = null;
+
+async function verifyScrypt(password: string, stored: string): Promise<boolean> {
+  const [, log2N, r, p, salt, key] = stored.split("$");
+  const expected = Buffer.from(key ?? "", "base64url");
+  if (!expected.length) return false;
+  const actual = await deriveKey(password, Buffer.from(salt ?? "", "base64url"), {
+    N: 2 ** Number(log2N),
+    r: Number(r),
+    p: Number(p),
+    keyLength: expected.length,
+  });
+  return timingSafeEqual(actual, expected);
 }
 
 export async function verifyPassword(password: string, hash: string | null | undefined): Promise<boolean> {
-  const ok = await bcrypt.compare(password, hash ?? DUMMY_HASH);
-  return ok && Boolean(hash);
+  if (!hash) {
+    dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
+    await verifyScrypt(password, await dummyHash);
+    return false;
+  }
+  if (hash.startsWith("scrypt$")) return verifyScrypt(password, hash);
+  if (/^\$2[aby]\$/.test(hash)) return bcrypt.compare(password, hash);
+  return false;
+}
+
+/** True for a hash in an older scheme (bcrypt) or with weaker parameters: rewrite it after a successful sign-in. */
+export function needsRehash(hash: string): boolean {
+  const [scheme, log2N, r, p] = hash.split("$");
+  return scheme !== "scrypt" || Number(log2N) < SCRYPT.log2N || Number(r) < SCRYPT.r || Number(p) < SCRYPT.p;
 }

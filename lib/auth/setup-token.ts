@@ -1,6 +1,7 @@
 import { systemDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { hashToken, randomToken } from "@/lib/crypto/tokens";
+import { assertAcceptablePassword } from "./password-policy";
 import { createAccountWithAdmin, type NewAccount } from "@/lib/accounts/create-account-with-admin";
 
 export async function hasAnyUser(): Promise<boolean> {
@@ -24,6 +25,8 @@ export async function isSetupTokenValid(token: string): Promise<boolean> {
 
 /** Spends the token (at most once, even under concurrent submits) and creates the first account. */
 export async function completeSetup(token: string, input: NewAccount) {
+  // Before the token is spent: a refused password must leave the link usable.
+  await assertAcceptablePassword(input.password);
   const spent = await systemDb.setupToken.updateMany({
     where: { tokenHash: hashToken(token), usedAt: null },
     data: { usedAt: new Date() },

@@ -3,6 +3,7 @@ import { PrismaClient } from "@prisma/client";
 import type BetterSqlite3 from "better-sqlite3";
 import { env } from "@/lib/env";
 import { resolveDatabase } from "./resolve-database";
+import { secureSqliteFiles } from "./secure-sqlite-files";
 import { serializedSqlite } from "./serialized-sqlite";
 
 export const database = resolveDatabase(env.DATABASE_URL);
@@ -14,6 +15,7 @@ function createClient(): { client: PrismaClient; sqlite: Sqlite | null } {
     const adapter = new PrismaPg({ connectionString: database.url, max: 10, connectionTimeoutMillis: 10_000 });
     return { client: new PrismaClient({ adapter }), sqlite: null };
   }
+  if (database.file) secureSqliteFiles(database.file);
   const sqlite = serializedSqlite({ url: database.url, timeout: 10_000 }, tuneSqlite);
   return { client: new PrismaClient({ adapter: sqlite.factory }), sqlite };
 }

@@ -20,7 +20,7 @@ export async function attachConnection(db: ScopedDb, integration: IntegrationVie
   const budgetKey = hashToken(input.apiKey);
   let accountName: string | null;
   try {
-    const account = await connectionClient({ baseUrl: input.baseUrl, apiKeyCipher, budgetKey }).verifyKey();
+    const account = await connectionClient({ baseUrl: input.baseUrl, apiKeyCipher, budgetKey, isSandbox: input.isSandbox }).verifyKey();
     accountName = account.Name ?? null;
   } catch (error) {
     throw ploomesAppError(error);

@@ -29,7 +29,7 @@ export function budgetShape(): BudgetShape {
  * every process that uses the same Ploomes account (keyed by the key's hash).
  */
 export function connectionClient(
-  connection: Pick<PloomesConnection, "baseUrl" | "apiKeyCipher" | "budgetKey">,
+  connection: Pick<PloomesConnection, "baseUrl" | "apiKeyCipher" | "budgetKey" | "isSandbox">,
   recorder?: (call: PloomesCallRecord) => void,
   options: Options = {},
 ): PloomesClient {
@@ -49,5 +49,7 @@ export function connectionClient(
     pacer,
     recorder,
     timeoutMs: options.timeoutMs,
+    // The app's own sandbox lives on this host; any other connection stays off private networks.
+    allowPrivate: connection.isSandbox,
   });
 }

@@ -4,7 +4,8 @@ import { env } from "@/lib/env";
 
 // The Ploomes base URL is typed by a user and then called by the server with a stored key, so in production
 // it must not point at the server's own network (SSRF). The check runs when the URL is saved; a host that
-// changes its DNS answer later is not covered here.
+// changes its DNS answer later is refused at call time by pinned-fetch.ts, which connects only to the address
+// it checked.
 
 export class InvalidBaseUrlError extends Error {
   override readonly name = "InvalidBaseUrlError";
@@ -22,7 +23,9 @@ for (const [network, prefix] of [
   ["127.0.0.0", 8],
   ["169.254.0.0", 16],
   ["172.16.0.0", 12],
+  ["192.0.0.0", 24], // IETF protocol assignments
   ["192.168.0.0", 16],
+  ["198.18.0.0", 15], // benchmarking
   ["224.0.0.0", 3],
 ] as const) {
   internalIpv4.addSubnet(network, prefix, "ipv4");
@@ -30,11 +33,21 @@ for (const [network, prefix] of [
 for (const [network, prefix] of [
   ["::", 96],
   ["::ffff:0:0", 96],
+  // Translation and tunnelling prefixes embed an IPv4 address, private ones included.
+  ["64:ff9b::", 96], // NAT64
+  ["64:ff9b:1::", 48], // local-use NAT64
+  ["2002::", 16], // 6to4
+  ["::ffff:0:0:0", 96], // IPv4-translated (SIIT)
   ["fc00::", 7],
   ["fe80::", 10],
   ["ff00::", 8],
 ] as const) {
   internalIpv6.addSubnet(network, prefix, "ipv6");
+}
+
+/** Outside production, or with PLOOMES_ALLOW_PRIVATE_URLS, a Ploomes base URL may be on a private network. */
+export function privateAddressesAllowed(): boolean {
+  return env.NODE_ENV !== "production" || env.PLOOMES_ALLOW_PRIVATE_URLS;
 }
 
 export function isInternalAddress(address: string): boolean {
@@ -80,7 +93,7 @@ export async function validateBaseUrl(
     throw new InvalidBaseUrlError("The Ploomes base URL must not contain a query (?…) or fragment (#…).");
   }
 
-  const enforce = env.NODE_ENV === "production" && !env.PLOOMES_ALLOW_PRIVATE_URLS && !allowPrivate;
+  const enforce = !allowPrivate && !privateAddressesAllowed();
   if (enforce && parsed.protocol !== "https:") {
     throw new InvalidBaseUrlError("The Ploomes base URL must use https:// in production.");
   }

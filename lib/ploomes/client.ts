@@ -43,6 +43,8 @@ import {
   stageSchema,
   userSchema,
 } from "./schemas";
+import { privateAddressesAllowed } from "./base-url";
+import { pinnedFetch } from "./pinned-fetch";
 import { type HttpMethod, type PloomesTransport, sendPloomesRequest } from "./send-ploomes-request";
 
 export type PloomesCallRecord = {
@@ -61,6 +63,8 @@ export type PloomesClientOptions = {
   pacer?: Pacer;
   recorder?: (call: PloomesCallRecord) => void;
   fetchImpl?: typeof fetch;
+  /** The app's own sandbox: its private address is called (otherwise refused in production, base-url.ts). */
+  allowPrivate?: boolean;
 };
 
 // Ploomes answers a 429 without saying when its minute window resets; 15 s clears most windows in a step or
@@ -111,7 +115,8 @@ export class PloomesClient {
       baseUrl: options.baseUrl.replace(/\/+$/, ""),
       apiKey: options.apiKey,
       timeoutMs: options.timeoutMs ?? env.PLOOMES_TIMEOUT_MS,
-      fetchImpl: options.fetchImpl ?? fetch,
+      // Resolves the host on every call and connects only to a checked address (DNS rebinding, pinned-fetch.ts).
+      fetchImpl: options.fetchImpl ?? pinnedFetch({ allowPrivate: Boolean(options.allowPrivate) || privateAddressesAllowed() }),
     };
     this.pacer = options.pacer;
     this.recorder = options.recorder;

@@ -1,7 +1,37 @@
-import { errorFromResponse, invalidResponseError, networkError, timeoutError } from "./errors";
+import { errorFromResponse, invalidResponseError, networkError, PloomesError, timeoutError } from "./errors";
 
 // One HTTP exchange with Ploomes: headers, timeout, JSON, and every failure turned into a PloomesError.
 // Pacing, validation and recording are the client's job.
+
+import { PrivateAddressError } from "./pinned-fetch";
+
+/** Largest answer read from Ploomes; a page of 300 records is far below it. */
+export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
+class ResponseTooLarge extends Error {}
+
+/** The body as text, refused as soon as it passes `limit` bytes (declared or streamed). */
+async function readCapped(response: Response, limit: number): Promise<string> {
+  if (Number(response.headers.get("content-length") ?? "0") > limit) {
+    await response.body?.cancel();
+    throw new ResponseTooLarge();
+  }
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new ResponseTooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 
@@ -59,9 +89,14 @@ export async function sendPloomesRequest(
     });
     status = response.status;
     headers = response.headers;
-    // Reading the body is covered by the same timeout.
-    text = await response.text();
+    // Reading the body is covered by the same timeout, and by a size limit.
+    text = await readCapped(response, MAX_RESPONSE_BYTES);
   } catch (error) {
+    if (error instanceof ResponseTooLarge) {
+      throw invalidResponseError(call, status!, `the answer is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB; it was not read`);
+    }
+    const refused = error instanceof PrivateAddressError ? error : error instanceof Error && error.cause instanceof PrivateAddressError ? error.cause : null;
+    if (refused) throw new PloomesError({ ...call, kind: "bad_request", ploomesMessage: `refused: ${refused.message}` });
     if (signal.aborted) throw timeoutError(call, transport.timeoutMs);
     throw networkError(call, redact(describeFailure(error), transport.apiKey));
   }

@@ -6,7 +6,8 @@ export async function changeRole(db: ScopedDb, userId: string, role: "admin" | "
   const user = await db.user.findFirst({ where: { id: userId } });
   if (!user) throw new AppError("NOT_FOUND", "User not found.");
   if (user.role === "admin" && role !== "admin") await assertAnotherAdmin(db, userId);
-  await db.user.updateMany({ where: { id: userId }, data: { role } });
+  // Sessions issued under the old role end: the user signs in again as what they now are.
+  if (user.role !== role) await db.user.updateMany({ where: { id: userId }, data: { role, sessionVersion: { increment: 1 } } });
 }
 
 export async function removeUser(db: ScopedDb, userId: string, actingUserId: string) {
@@ -14,6 +15,7 @@ export async function removeUser(db: ScopedDb, userId: string, actingUserId: str
   const user = await db.user.findFirst({ where: { id: userId } });
   if (!user) throw new AppError("NOT_FOUND", "User not found.");
   if (user.role === "admin") await assertAnotherAdmin(db, userId);
+  // Removing the user ends their sessions too: no row, no session (current-user.ts).
   await db.user.deleteMany({ where: { id: userId } });
 }
 

@@ -3,7 +3,7 @@ import { toAppError } from "@/lib/errors/app-error";
 import { answerAgent, recordAgentAnswer } from "@/lib/agent-lookup/answer-agent";
 import { logger } from "@/lib/log/logger";
 import { readLimitedBody } from "./read-limited-body";
-import { receiveJivoEvent } from "./receive-jivo-event";
+import { findReceivingIntegration, storeJivoDelivery } from "./receive-jivo-event";
 
 export const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
 
@@ -14,15 +14,34 @@ export type WebhookAnswer = { status: number; body: object };
  * with 400/404/413 otherwise. `readBody` reads the delivery within the size limit; the HTTP side is the caller's
  * (the route handler below, and the production server's direct path, scripts/serve.ts).
  */
+/** The client went away (or the connection broke) while its body was being read. */
+class UploadAborted extends Error {}
+
+async function readOrAbort(readBody: () => Promise<string>): Promise<string> {
+  try {
+    return await readBody();
+  } catch (error) {
+    if (toAppError(error)) throw error;
+    throw new UploadAborted(error instanceof Error ? error.message : String(error), { cause: error });
+  }
+}
+
 export async function answerJivoWebhook(token: string, readBody: () => Promise<string>): Promise<WebhookAnswer> {
   try {
-    const received = await receiveJivoEvent(token, await readBody());
+    // The token first: a delivery to an unknown or rotated URL is refused before its body is read.
+    const integration = await findReceivingIntegration(token);
+    const received = await storeJivoDelivery(integration, await readOrAbort(readBody));
     // chat_accepted / chat_updated: the answer can show the agent who the visitor is in Ploomes; the event keeps
     // what was shown (or why nothing was) for the log.
     const lookup = await answerAgent(received.event, received.integration, received.settings);
     await recordAgentAnswer(received.eventId, lookup);
     return { status: 200, body: lookup.answer };
   } catch (error) {
+    if (error instanceof UploadAborted) {
+      // Routine on the internet (a client timing out, a dropped connection): nothing was stored, nobody to answer.
+      logger.debug({ reason: error.message }, "webhook upload aborted by the client");
+      return { status: 400, body: { result: "error", error: "The upload did not complete." } };
+    }
     const appError = toAppError(error);
     if (appError) return { status: appError.status, body: { result: "error", error: appError.message } };
     const requestId = randomUUID();

@@ -48,5 +48,9 @@ export function readLimitedNodeBody(request: IncomingMessage, limit = MAX_WEBHOO
     request.on("data", onData);
     request.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     request.once("error", reject);
+    // A connection cut (by the client, or by the server's request timeout) before the end.
+    request.once("close", () => {
+      if (!request.complete) reject(new Error("aborted"));
+    });
   });
 }

@@ -35,10 +35,23 @@ const clip = (value: string | null, max = 300) => (value ? value.replaceAll("\u0
  * reports whether it was a re-delivery. No Ploomes call happens here.
  */
 export async function receiveJivoEvent(token: string, rawBody: string): Promise<Received> {
+  return storeJivoDelivery(await findReceivingIntegration(token), rawBody);
+}
+
+/**
+ * The integration that takes deliveries for this token (active or paused), or NOT_FOUND. Checked before the body
+ * is read: an unknown or rotated token costs no upload.
+ */
+export async function findReceivingIntegration(token: string): Promise<TokenIntegration> {
   const integration = await findIntegrationByToken(token);
   if (!integration || integration.status === "inactive" || integration.status === "draft") {
     throw new AppError("NOT_FOUND", "Not found.");
   }
+  return integration;
+}
+
+/** receiveJivoEvent once the token is known good. */
+export async function storeJivoDelivery(integration: TokenIntegration, rawBody: string): Promise<Received> {
   let body: unknown;
   try {
     body = JSON.parse(rawBody);

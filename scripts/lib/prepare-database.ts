@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { resolveDatabase } from "../../lib/db/resolve-database";
+import { secureSqliteFiles } from "../../lib/db/secure-sqlite-files";
 import { bin, run } from "./run";
 
 /** The provider the generated Prisma client was built for (it cannot switch at run time). */
@@ -21,7 +22,9 @@ export async function prepareDatabase(options: { migrate?: boolean; quiet?: bool
   if (generatedProvider() !== database.provider) {
     await run(bin("prisma"), ["generate", ...(database.provider === "postgresql" ? ["--schema", "prisma/postgres/schema.prisma"] : [])], { stdio });
   }
-  if (database.file) fs.mkdirSync(path.dirname(database.file), { recursive: true });
+  // Created owner-only before Prisma opens it (lib/db/secure-sqlite-files.ts).
+  if (database.file) secureSqliteFiles(database.file);
   if (options.migrate !== false) await run(bin("prisma"), ["migrate", "deploy"], { stdio });
+  if (database.file) secureSqliteFiles(database.file);
   return database;
 }

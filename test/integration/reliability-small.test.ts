@@ -27,7 +27,14 @@ import { writeFigures } from "../reliability/lib/write-figures";
 // Server actions run here outside Next: the session is whoever the matrix says, revalidation and cookies are inert.
 vi.mock("next-auth", async (importOriginal) => {
   const { actingSession: session } = await import("../reliability/lib/action-matrix");
-  return { ...(await importOriginal<typeof import("next-auth")>()), getServerSession: async () => session.current };
+  const { systemDb: db } = await import("@/lib/db/client");
+  // The caller's token is a current one (issued with the user's present session version).
+  const current = async () => {
+    if (!session.current) return null;
+    const user = await db.user.findUnique({ where: { id: session.current.userId }, select: { sessionVersion: true } });
+    return { ...session.current, sessionVersion: user?.sessionVersion };
+  };
+  return { ...(await importOriginal<typeof import("next-auth")>()), getServerSession: current };
 });
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 vi.mock("next/headers", () => ({
@@ -135,8 +142,9 @@ describe("every server action refuses the wrong caller", () => {
   // By design: the first-run setup is reached without a session (its one-time token is the credential), and the
   // language switch only sets the caller's own cookie.
   const PUBLIC = new Set(["completeSetupAction", "setLocaleAction"]);
-  // Read-only actions every user of the account may run; any other action is for the account's admins.
-  const FOR_MEMBERS = new Set(["dryRunAction"]);
+  // Read-only actions every user of the account may run, and changing one's own password; any other action is
+  // for the account's admins.
+  const FOR_MEMBERS = new Set(["dryRunAction", "changePasswordAction"]);
 
   it("anonymous, members and another account's admin change nothing; the account's own admin gets through", async () => {
     const actions = await discoverServerActions();

@@ -31,7 +31,8 @@ export function NewUserForm() {
     if (result.ok) {
       setCreated(t("created", { email: values.email }));
       reset({ role: "member", name: "", email: "", password: "" });
-    } else if (result.fields?.email) setFieldError("email", { message: "emailTaken" });
+    } else if (result.fields?.email) setFieldError("email", { message: result.fields.email });
+    else if (result.fields?.password) setFieldError("password", { message: result.fields.password });
     else setError(result.message);
   });
 

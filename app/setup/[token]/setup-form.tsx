@@ -33,6 +33,7 @@ export function SetupForm({ token }: { token: string }) {
     const result = await completeSetupAction(token, values);
     if (!result.ok) {
       if (result.fields?.email) setFieldError("email", { message: "emailTaken" });
+      else if (result.fields?.password) setFieldError("password", { message: result.fields.password });
       else setError(result.code === "NOT_FOUND" ? t("linkUsed") : t("failed"));
       return;
     }

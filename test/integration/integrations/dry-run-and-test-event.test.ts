@@ -18,7 +18,7 @@ import { appErrorOf } from "./integration-fixtures";
 
 // The server actions read the session through next-auth; here it is whoever the test signs in.
 vi.mock("next-auth", () => ({ getServerSession: vi.fn() }));
-const signIn = (userId: string) => vi.mocked(getServerSession).mockResolvedValue({ userId });
+const signIn = (userId: string) => vi.mocked(getServerSession).mockResolvedValue({ userId, sessionVersion: 0 });
 
 let server: TestServer;
 beforeAll(async () => {
