@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { startBatchRunner } from "@/lib/events/start-batch-runner";
 import { startWorker } from "@/lib/jobs/run-worker";
 import { processEvent, settleEvent } from "./process-event";
 import { startMaintenance } from "./run-maintenance";
@@ -15,10 +16,12 @@ export function startSyncWorker(options: { concurrency?: number; pollMs?: number
     // Ample for a chat's dozen Ploomes calls, each bounded by the client's timeout and a wait for its budget slot.
     attemptTimeoutMs: Math.max(60_000, env.PLOOMES_TIMEOUT_MS * 30),
   });
+  const batches = startBatchRunner(worker.workerId);
   return {
     workerId: worker.workerId,
     async stop() {
       stopMaintenance();
+      await batches.stop();
       await worker.stop();
     },
   };
