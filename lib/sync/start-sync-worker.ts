@@ -1,3 +1,4 @@
+import { startAlerts } from "@/lib/alerts/start-alerts";
 import { env } from "@/lib/env";
 import { startBatchRunner } from "@/lib/events/start-batch-runner";
 import { startWorker } from "@/lib/jobs/run-worker";
@@ -7,6 +8,7 @@ import { startMaintenance } from "./run-maintenance";
 /** The worker that turns queued JivoChat events into Ploomes records (in the web process or standalone). */
 export function startSyncWorker(options: { concurrency?: number; pollMs?: number } = {}) {
   const stopMaintenance = startMaintenance();
+  const stopAlerts = startAlerts();
   const worker = startWorker({
     handler: processEvent,
     onSettled: (job, settled, tx) => settleEvent(job.eventId, settled, tx),
@@ -21,6 +23,7 @@ export function startSyncWorker(options: { concurrency?: number; pollMs?: number
     workerId: worker.workerId,
     async stop() {
       stopMaintenance();
+      stopAlerts();
       await batches.stop();
       await worker.stop();
     },
