@@ -61,6 +61,8 @@ export const leadInputSchema = z.strictObject({
   OtherProperties: z.array(otherPropertyInputSchema).optional(),
 });
 
+export const leadPatchSchema = leadInputSchema.partial();
+
 export const originInputSchema = z.strictObject({ Name: z.string().min(1) });
 
 export const interactionRecordInputSchema = z.strictObject({
@@ -77,4 +79,5 @@ export type ContactInput = z.input<typeof contactInputSchema>;
 export type ContactPatch = z.input<typeof contactPatchSchema>;
 export type DealInput = z.input<typeof dealInputSchema>;
 export type LeadInput = z.input<typeof leadInputSchema>;
+export type LeadPatch = z.input<typeof leadPatchSchema>;
 export type InteractionRecordInput = z.input<typeof interactionRecordInputSchema>;

@@ -9,10 +9,12 @@ import { parseJivoEvent } from "@/lib/jivo/normalize-event";
 import type { ClaimedJob, JobOutcome } from "@/lib/jobs/run-worker";
 import type { PloomesCallRecord } from "@/lib/ploomes/client";
 import { PloomesError } from "@/lib/ploomes/errors";
+import { applyClientUpdate } from "./apply-client-update";
 import { executeStep } from "./execute-step";
 import { planNextStep } from "./plan-next-step";
 import { prepareSyncContext } from "./prepare-sync-context";
 import { parseOutcome, type SyncOutcome } from "./sync-outcome";
+import { rememberVisitor } from "./visitor-link";
 
 const WRITES = new Set(["createCompany", "createPerson", "createDeal", "createLead", "createInteraction", "linkPerson"]);
 
@@ -62,6 +64,15 @@ export async function processEvent(job: ClaimedJob, signal: AbortSignal): Promis
     const parsed = parseJivoEvent(JSON.parse(event.rawPayload), { receivedAt: event.receivedAt });
     if (!parsed.ok) return { kind: "failed", error: parsed.error };
     const client = connectionClient(integration.connection, (call) => calls.push(call));
+    if (parsed.event.eventName === "client_updated") {
+      // Not a chat: the visitor's new contact details go to the client already written (apply-client-update.ts).
+      const contactUpdate = await applyClientUpdate(client, integration.id, parsed.event);
+      outcome = { ...outcome, contactUpdate };
+      plan.push({ step: "updateClient", attempt: job.attempts, at: new Date().toISOString(), result: { contactUpdate } });
+      await systemDb.webhookEvent.update({ where: { id: event.id }, data: { outcome: JSON.stringify(outcome), plan: JSON.stringify(plan) } });
+      await flushCalls();
+      return { kind: "done" };
+    }
     const ctx = await prepareSyncContext(parsed.event, settings, integration.connection.id, client, job.attempts);
     await flushCalls();
 
@@ -85,6 +96,7 @@ export async function processEvent(job: ClaimedJob, signal: AbortSignal): Promis
       where: { id: event.id },
       data: { warnings: ctx.drafts.warnings.length ? JSON.stringify(ctx.drafts.warnings) : null },
     });
+    await rememberVisitor(integration.id, parsed.event, outcome);
     if (integration.flaggedReason) await clearIntegrationFlag(integration.id);
     return { kind: "done" };
   } catch (error) {

@@ -12,6 +12,8 @@ export function eventDisposition(
   const acted =
     event.eventName === "chat_finished" ||
     event.eventName === "offline_message" ||
+    // Only reaches a client the integration already wrote (lib/sync/apply-client-update.ts).
+    event.eventName === "client_updated" ||
     (event.eventName === "chat_accepted" && settings?.createOnChatStart === true);
   if (!acted) return { status: "ignored", queue: false, reason: "event_not_handled" };
   const channels = settings?.widgetIds ?? [];
