@@ -10,6 +10,7 @@ import type { ClaimedJob, JobOutcome } from "@/lib/jobs/run-worker";
 import type { PloomesCallRecord } from "@/lib/ploomes/client";
 import { PloomesError } from "@/lib/ploomes/errors";
 import { applyClientUpdate } from "./apply-client-update";
+import { callFacts, callPlanner } from "./call-record";
 import { executeStep } from "./execute-step";
 import { planNextStep } from "./plan-next-step";
 import { prepareSyncContext } from "./prepare-sync-context";
@@ -76,7 +77,10 @@ export async function processEvent(job: ClaimedJob, signal: AbortSignal): Promis
     const ctx = await prepareSyncContext(parsed.event, settings, integration.connection.id, client, job.attempts);
     await flushCalls();
 
-    for (let step = planNextStep(ctx, outcome); step; step = planNextStep(ctx, outcome)) {
+    // A finished call has a planner of its own (same client rules, an interaction record, no deal): call-record.ts.
+    const callPlan = await callPlanner(parsed.event, ctx, () => callFacts(integration.id, parsed.event, event));
+    const next = callPlan ?? ((current: SyncOutcome) => planNextStep(ctx, current));
+    for (let step = next(outcome); step; step = next(outcome)) {
       signal.throwIfAborted();
       if (WRITES.has(step.kind)) {
         // Stored before the write: if its answer is lost, the next attempt knows to look for the record first.

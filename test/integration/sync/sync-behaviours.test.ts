@@ -219,7 +219,8 @@ describe("a finished chat becomes the chosen records", () => {
       "offline_message:7701": "done",
       // Its visitor (client 1217) was never written by this integration: done, nothing created.
       client_updated: "done",
-      "call_event:7702": "ignored",
+      // A finished call (status end): an interaction record on the caller (test/integration/sync/call-event.test.ts).
+      "call_event:7702": "done",
     });
   });
 });
