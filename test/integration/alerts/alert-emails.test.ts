@@ -59,6 +59,8 @@ describe("alert e-mails through SMTP", () => {
     await app.createUser(db, { name: "Segunda Admin", email: `segunda-${setup.account.id}@example.com`, role: "admin", password: "senha-segura-123" });
     await app.createUser(db, { name: "Membro", email: `membro-${setup.account.id}@example.com`, role: "member", password: "senha-segura-123" });
     const before = inbox.messages.length;
+    // Other test files' integrations (failed chats of their own) are not this test's to alert on.
+    const only = { integrationId: setup.integration.id };
 
     const tenant = await systemDb.sandboxTenant.findUniqueOrThrow({ where: { id: setup.tenantId } });
     await systemDb.sandboxTenant.update({ where: { id: setup.tenantId }, data: { apiKeyHash: `rotated-${setup.tenantId}` } });
@@ -76,7 +78,7 @@ describe("alert e-mails through SMTP", () => {
     // The same incident goes on: more refused chats and evaluations by two workers send nothing more.
     for (const i of [2, 3]) await sandbox.deliver(setup.webhookUrl, chat(i));
     await sandbox.drain([setup.integration.id]);
-    await Promise.all([app.evaluateAlerts(), app.evaluateAlerts()]);
+    await Promise.all([app.evaluateAlerts(only), app.evaluateAlerts(only)]);
     await Promise.all([app.deliverPendingAlerts(), app.deliverPendingAlerts()]);
     expect(inbox.messages.length).toBe(before + 1);
 
@@ -85,13 +87,13 @@ describe("alert e-mails through SMTP", () => {
     await sandbox.deliver(setup.webhookUrl, chat(4));
     await sandbox.drain([setup.integration.id]);
     expect((await systemDb.integration.findUniqueOrThrow({ where: { id: setup.integration.id } })).flaggedReason).toBeNull();
-    await Promise.all([app.evaluateAlerts(), app.evaluateAlerts()]);
+    await Promise.all([app.evaluateAlerts(only), app.evaluateAlerts(only)]);
     await app.deliverPendingAlerts();
     const [resolved] = (await inbox.waitFor(before + 2)).slice(before + 1);
     expect(resolved!.subject).toMatch(/^\[Resolvido\] /);
     expect(resolved!.text).toContain("O que falhava: O Ploomes recusou a chave da API (401)");
     expect(addresses(resolved!)).toHaveLength(2);
-    await Promise.all([app.evaluateAlerts(), app.deliverPendingAlerts()]);
+    await Promise.all([app.evaluateAlerts(only), app.deliverPendingAlerts()]);
     expect(inbox.messages.length).toBe(before + 2);
 
     const messages = await systemDb.alertMessage.findMany({ where: { accountId: setup.account.id }, orderBy: { createdAt: "asc" } });
