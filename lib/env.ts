@@ -54,6 +54,13 @@ export const env = createEnv({
     SANDBOX_ERROR_RATE: z.coerce.number().min(0).max(1).default(0),
     SANDBOX_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    /** Alert e-mails to the account's admins: smtp://user:password@host:587 or smtps://…:465. Unset: the Alertas page only. */
+    SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]+/, "must be smtp://[user:password@]host[:port] or smtps://…").optional(),
+    ALERT_EMAIL_FROM: z.string().min(3).default("Hub Jivo → Ploomes <alertas@localhost>"),
+    /** An active integration whose share of failed events in the last hour reaches this (0..1) gets an alert… */
+    ALERT_FAILURE_RATE: z.coerce.number().min(0.01).max(1).default(0.5),
+    /** …once at least this many events failed in that hour. */
+    ALERT_FAILURE_MIN_EVENTS: z.coerce.number().int().min(1).default(5),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
     /** Reverse proxies in front of the app whose X-Forwarded-For is believed: false (none), true (one) or a count. */

@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 const ITEMS = [
   { href: "/integrations", key: "integrations" },
   { href: "/events", key: "events" },
+  { href: "/alerts", key: "alerts" },
   { href: "/users", key: "users" },
   { href: "/sandbox", key: "sandbox" },
 ] as const;

@@ -9,6 +9,9 @@ const ACCOUNT_MODELS = new Set<string>([
   "Integration",
   "WebhookEvent",
   "SandboxTenant",
+  "ReprocessBatch",
+  "AlertIncident",
+  "AlertMessage",
 ]);
 
 const WHERE_OPERATIONS = new Set([

@@ -9,7 +9,12 @@ import { notifyJobQueued } from "@/lib/jobs/job-signal";
  * so records already created in Ploomes are reused, not created again. Events that never had a job (paused,
  * ignored) get one. The caller checks that the user is an admin.
  */
-export async function reprocessEvent(db: ScopedDb, eventId: string, now = new Date()): Promise<void> {
+export async function reprocessEvent(
+  db: ScopedDb,
+  eventId: string,
+  now = new Date(),
+  options: { onlyIfStatus?: string } = {},
+): Promise<void> {
   const event = await db.webhookEvent.findFirst({
     where: { id: eventId },
     select: { id: true, integrationId: true, widgetId: true, chatId: true, dedupeKey: true, purgedAt: true, job: { select: { id: true } } },
@@ -30,10 +35,13 @@ export async function reprocessEvent(db: ScopedDb, eventId: string, now = new Da
     } else {
       await tx.job.create({ data: { eventId: event.id, chatKey: chatKeyOf(event), runAt: now, createdAt: now } });
     }
-    await tx.webhookEvent.update({
-      where: { id: event.id },
+    // onlyIfStatus (bulk reprocess): an event another request already put back is left alone, so asking twice
+    // queues it once; the row's lock makes the second of two concurrent requests see the first one's write.
+    const reset = await tx.webhookEvent.updateMany({
+      where: { id: event.id, ...(options.onlyIfStatus ? { status: options.onlyIfStatus } : {}) },
       data: { status: "received", statusReason: null, processedAt: null },
     });
+    if (reset.count === 0) throw new AppError("CONFLICT", "The event is no longer in that state.");
   });
   notifyJobQueued();
 }

@@ -47,11 +47,13 @@ export async function runDryRun(db: ScopedDb, integrationId: string, input: unkn
   // Judged as if the integration were active (a paused one would only park the chat). A bundled sample's channel
   // is made up, so the channel filter does not apply to it.
   const disposition = eventDisposition(event, { status: "active" }, sample ? { ...settings, widgetIds: [] } : settings);
-  if (disposition.status !== "received") {
+  // A contact update plans no chat: it only patches the client already written for the visitor (apply-client-update).
+  const notPlanned = disposition.status !== "received" ? disposition.reason : event.eventName === "client_updated" ? "contact_update" : null;
+  if (notPlanned) {
     return {
       ...describeEvent(event),
       behaviour: settings.behaviour,
-      ignoredReason: disposition.reason,
+      ignoredReason: notPlanned,
       incompleteStep,
       items: [],
       warnings: [],

@@ -74,6 +74,8 @@ export const settingsObjectSchema = z.object({
     widgetIds: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
     agentLookup: z.boolean().default(true),
     createOnChatStart: z.boolean().default(false),
+    /** Finished JivoChat calls (call_event) become interaction records on the client (lib/sync/call-record.ts). */
+    recordCalls: z.boolean().default(true),
     /** An active integration that received nothing for this long gets a warning (the URL is probably not in JivoChat). */
     silenceAlertHours: z.coerce.number().int("silenceHoursRange").min(1, "silenceHoursRange").max(720, "silenceHoursRange").default(24),
 });

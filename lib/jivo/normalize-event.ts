@@ -189,7 +189,8 @@ function normalizePayload(payload: JivoPayload, receivedAt: Date): JivoEvent {
     visitor: {
       name: clean(payload.visitor?.name),
       email: clean(payload.visitor?.email)?.toLowerCase() ?? null,
-      phone: clean(payload.visitor?.phone),
+      // A call's visitor is the caller: their number is the call's when the visitor card has none.
+      phone: clean(payload.visitor?.phone) ?? (eventName === "call_event" ? clean(payload.call?.phone) : null),
       description: clean(payload.visitor?.description),
       number: payload.visitor?.number ?? null,
     },

@@ -144,6 +144,18 @@ export const SAMPLE_PAYLOADS = {
     "message": "Boa noite, gostaria de falar com um consultor amanhã cedo.",
     "offline_message_id": 1665399500726
   },
+  call_event: {
+    "event_name": "call_event",
+    "widget_id": "3948",
+    "chat_id": 7702,
+    "visitor": { "name": null, "email": null, "phone": "+5511912345678", "description": null, "number": "6001", "chats_count": 0 },
+    "agent": { "id": "2016", "name": "Carlos Atendente", "email": "carlos@acme.example", "phone": "+551130000000" },
+    "department": null,
+    "session": null,
+    "page": null,
+    "analytics": null,
+    "call": { "type": "incoming", "phone": "+5511912345678", "status": "end", "record_url": "https://acme.example/gravacoes/7702.mp3" }
+  },
 } as const;
 
 export type SampleName = keyof typeof SAMPLE_PAYLOADS;

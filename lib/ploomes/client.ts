@@ -38,6 +38,7 @@ import {
   interactionRecordSchema,
   leadSchema,
   listOf,
+  phoneSchema,
   originSchema,
   pipelineSchema,
   stageSchema,
@@ -300,6 +301,23 @@ export class PloomesClient {
   createInteractionRecord(input: InteractionRecordInput): Promise<InteractionRecord> {
     const body = { schema: interactionRecordInputSchema, value: input };
     return this.create("/InteractionRecords", body, interactionRecordSchema);
+  }
+
+  /** Name, e-mail and every phone with its type and country: what a contact update (client_updated) must keep. */
+  getContactForUpdate(id: number): Promise<Contact | null> {
+    const query = odata()
+      .filter(eq("Id", checkId(id)))
+      .select("Id", "Name", "TypeId", "Email")
+      .expand("Phones", odata().select("PhoneNumber", "TypeId", "CountryId"));
+    return this.findOne("/Contacts", query, contactSchema);
+  }
+
+  getLeadForUpdate(id: number): Promise<(Lead & { Phones?: z.infer<typeof phoneSchema>[] | null }) | null> {
+    const query = odata()
+      .filter(eq("Id", checkId(id)))
+      .select("Id", "PersonName", "Email")
+      .expand("Phones", odata().select("PhoneNumber", "TypeId", "CountryId"));
+    return this.findOne("/Leads", query, leadSchema.extend({ Phones: z.array(phoneSchema).nullish() }));
   }
 
   private async findOne<T extends z.ZodType>(path: string, query: ODataQuery, schema: T): Promise<z.infer<T> | null> {

@@ -1,6 +1,7 @@
 import type { JivoEvent } from "@/lib/jivo/normalize-event";
 import type { IntegrationSettings } from "@/lib/integrations/settings-schema";
 import type { PloomesClient } from "@/lib/ploomes/client";
+import { callPlanner } from "./call-record";
 import { executeStep } from "./execute-step";
 import { planNextStep, type Step } from "./plan-next-step";
 import { prepareSyncContext } from "./prepare-sync-context";
@@ -46,7 +47,10 @@ export async function dryRunEvent(
   const steps: DryRunStep[] = [];
   let outcome: SyncOutcome = {};
   let fakeId = -1;
-  for (let step = planNextStep(ctx, outcome); step; step = planNextStep(ctx, outcome)) {
+  // A call is simulated without its earlier status events: its duration is then "não informada".
+  const callPlan = await callPlanner(event, ctx, async () => ({ connectedAt: null, rang: false, endedAt: event.eventAt ?? new Date() }));
+  const next = callPlan ?? ((current: SyncOutcome) => planNextStep(ctx, current));
+  for (let step = next(outcome); step; step = next(outcome)) {
     if (steps.length > 20) break;
     const simulated = !LOOKUPS.has(step.kind);
     const result = simulated ? simulate(step, fakeId--, 1) : await executeStep(client, step, 1);

@@ -12,12 +12,15 @@ import { PloomesError } from "@/lib/ploomes/errors";
 import { acquireIdentityLocks, type IdentityLease } from "@/lib/jobs/identity-locks";
 import { LEASE_MS } from "@/lib/jobs/claim-next-job";
 import { logger } from "@/lib/log/logger";
+import { applyClientUpdate } from "./apply-client-update";
+import { callFacts, callPlanner } from "./call-record";
 import { executeStep } from "./execute-step";
 import { accountScopeOf, identityKeysOf } from "./identity-keys";
 import { clearMetadata } from "./ploomes-metadata";
 import { planNextStep } from "./plan-next-step";
 import { prepareSyncContext } from "./prepare-sync-context";
 import { forgetEarlierMisses, parseOutcome, type SyncOutcome } from "./sync-outcome";
+import { rememberVisitor } from "./visitor-link";
 
 const WRITES = new Set(["createCompany", "createPerson", "createDeal", "createLead", "createInteraction", "linkPerson", "updateLead"]);
 
@@ -77,6 +80,15 @@ export async function processEvent(job: ClaimedJob, signal: AbortSignal): Promis
     if (!parsed.ok) return { kind: "failed", error: parsed.error };
     const { connection } = integration;
     const client = connectionClient(connection, (call) => calls.push(call));
+    if (parsed.event.eventName === "client_updated") {
+      // Not a chat: the visitor's new contact details go to the client already written (apply-client-update.ts).
+      const contactUpdate = await applyClientUpdate(client, integration.id, parsed.event);
+      outcome = { ...outcome, contactUpdate };
+      plan.push({ step: "updateClient", attempt: job.attempts, at: new Date().toISOString(), result: { contactUpdate } });
+      await systemDb.webhookEvent.update({ where: { id: event.id }, data: { outcome: JSON.stringify(outcome), plan: JSON.stringify(plan) } });
+      await flushCalls();
+      return { kind: "done" };
+    }
     const prepare = () => prepareSyncContext(parsed.event, settings, connection.id, client, job.attempts);
     let ctx = await prepare();
     await flushCalls();
@@ -93,8 +105,13 @@ export async function processEvent(job: ClaimedJob, signal: AbortSignal): Promis
     outcome = forgetEarlierMisses(outcome, job.attempts);
 
     await systemDb.webhookEvent.update({ where: { id: event.id }, data: { status: "processing" } });
+    // A finished call has a planner of its own (same client rules, an interaction record, no deal): call-record.ts.
+    const planner = async () =>
+      (await callPlanner(parsed.event, ctx, () => callFacts(integration.id, parsed.event, event))) ??
+      ((current: SyncOutcome) => planNextStep(ctx, current));
+    let next = await planner();
     let refreshed = false;
-    for (let step = planNextStep(ctx, outcome); step; step = planNextStep(ctx, outcome)) {
+    for (let step = next(outcome); step; step = next(outcome)) {
       signal.throwIfAborted();
       if (WRITES.has(step.kind)) {
         // Stored before the write: if its answer is lost, the next attempt knows to look for the record first.
@@ -112,6 +129,7 @@ export async function processEvent(job: ClaimedJob, signal: AbortSignal): Promis
         await flushCalls();
         await clearMetadata(connection.id);
         ctx = await prepare();
+        next = await planner();
         outcome = { ...outcome, inFlight: undefined };
         await systemDb.webhookEvent.update({ where: { id: event.id }, data: { outcome: JSON.stringify(outcome) } });
         await flushCalls();
@@ -129,6 +147,7 @@ export async function processEvent(job: ClaimedJob, signal: AbortSignal): Promis
       where: { id: event.id },
       data: { warnings: ctx.drafts.warnings.length ? JSON.stringify(ctx.drafts.warnings) : null },
     });
+    await rememberVisitor(integration.id, parsed.event, outcome);
     if (integration.flaggedReason) await clearIntegrationFlag(integration.id);
     return { kind: "done" };
   } catch (error) {

@@ -19,6 +19,15 @@ export const outcomeSchema = z.object({
   /** This chat's values (its message) were written onto the reused lead. */
   leadUpdated: z.boolean().optional(),
   interaction: z.object({ id: z.number() }).optional(),
+  /** client_updated: the record that got the visitor's new name, e-mail or phone (lib/sync/apply-client-update.ts). */
+  contactUpdate: z
+    .object({
+      entity: z.enum(["person", "lead", "none"]),
+      id: z.number().nullable(),
+      changed: z.array(z.string()),
+      skipped: z.enum(["visitor_not_written", "record_not_found"]).optional(),
+    })
+    .optional(),
   /**
    * The write that was sent but whose answer was never stored (a crash, a timeout, a 500 after the write). The next
    * attempt looks for that record before writing it again.

@@ -1,5 +1,6 @@
 import type { JivoEvent } from "@/lib/jivo/normalize-event";
 import type { IntegrationSettings } from "@/lib/integrations/settings-schema";
+import { callIgnoredReason } from "@/lib/sync/call-event";
 
 export type Disposition = { status: "received"; queue: true } | { status: "ignored" | "paused"; queue: false; reason: string };
 
@@ -7,12 +8,19 @@ export type Disposition = { status: "received"; queue: true } | { status: "ignor
 export function eventDisposition(
   event: JivoEvent,
   integration: { status: string },
-  settings: Pick<IntegrationSettings, "widgetIds" | "createOnChatStart"> | null,
+  settings: Pick<IntegrationSettings, "widgetIds" | "createOnChatStart"> & Partial<Pick<IntegrationSettings, "recordCalls" | "behaviour">> | null,
 ): Disposition {
+  if (event.eventName === "call_event") {
+    const why = callIgnoredReason(event, settings);
+    if (why) return { status: "ignored", queue: false, reason: why };
+  }
   const acted =
     event.eventName === "chat_finished" ||
     event.eventName === "offline_message" ||
-    (event.eventName === "chat_accepted" && settings?.createOnChatStart === true);
+    // Only reaches a client the integration already wrote (lib/sync/apply-client-update.ts).
+    event.eventName === "client_updated" ||
+    (event.eventName === "chat_accepted" && settings?.createOnChatStart === true) ||
+    event.eventName === "call_event";
   if (!acted) return { status: "ignored", queue: false, reason: "event_not_handled" };
   const channels = settings?.widgetIds ?? [];
   if (channels.length > 0 && !channels.includes(event.widgetId ?? "")) {

@@ -6,8 +6,12 @@ import { RecordLinks } from "@/components/events/record-links";
 import { StatusBadge } from "@/components/events/status-badge";
 import { useEventName } from "@/components/events/use-event-name";
 
-export function EventsTable({ events, filtered }: { events: EventRow[]; filtered: boolean }) {
+/** Ticking failed rows for a bulk reprocess (admins only; absent for members). */
+export type RowSelection = { selected: string[]; selectable: string[]; toggle: (id: string) => void; toggleAll: () => void };
+
+export function EventsTable({ events, filtered, selection = null }: { events: EventRow[]; filtered: boolean; selection?: RowSelection | null }) {
   const t = useTranslations("events.table");
+  const tBulk = useTranslations("bulkReprocess");
   const format = useFormatter();
   const eventName = useEventName();
 
@@ -19,6 +23,17 @@ export function EventsTable({ events, filtered }: { events: EventRow[]; filtered
         </caption>
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
+            {selection ? (
+              <th scope="col" className="px-4 py-3">
+                <input
+                  type="checkbox"
+                  aria-label={tBulk("selectAllFailed")}
+                  disabled={selection.selectable.length === 0}
+                  checked={selection.selectable.length > 0 && selection.selected.length === selection.selectable.length}
+                  onChange={selection.toggleAll}
+                />
+              </th>
+            ) : null}
             <th scope="col" className="px-4 py-3">{t("when")}</th>
             <th scope="col" className="px-4 py-3">{t("visitor")}</th>
             <th scope="col" className="px-4 py-3">{t("event")}</th>
@@ -31,13 +46,25 @@ export function EventsTable({ events, filtered }: { events: EventRow[]; filtered
         <tbody className="divide-y divide-slate-100 align-top">
           {events.length === 0 ? (
             <tr>
-              <td colSpan={7} className="px-4 py-10 text-center text-slate-500">
+              <td colSpan={selection ? 8 : 7} className="px-4 py-10 text-center text-slate-500">
                 {filtered ? t("emptyFiltered") : t("empty")}
               </td>
             </tr>
           ) : null}
           {events.map((event) => (
             <tr key={event.id} data-testid={`event-row-${event.id}`}>
+              {selection ? (
+                <td className="px-4 py-3">
+                  {event.status === "failed" ? (
+                    <input
+                      type="checkbox"
+                      aria-label={tBulk("selectRow", { visitor: event.visitorName ?? t("anonymous") })}
+                      checked={selection.selected.includes(event.id)}
+                      onChange={() => selection.toggle(event.id)}
+                    />
+                  ) : null}
+                </td>
+              ) : null}
               <td className="whitespace-nowrap px-4 py-3">
                 <Link href={`/events/${event.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
                   {format.dateTime(event.receivedAt, { dateStyle: "short", timeStyle: "short" })}

@@ -2,10 +2,12 @@ import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { getEventDashboard } from "@/lib/events/event-dashboard";
 import { parseEventFilters } from "@/lib/events/event-filters";
-import { listEvents } from "@/lib/events/list-events";
+import { eventsWhere, listEvents } from "@/lib/events/list-events";
+import { listRecentBatches } from "@/lib/events/reprocess-batch";
 import { PageHeader } from "@/components/page-header";
 import { EventDashboardPanel } from "@/components/events/event-dashboard-panel";
 import { FlaggedIntegrationsBanner } from "@/components/events/flagged-integrations-banner";
+import { ReprocessBatchesPanel } from "@/components/events/reprocess-batches-panel";
 import { EventLog } from "./event-log";
 
 export async function generateMetadata() {
@@ -15,13 +17,18 @@ export async function generateMetadata() {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function EventsPage({ searchParams }: Props) {
-  const { db } = await requirePageUser();
+  const { db, user } = await requirePageUser();
   const filters = parseEventFilters(await searchParams);
   const now = new Date();
-  const [list, dashboard, integrations] = await Promise.all([
+  const canReprocess = user.role === "admin";
+  // "All failed matching this filter" exists only where the filter can show failed events.
+  const failedFilter = !filters.status || filters.status === "failed";
+  const [list, dashboard, integrations, batches, failedMatching] = await Promise.all([
     listEvents(db, filters),
     getEventDashboard(db, now),
     db.integration.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    canReprocess ? listRecentBatches(db, now) : Promise.resolve([]),
+    canReprocess && failedFilter ? db.webhookEvent.count({ where: eventsWhere({ ...filters, status: "failed" }) }) : Promise.resolve(null),
   ]);
   const t = await getTranslations("events");
   return (
@@ -29,7 +36,13 @@ export default async function EventsPage({ searchParams }: Props) {
       <PageHeader title={t("title")} description={t("description")} />
       <FlaggedIntegrationsBanner integrations={dashboard.flagged} />
       <EventDashboardPanel dashboard={dashboard} now={now} />
-      <EventLog list={list} filters={filters} integrations={integrations} />
+      <ReprocessBatchesPanel batches={batches} />
+      <EventLog
+        list={list}
+        filters={filters}
+        integrations={integrations}
+        bulk={canReprocess ? { failedMatching, running: batches.some((batch) => batch.status === "running") } : null}
+      />
     </div>
   );
 }

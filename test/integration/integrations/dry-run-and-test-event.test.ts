@@ -120,8 +120,10 @@ describe("dry run", () => {
     const setup = await configured();
     expect(await appErrorOf(runDryRun(setup.db, setup.id, { kind: "pasted", json: "{not json" }))).toMatchObject({ fields: { _: "dryRunInvalidJson" } });
     expect(await appErrorOf(runDryRun(setup.db, setup.id, { kind: "pasted", json: '{"hello": 1}' }))).toMatchObject({ fields: { _: "dryRunNotJivo" } });
-    const ignored = await runDryRun(setup.db, setup.id, { kind: "pasted", json: fixture("client_updated") });
+    const ignored = await runDryRun(setup.db, setup.id, { kind: "pasted", json: '{"event_name":"client_attribute_updated","widget_id":"1","client_id":1217}' });
     expect(ignored).toMatchObject({ ignoredReason: "event_not_handled", items: [], requests: 0 });
+    const update = await runDryRun(setup.db, setup.id, { kind: "pasted", json: fixture("client_updated") });
+    expect(update).toMatchObject({ ignoredReason: "contact_update", items: [], requests: 0 });
   });
 
   it("is open to a member of the account through the action, and not found for another account", async () => {

@@ -63,14 +63,15 @@ describe("JivoChat webhook receiver", () => {
   it("stores events it does not act on as ignored, unknown ones included", async () => {
     const account = await seedAccount();
     const { integration, token } = await seedIntegration({ accountId: account.id });
-    for (const body of [fixture("call_event"), fixture("client_updated"), '{"event_name":"something_new","x":{"y":null}}']) {
+    const attributes = JSON.stringify({ event_name: "client_attribute_updated", widget_id: "12345678", client_id: 1217, attributes: { plano: "ouro" } });
+    for (const body of [fixture("call_event"), attributes, '{"event_name":"something_new","x":{"y":null}}']) {
       expect((await post(token, body)).status).toBe(200);
     }
     const events = await systemDb.webhookEvent.findMany({ where: { integrationId: integration.id }, include: { job: true } });
     expect(events.map((e) => [e.eventName, e.status, e.job])).toEqual(
       expect.arrayContaining([
         ["call_event", "ignored", null],
-        ["client_updated", "ignored", null],
+        ["client_attribute_updated", "ignored", null],
         ["something_new", "ignored", null],
       ]),
     );

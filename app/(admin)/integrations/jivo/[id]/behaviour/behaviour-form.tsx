@@ -67,6 +67,10 @@ export function BehaviourForm({ integrationId, settings, canEdit, options, optio
           {...register("createOnChatStart")}
         />
       </fieldset>
+      <fieldset disabled={!canEdit} className="space-y-3">
+        <legend className="mb-3 text-sm font-medium text-slate-800">{t("calls.legend")}</legend>
+        <SwitchField id="record-calls" label={t("calls.recordCalls")} description={t("calls.recordCallsHint")} {...register("recordCalls")} />
+      </fieldset>
       <OwnerFieldset
         integrationId={integrationId}
         form={form}

@@ -1,0 +1,39 @@
+import { logger } from "@/lib/log/logger";
+import { deliverPendingAlerts } from "./deliver-alerts";
+import { evaluateAlerts } from "./evaluate-alerts";
+
+export const ALERT_INTERVAL_MS = 60_000;
+
+/** Once a minute in each worker: open and resolve incidents, then e-mail what is waiting. */
+export async function runAlertsOnce(): Promise<void> {
+  await evaluateAlerts();
+  await deliverPendingAlerts();
+}
+
+export function startAlerts(intervalMs = ALERT_INTERVAL_MS): () => void {
+  let running = false;
+  const run = () => {
+    if (running) return;
+    running = true;
+    runAlertsOnce()
+      .catch((error) => logger.error({ err: error }, "alerts run failed"))
+      .finally(() => {
+        running = false;
+      });
+  };
+  const first = setTimeout(run, 5_000);
+  const timer = setInterval(run, intervalMs);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}
+
+/** Right after the worker flags an integration: its incident opens (and its mail leaves) without waiting a minute. */
+export function alertFlaggedNow(integrationId: string): void {
+  evaluateAlerts({ integrationId, openOnly: true })
+    .then(({ opened }) => (opened ? deliverPendingAlerts() : undefined))
+    .catch((error) => logger.warn({ err: error, integrationId }, "could not open the alert of a flagged integration"));
+}
