@@ -69,7 +69,9 @@ function bodyOf(n: number, kind: EventKind, email: string, agentLookups: boolean
   }
   // Events the hub stores but does not act on; chat_accepted also asks Ploomes about the visitor for the agent.
   if (agentLookups && n % 2 === 0) return JSON.stringify({ ...templates.accepted, chat_id: chatId, visitor: visitor(templates.accepted) });
-  return JSON.stringify({ ...templates.client, client_id: String(chatId), visitor: visitor(templates.client) });
+  // (client_updated is acted on since issue 16 — it updates a client already written — so the stored-only kind is
+  // its sibling client_attribute_updated, which the hub keeps but never queues.)
+  return JSON.stringify({ ...templates.client, event_name: "client_attribute_updated", client_id: String(chatId), visitor: visitor(templates.client) });
 }
 
 /** A returning visitor's e-mail as their n-th chat spells it: case and spaces vary, the identity does not. */
