@@ -8,10 +8,18 @@ export type SmtpInbox = {
   messages: ParsedMail[];
   /** The next `count` messages are refused with a temporary error (451), as a mail server under trouble does. */
   refuseNext(count: number): void;
-  /** Waits until `count` messages arrived (the sender works in the background). */
-  waitFor(count: number, maxMs?: number): Promise<ParsedMail[]>;
+  /** The messages sent to `address` (every message without one). */
+  to(address?: string): ParsedMail[];
+  /** Waits until `count` messages to `address` (any, without one) arrived: the sender works in the background. */
+  waitFor(count: number, address?: string, maxMs?: number): Promise<ParsedMail[]>;
   close(): Promise<void>;
 };
+
+/** Every address a message was sent to, lower-cased. */
+export function recipients(mail: ParsedMail): string[] {
+  const to = mail.to ? (Array.isArray(mail.to) ? mail.to : [mail.to]) : [];
+  return to.flatMap((group) => group.value.map((value) => value.address?.toLowerCase() ?? "")).filter(Boolean);
+}
 
 /**
  * A real SMTP server on a spare local port that requires the given login and keeps every message it accepts,
@@ -43,6 +51,7 @@ export async function startSmtpInbox(user = "alertas", password = "s3nha-do-smtp
         .catch((error: Error) => callback(error));
     },
   });
+  const to = (address?: string) => (address ? messages.filter((mail) => recipients(mail).includes(address.toLowerCase())) : messages);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
@@ -51,13 +60,14 @@ export async function startSmtpInbox(user = "alertas", password = "s3nha-do-smtp
     refuseNext(count) {
       refuse = count;
     },
-    async waitFor(count, maxMs = 20_000) {
+    to,
+    async waitFor(count, address, maxMs = 20_000) {
       const deadline = Date.now() + maxMs;
-      while (messages.length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} e-mail(s), the inbox has ${messages.length}`);
+      while (to(address).length < count) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} e-mail(s), the inbox has ${to(address).length}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      return messages;
+      return to(address);
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
