@@ -1,4 +1,4 @@
-import { readLimitedBody } from "@/lib/webhooks/read-limited-body";
+import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { SandboxError } from "./sandbox-error";
 
 // Ploomes' own limit for a request body.

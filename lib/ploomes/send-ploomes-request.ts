@@ -1,9 +1,9 @@
+import { readCappedStream } from "@/lib/http/read-limited-body";
 import { errorFromResponse, invalidResponseError, networkError, PloomesError, timeoutError } from "./errors";
+import { PrivateAddressError } from "./pinned-fetch";
 
 // One HTTP exchange with Ploomes: headers, timeout, JSON, and every failure turned into a PloomesError.
 // Pacing, validation and recording are the client's job.
-
-import { PrivateAddressError } from "./pinned-fetch";
 
 /** Largest answer read from Ploomes; a page of 300 records is far below it. */
 export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
@@ -16,21 +16,7 @@ async function readCapped(response: Response, limit: number): Promise<string> {
     await response.body?.cancel();
     throw new ResponseTooLarge();
   }
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new ResponseTooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  return readCappedStream(response.body, limit, () => new ResponseTooLarge());
 }
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";

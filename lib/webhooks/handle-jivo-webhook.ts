@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { toAppError } from "@/lib/errors/app-error";
 import { answerAgent, recordAgentAnswer } from "@/lib/agent-lookup/answer-agent";
 import { logger } from "@/lib/log/logger";
-import { readLimitedBody } from "./read-limited-body";
+import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { findReceivingIntegration, storeJivoDelivery } from "./receive-jivo-event";
 
 export const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };

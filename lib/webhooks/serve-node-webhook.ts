@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { appUrl } from "@/lib/env";
 import { HSTS, PERMISSIONS_POLICY } from "@/lib/http/security-headers";
 import { answerJivoWebhook, JSON_HEADERS } from "./handle-jivo-webhook";
-import { readLimitedNodeBody } from "./read-limited-body";
+import { readLimitedNodeBody } from "@/lib/http/read-limited-body";
 
 /** The headers next.config.ts gives every answer, as Next would have. */
 export const BASE_HEADERS = {

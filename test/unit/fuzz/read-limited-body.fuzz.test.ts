@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
-import { readLimitedBody } from "@/lib/webhooks/read-limited-body";
+import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { FUZZ_TIMEOUT_MS } from "./fuzz-timeout";
 
 function requestOf(chunks: Uint8Array[], declared?: number): Request {

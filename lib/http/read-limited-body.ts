@@ -5,12 +5,13 @@ export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 
 const tooLarge = (limit: number) => new AppError("PAYLOAD_TOO_LARGE", `Body larger than ${limit} bytes.`);
 
-/** Reads a request body as UTF-8 text, refusing (413) as soon as it exceeds the limit. */
-export async function readLimitedBody(request: Request, limit = MAX_WEBHOOK_BYTES): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw tooLarge(limit);
-  if (!request.body) return "";
-  const reader = request.body.getReader();
+/**
+ * A web stream's bytes as UTF-8 text, stopped (and cancelled) as soon as they pass `limit`: `tooLarge` makes the
+ * error to throw. Shared by the webhook receiver, the sandbox and the Ploomes client's answers.
+ */
+export async function readCappedStream(stream: ReadableStream<Uint8Array> | null, limit: number, tooLarge: () => Error): Promise<string> {
+  if (!stream) return "";
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -19,11 +20,17 @@ export async function readLimitedBody(request: Request, limit = MAX_WEBHOOK_BYTE
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw tooLarge(limit);
+      throw tooLarge();
     }
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Reads a request body as UTF-8 text, refusing (413) as soon as it exceeds the limit. */
+export async function readLimitedBody(request: Request, limit = MAX_WEBHOOK_BYTES): Promise<string> {
+  if (Number(request.headers.get("content-length") ?? "0") > limit) throw tooLarge(limit);
+  return readCappedStream(request.body, limit, () => tooLarge(limit));
 }
 
 /**
