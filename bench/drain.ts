@@ -14,6 +14,8 @@ import { appSqliteSettings, benchDatabase, describeSqlite, machineFacts, writeRe
 import { finishedChat, visitor } from "./lib/jivo-payloads";
 
 const BUDGET_PER_MINUTE = 100;
+// The default burst (lib/env.ts), set explicitly so that the report checks the ceiling the workers really use.
+const BURST = 18;
 const SANDBOX_PER_MINUTE = 120;
 const BEHAVIOURS = ["company_person_deal", "person_deal", "company_person", "lead"] as const;
 const CHAT_ID_BASE = 100_000;
@@ -41,6 +43,7 @@ async function main() {
   const { deliver } = await import("../test/helpers/sandbox-integration");
   const { setupBehaviours } = await import("./lib/sandbox-setup");
   const { measureDrain, drainMarkdown } = await import("./lib/drain-report");
+  const { effectiveBurst } = await import("@/lib/ploomes/db-pacer");
 
   const server = await startTestServer();
   const proxy = await startRecordingProxy(server.url);
@@ -59,7 +62,7 @@ async function main() {
     }
     proxy.arrivals.length = 0;
 
-    const env = { ...process.env, PLOOMES_BUDGET_PER_MINUTE: String(BUDGET_PER_MINUTE) };
+    const env = { ...process.env, PLOOMES_BUDGET_PER_MINUTE: String(BUDGET_PER_MINUTE), PLOOMES_BURST: String(BURST) };
     const startedAt = Date.now();
     for (let n = 1; n <= workerCount; n++) workers.push(startProcess(`drain-${provider}-worker-${n}`, bin("tsx"), ["scripts/worker.ts"], env));
     // ~6 calls for the costliest chat at the budget's pace, with room to spare; never unbounded.
@@ -81,7 +84,7 @@ async function main() {
         console.log(`${Math.round((Date.now() - startedAt) / 1000)} s: ${count("done")} done, ${count("queued")} queued, ${count("running")} running, ${count("failed")} failed`);
       }
       if (backlogEndedAt !== null && count("queued") + count("running") === 0) {
-        const facts = { chats, workers: workerCount, provider, returning: RETURNING, budgetPerMinute: BUDGET_PER_MINUTE, sandboxPerMinute: SANDBOX_PER_MINUTE, behaviours: BEHAVIOURS };
+        const facts = { chats, workers: workerCount, provider, returning: RETURNING, budgetPerMinute: BUDGET_PER_MINUTE, burst: effectiveBurst(BUDGET_PER_MINUTE, BURST, SANDBOX_PER_MINUTE), sandboxPerMinute: SANDBOX_PER_MINUTE, behaviours: BEHAVIOURS };
         const run = { ...facts, isReturning, chatIdBase: CHAT_ID_BASE, startedAt, backlogEndedAt, drainedAt: Date.now(), arrivals: proxy.arrivals, sightings };
         const result = await measureDrain(run);
         writeResults(RETURNING === "together" ? `drain-${provider}-returning-together` : `drain-${provider}`, { machine, ...facts, ...result }, drainMarkdown(run, result));

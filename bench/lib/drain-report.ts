@@ -9,6 +9,8 @@ export type DrainRun = {
   workers: number;
   provider: string;
   budgetPerMinute: number;
+  /** Calls an idle budget lets go beyond the sustained rate (lib/ploomes/db-pacer.ts): the ceiling is budget + burst. */
+  burst: number;
   sandboxPerMinute: number;
   behaviours: readonly string[];
   /** When returning visitors come back: "later" (40 chats on) or "together" (4 chats on, worked on at once). */
@@ -79,7 +81,7 @@ export function drainMarkdown(run: DrainRun, result: Awaited<ReturnType<typeof m
   const used = result.callsPerMinuteLogged / run.budgetPerMinute;
   const mark = (ok: boolean) => (ok ? "✓" : "✗");
   return [
-    `### Drain: ${run.chats} chats, ${run.workers} worker process(es), ${run.provider}, budget ${run.budgetPerMinute}/min, sandbox limit ${run.sandboxPerMinute}/min, returning visitors ${run.returning === "together" ? "arriving together with their first chat (20 %)" : "40 chats later (20 %)"}`,
+    `### Drain: ${run.chats} chats, ${run.workers} worker process(es), ${run.provider}, budget ${run.budgetPerMinute}/min + burst ${run.burst}, sandbox limit ${run.sandboxPerMinute}/min, returning visitors ${run.returning === "together" ? "arriving together with their first chat (20 %)" : "40 chats later (20 %)"}`,
     "",
     table(
       ["behaviour", "chats", "calls / new chat", "calls / returning chat", "calls / chat", "not done"],
@@ -103,6 +105,6 @@ export function drainMarkdown(run: DrainRun, result: Awaited<ReturnType<typeof m
     "",
     `Calls per full minute (sandbox side): ${result.callsPerFullMinute.join(", ") || "–"}.`,
     `Targets: ≥ 95 % of the budget while a backlog exists ${mark(used >= 0.95)} · no 429 ${mark(result.rateLimited.seen === 0)} · ` +
-      `at most the budget in any 60 s, give or take the one call that arrival jitter lets in at the window's edge ${mark(result.maxCallsIn60s <= run.budgetPerMinute + 1)}`,
+      `at most budget + burst (${run.budgetPerMinute + run.burst}) in any 60 s ${mark(result.maxCallsIn60s <= run.budgetPerMinute + run.burst)} · within Ploomes' ${run.sandboxPerMinute} ${mark(result.maxCallsIn60s <= run.sandboxPerMinute)}`,
   ].join("\n");
 }
