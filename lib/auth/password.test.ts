@@ -1,6 +1,6 @@
 import bcrypt from "bcryptjs";
 import { describe, expect, it } from "vitest";
-import { hashPassword, needsRehash, verifyPassword } from "./password";
+import { HASH_CONCURRENCY, hashPassword, needsRehash, takePeakHashing, verifyPassword } from "./password";
 
 describe("password hashing", () => {
   it("hashes with scrypt, salted, and verifies only the right password", async () => {
@@ -30,5 +30,13 @@ describe("password hashing", () => {
   it("a missing or unknown hash never verifies", async () => {
     expect(await verifyPassword("x", null)).toBe(false);
     expect(await verifyPassword("x", "plain-text")).toBe(false);
+  });
+
+  it(`keeps at most ${HASH_CONCURRENCY} hashes on the threadpool however many sign-ins arrive at once`, async () => {
+    const hash = await hashPassword("senha-segura-123");
+    takePeakHashing();
+    const results = await Promise.all(Array.from({ length: 8 }, (_, n) => verifyPassword(n % 2 ? "senha-segura-123" : "errada-123456", hash)));
+    expect(results).toEqual([false, true, false, true, false, true, false, true]);
+    expect(takePeakHashing()).toBe(HASH_CONCURRENCY);
   });
 });

@@ -14,12 +14,44 @@ const MAX_MEMORY = 64 * 1024 * 1024;
 // The longest password accepted anywhere (the KDF reads every byte; the cap only bounds the work per attempt).
 export { MAX_PASSWORD_LENGTH } from "@/lib/accounts/account-schemas";
 
+// At most this many hashes are on the threadpool at once; the others wait their turn here. libuv's pool has 4
+// threads shared with file system, DNS and zlib work: a flood of sign-ins must not take all of them (nor 32 MiB
+// per queued hash), so requests that need the pool for anything else still find a thread. Two keep both cores busy.
+export const HASH_CONCURRENCY = 2;
+let hashing = 0;
+let peakHashing = 0;
+const waiting: (() => void)[] = [];
+
+/** The most hashes seen on the threadpool at once since the last call (for tests). */
+export function takePeakHashing(): number {
+  const peak = peakHashing;
+  peakHashing = hashing;
+  return peak;
+}
+
+async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (hashing >= HASH_CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
+  else hashing += 1;
+  peakHashing = Math.max(peakHashing, hashing);
+  try {
+    return await work();
+  } finally {
+    // The slot passes straight to the next waiter (the count stays), or is freed.
+    const next = waiting.shift();
+    if (next) next();
+    else hashing -= 1;
+  }
+}
+
 function deriveKey(password: string, salt: Buffer, options: ScryptOptions & { keyLength: number }): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize("NFC"), salt, options.keyLength, { N: options.N, r: options.r, p: options.p, maxmem: MAX_MEMORY }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
-  });
+  return withHashSlot(
+    () =>
+      new Promise((resolve, reject) => {
+        scrypt(password.normalize("NFC"), salt, options.keyLength, { N: options.N, r: options.r, p: options.p, maxmem: MAX_MEMORY }, (error, key) =>
+          error ? reject(error) : resolve(key),
+        );
+      }),
+  );
 }
 
 export async function hashPassword(password: string): Promise<string> {
