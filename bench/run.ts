@@ -1,4 +1,4 @@
-// npm run bench [-- --only ingest|drain|latency|agent|calls] [--quick] [--seconds N] (ingest) [--samples N] (latency)
+// npm run bench [-- --only ingest|drain|latency|agent|fair|calls] [--quick] [--seconds N] (ingest) [--samples N] (latency)
 //               [--chats N] [--workers N] [--returning later|together] [--db sqlite|postgresql] [--pg-url URL] (drain)
 // Runs every benchmark in turn, each in its own process inside a private copy of this checkout (see
 // lib/workspace.ts), and writes the results to bench/results/ (or BENCH_RESULTS_DIR). Never part of `npm test`.
@@ -12,6 +12,7 @@ const BENCHMARKS = {
   ingest: "bench/ingest.ts",
   latency: "bench/latency.ts",
   agent: "bench/agent-answer.ts",
+  fair: "bench/fair-queue.ts",
   drain: "bench/drain.ts",
 };
 type Name = keyof typeof BENCHMARKS;
