@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
 import { reprocessEvent } from "@/lib/events/reprocess-event";
 import { runDueReprocessBatches, startReprocessBatch } from "@/lib/events/reprocess-batch";
-import { startTestServer, type TestServer } from "../../helpers/test-server";
+import { serveTestServer } from "../../helpers/test-server";
 import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
 import { seedAccount, seedIntegration } from "../../helpers/seed";
 import { seedEvent } from "./seed-events";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = serveTestServer();
 
 function chats(count: number, offset: number) {
   const base = JSON.parse(fixture("chat_finished_br"));

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getServerSession } from "next-auth";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
@@ -13,18 +13,14 @@ import { createUser } from "@/lib/users/create-user";
 import { checkHealthAction, dryRunAction, sendTestEventAction } from "@/app/(admin)/integrations/jivo/[id]/actions";
 import { fixture, sandboxRecords, setupSandboxIntegration } from "@/test/helpers/sandbox-integration";
 import { seedAccount } from "@/test/helpers/seed";
-import { startTestServer, type TestServer } from "@/test/helpers/test-server";
+import { serveTestServer } from "@/test/helpers/test-server";
 import { appErrorOf } from "./integration-fixtures";
 
 // The server actions read the session through next-auth; here it is whoever the test signs in.
 vi.mock("next-auth", () => ({ getServerSession: vi.fn() }));
 const signIn = (userId: string) => vi.mocked(getServerSession).mockResolvedValue({ userId, sessionVersion: 0 });
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = serveTestServer();
 
 const campaign = seedFieldKey(1, "Origem da campanha");
 const quantity = seedFieldKey(2, "Quantidade de itens");

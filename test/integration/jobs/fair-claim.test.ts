@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 // Real Ploomes budgets (100/min each, burst cut to fit 120), not the suites' fast one: account A's backlog must be
 // bound by its budget for the question "does B wait behind it?" to mean anything.
@@ -15,7 +15,7 @@ import { startWorker } from "@/lib/jobs/run-worker";
 import { deferBudget } from "@/lib/ploomes/db-pacer";
 import { slotIntervalMs } from "@/lib/ploomes/pacer";
 import { processEvent, settleEvent } from "@/lib/sync/process-event";
-import { startTestServer, type TestServer } from "../../helpers/test-server";
+import { serveTestServer } from "../../helpers/test-server";
 import { deliver, fixture, setupSandboxIntegration } from "../../helpers/sandbox-integration";
 import { seedAccount, seedIntegration } from "../../helpers/seed";
 
@@ -63,13 +63,7 @@ describe("claimNextJob is fair across Ploomes budgets", () => {
 });
 
 describe("one account's backlog does not starve another", () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const server = serveTestServer();
 
   /** Empresa + Pessoa + Negócio into the sandbox's first funnel, on a sandbox tenant (and Ploomes budget) of its own. */
   async function dealIntegration() {

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
 import { reprocessEvent } from "@/lib/events/reprocess-event";
 import { runDryRun } from "@/lib/integrations/run-dry-run";
 import type { IntegrationSettingsInput } from "@/lib/integrations/settings-schema";
 import { SANDBOX_SEED } from "@/lib/ploomes-sandbox/sandbox-seed";
-import { startTestServer, type TestServer } from "../../helpers/test-server";
+import { serveTestServer } from "../../helpers/test-server";
 import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = serveTestServer();
 
 /** An integration with the seed's "Funil de Vendas › Prospecção" and these settings. */
 async function integrationWith(settings: IntegrationSettingsInput) {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import { checkIntegrationHealth } from "@/lib/integrations/check-integration-health";
 import { connectionClient } from "@/lib/integrations/connection-client";
@@ -6,16 +6,10 @@ import { parseSettings } from "@/lib/integrations/settings-schema";
 import { parseJivoEvent } from "@/lib/jivo/normalize-event";
 import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
 import { dryRunEvent } from "@/lib/sync/dry-run-event";
-import { startTestServer, type TestServer } from "../../helpers/test-server";
+import { serveTestServer } from "../../helpers/test-server";
 import { fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = serveTestServer();
 
 async function configured(settings: Record<string, unknown>) {
   const setup = await setupSandboxIntegration(server.url, { behaviour: "lead" });

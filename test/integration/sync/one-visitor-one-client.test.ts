@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import type { IntegrationSettingsInput } from "@/lib/integrations/settings-schema";
 import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
@@ -6,20 +6,13 @@ import { setSandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
 import { connectionClient } from "@/lib/integrations/connection-client";
 import { cachedMetadata } from "@/lib/sync/ploomes-metadata";
 import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
-import { startTestServer, type TestServer } from "../../helpers/test-server";
+import { serveTestServer } from "../../helpers/test-server";
 import { logFile, spawnWorker, stopAllChildren, stopChild } from "../../reliability/lib/child-processes";
 
 // Issue 11: several chats of one new visitor, delivered together and worked off at once — by two worker
 // processes (a child `npm run worker` and this test's own worker), each with 4 slots — leave one client.
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await stopAllChildren();
-  await server.close();
-});
+const server = serveTestServer({ beforeClose: stopAllChildren });
 
 let visitorSeq = 0;
 

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import { setSandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
-import { startTestServer, type TestServer } from "../../helpers/test-server";
+import { serveTestServer } from "../../helpers/test-server";
 import { faultSchedule } from "@/lib/ploomes-sandbox/pick-fault";
 import { deliver, drain, drainFor, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
 import { killHard, logFile, spawnWorker, stopAllChildren } from "../../reliability/lib/child-processes";
 import { seededRandom } from "../../reliability/lib/seeded-random";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await stopAllChildren();
-  await server.close();
-});
+const server = serveTestServer({ beforeClose: stopAllChildren });
 
 async function dealIntegration() {
   const setup = await setupSandboxIntegration(server.url, { behaviour: "lead" });
