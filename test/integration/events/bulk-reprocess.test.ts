@@ -5,8 +5,7 @@ import { reprocessEvent } from "@/lib/events/reprocess-event";
 import { runDueReprocessBatches, startReprocessBatch } from "@/lib/events/reprocess-batch";
 import { serveTestServer } from "../../helpers/test-server";
 import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
-import { seedAccount, seedIntegration } from "../../helpers/seed";
-import { seedEvent } from "./seed-events";
+import { seedAccount, seedEvent, seedIntegration } from "../../helpers/seed";
 
 const server = serveTestServer();
 

@@ -3,23 +3,13 @@ import { systemDb } from "@/lib/db/client";
 import { setSandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
 import { serveTestServer } from "../../helpers/test-server";
 import { faultSchedule } from "@/lib/ploomes-sandbox/pick-fault";
-import { deliver, drain, drainFor, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
+import { deliver, drain, drainFor, eventsOf, fixture, sandboxRecords, setupFunnelIntegration } from "../../helpers/sandbox-integration";
 import { killHard, logFile, spawnWorker, stopAllChildren } from "../../reliability/lib/child-processes";
 import { seededRandom } from "../../reliability/lib/seeded-random";
 
 const server = serveTestServer({ beforeClose: stopAllChildren });
 
-async function dealIntegration() {
-  const setup = await setupSandboxIntegration(server.url, { behaviour: "lead" });
-  const sales = (await setup.crm.listPipelines())[0]!;
-  await systemDb.integration.update({
-    where: { id: setup.integration.id },
-    data: {
-      settings: JSON.stringify({ behaviour: "company_person_deal", pipelineId: sales.Id, stageId: sales.Stages![0]!.Id, avoidDuplicateDeals: false }),
-    },
-  });
-  return setup;
-}
+const dealIntegration = () => setupFunnelIntegration(server.url, { behaviour: "company_person_deal", avoidDuplicateDeals: false });
 
 /** N distinct chats from N distinct visitors, each with its own company. */
 function chats(count: number, offset = 0) {
