@@ -53,6 +53,24 @@ export async function setupFunnelIntegration(serverUrl: string, settings: Integr
   return { ...setup, ...funnel };
 }
 
+/**
+ * `count` finished chats (chat_finished_br) from as many distinct visitors, each with a company of its own: the n-th
+ * (from `offset`) has chat id `series.chatId + n`, an e-mail `<series.email>n@exemplo.com.br` and a phone from
+ * `series.phone + n`, so that two series never meet.
+ */
+export function distinctChats(count: number, offset: number, series: { chatId: number; email: string; phone: number }): string[] {
+  const base = JSON.parse(fixture("chat_finished_br"));
+  return Array.from({ length: count }, (_, n) => {
+    const i = n + offset;
+    return JSON.stringify({
+      ...base,
+      chat_id: series.chatId + i,
+      visitor: { ...base.visitor, name: `Visitante ${i}`, email: `${series.email}${i}@exemplo.com.br`, phone: `(11) 9${String(series.phone + i).slice(-8)}` },
+      organization: { id: String(i), name: `Empresa ${i} Ltda` },
+    });
+  });
+}
+
 export async function deliver(webhookUrl: string, body: string) {
   const response = await fetch(webhookUrl, { method: "POST", headers: { "content-type": "application/json" }, body });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };

@@ -1,7 +1,6 @@
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
-import { afterAll, beforeAll } from "vitest";
 import { handleSandboxAdminRequest } from "@/lib/ploomes-sandbox/handle-sandbox-admin-request";
 import { handleSandboxRequest } from "@/lib/ploomes-sandbox/handle-sandbox-request";
 import { SANDBOX_ADMIN_PATH, SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
@@ -82,37 +81,5 @@ export async function startTestServer(port = 0): Promise<TestServer> {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
-  };
-}
-
-/** The test server of a test file (or of a describe block), as `serveTestServer` hands it out. */
-export type ServedTestServer = { readonly url: string; readonly sandboxApiUrl: string };
-
-/**
- * Starts a test server before the tests of the file (or describe block) it is called in and closes it after them:
- * the set-up every suite that reaches the sandbox or the receiver over HTTP would otherwise write again.
- * `beforeClose` runs first: child processes (workers) stop before the server they call goes away.
- */
-export function serveTestServer(options: { beforeClose?: () => Promise<void> } = {}): ServedTestServer {
-  let server: TestServer | undefined;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await options.beforeClose?.();
-    await server?.close();
-  });
-  const started = () => {
-    if (!server) throw new Error("the test server is not up yet: read it inside a test or a hook");
-    return server;
-  };
-  return {
-    get url() {
-      return started().url;
-    },
-    /** The sandbox's Ploomes API on this server: a connection's base URL. */
-    get sandboxApiUrl() {
-      return `${started().url}${SANDBOX_API_PATH}`;
-    },
   };
 }

@@ -1,6 +1,6 @@
 import { it } from "vitest";
 import { seedAccount, seedIntegration } from "../helpers/seed";
-import { serveTestServer } from "../helpers/test-server";
+import { serveTestServer } from "../helpers/serve-test-server";
 import { checkHostileBodies, checkHostileTokens } from "./lib/check-hostile-webhooks";
 
 // The same properties as the small suite's, many more runs. RELIABILITY_SEED replays one (fast-check prints

@@ -13,7 +13,7 @@ import { budgetShape } from "@/lib/integrations/connection-client";
 import { createDbPacer } from "@/lib/ploomes/db-pacer";
 import { SANDBOX_SEED } from "@/lib/ploomes-sandbox/sandbox-seed";
 import { setSandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
-import { serveTestServer } from "../../helpers/test-server";
+import { serveTestServer } from "../../helpers/serve-test-server";
 import { deliver, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
 
 const server = serveTestServer();

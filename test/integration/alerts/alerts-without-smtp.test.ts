@@ -5,7 +5,7 @@ import { listAlerts } from "@/lib/alerts/list-alerts";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
 import { checkIntegrationHealth } from "@/lib/integrations/check-integration-health";
-import { serveTestServer } from "../../helpers/test-server";
+import { serveTestServer } from "../../helpers/serve-test-server";
 import { setupSandboxIntegration } from "../../helpers/sandbox-integration";
 import { seedAccount, seedIntegration } from "../../helpers/seed";
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { connectPloomes } from "@/lib/integrations/connect-ploomes";
 import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
 import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
-import { serveTestServer } from "@/test/helpers/test-server";
+import { serveTestServer } from "@/test/helpers/serve-test-server";
 import { appErrorOf, draftIntegration } from "./integration-fixtures";
 
 // As on `npm start`: production rules for Ploomes addresses (no PLOOMES_ALLOW_PRIVATE_URLS), the app served at

@@ -7,7 +7,8 @@ import { connectSandbox } from "@/lib/integrations/connect-sandbox";
 import { findIntegration } from "@/lib/integrations/find-integration";
 import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
 import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
-import { serveTestServer, startTestServer } from "@/test/helpers/test-server";
+import { startTestServer } from "@/test/helpers/test-server";
+import { serveTestServer } from "@/test/helpers/serve-test-server";
 import { appErrorOf, connectedDraft, draftIntegration } from "./integration-fixtures";
 
 const server = serveTestServer();

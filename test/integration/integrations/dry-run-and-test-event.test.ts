@@ -13,7 +13,7 @@ import { createUser } from "@/lib/users/create-user";
 import { checkHealthAction, dryRunAction, sendTestEventAction } from "@/app/(admin)/integrations/jivo/[id]/actions";
 import { fixture, sandboxRecords, setupFunnelIntegration } from "@/test/helpers/sandbox-integration";
 import { seedAccount } from "@/test/helpers/seed";
-import { serveTestServer } from "@/test/helpers/test-server";
+import { serveTestServer } from "@/test/helpers/serve-test-server";
 import { appErrorOf } from "./integration-fixtures";
 import { PERSON_COMPANY_MAPPINGS } from "../../helpers/mappings";
 

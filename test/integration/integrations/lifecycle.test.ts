@@ -14,7 +14,7 @@ import { resumeIntegration } from "@/lib/integrations/resume-integration";
 import { revealWebhookUrl } from "@/lib/integrations/reveal-webhook-url";
 import { rotateWebhookToken } from "@/lib/integrations/rotate-webhook-token";
 import { saveIntegrationSettings } from "@/lib/integrations/save-integration-settings";
-import { serveTestServer } from "@/test/helpers/test-server";
+import { serveTestServer } from "@/test/helpers/serve-test-server";
 import { seedAccount } from "@/test/helpers/seed";
 import { appErrorOf, connectedDraft } from "./integration-fixtures";
 

@@ -8,7 +8,7 @@ import { readDraftSettings } from "@/lib/integrations/read-draft-settings";
 import { saveIntegrationSettings } from "@/lib/integrations/save-integration-settings";
 import { parseSettings } from "@/lib/integrations/settings-schema";
 import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
-import { serveTestServer } from "@/test/helpers/test-server";
+import { serveTestServer } from "@/test/helpers/serve-test-server";
 import { appErrorOf, connectedDraft, draftIntegration } from "./integration-fixtures";
 
 const server = serveTestServer();

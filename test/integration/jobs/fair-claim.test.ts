@@ -15,7 +15,7 @@ import { startWorker } from "@/lib/jobs/run-worker";
 import { deferBudget } from "@/lib/ploomes/db-pacer";
 import { slotIntervalMs } from "@/lib/ploomes/pacer";
 import { processEvent, settleEvent } from "@/lib/sync/process-event";
-import { serveTestServer } from "../../helpers/test-server";
+import { serveTestServer } from "../../helpers/serve-test-server";
 import { deliver, fixture, setupFunnelIntegration } from "../../helpers/sandbox-integration";
 import { seedAccount, seedEvent, seedIntegration } from "../../helpers/seed";
 

@@ -6,7 +6,7 @@ import { startWorker } from "@/lib/jobs/run-worker";
 import { processEvent, settleEvent } from "@/lib/sync/process-event";
 import { accountScopeOf } from "@/lib/sync/identity-keys";
 import { deliver, drain, eventsOf, fixture, sandboxRecords, setupFunnelIntegration } from "../../helpers/sandbox-integration";
-import { serveTestServer } from "../../helpers/test-server";
+import { serveTestServer } from "../../helpers/serve-test-server";
 
 const scope = () => `test#${randomUUID()}`;
 const lock = (accountScope: string, keys: string[], jobId: string = randomUUID(), ttlMs = 60_000) =>

@@ -3,7 +3,7 @@ import { systemDb } from "@/lib/db/client";
 import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
 import { SANDBOX_SEED } from "@/lib/ploomes-sandbox/sandbox-seed";
 import { type SandboxCall, sandboxCaller } from "@/test/helpers/sandbox-call";
-import { serveTestServer } from "@/test/helpers/test-server";
+import { serveTestServer } from "@/test/helpers/serve-test-server";
 
 // The OData surface beyond what the client uses: single records, PATCH and DELETE answers, errors.
 

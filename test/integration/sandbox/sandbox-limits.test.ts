@@ -6,7 +6,7 @@ import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant
 import { SANDBOX_ADMIN_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
 import { SANDBOX_SEED } from "@/lib/ploomes-sandbox/sandbox-seed";
 import { setSandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
-import { serveTestServer } from "@/test/helpers/test-server";
+import { serveTestServer } from "@/test/helpers/serve-test-server";
 
 // Keys, the per-minute window, injected faults and tenant isolation, through the real client over HTTP.
 

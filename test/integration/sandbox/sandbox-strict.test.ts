@@ -4,7 +4,7 @@ import { handleSandboxRequest } from "@/lib/ploomes-sandbox/handle-sandbox-reque
 import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
 import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
 import { type Json, type SandboxCall, sandboxCaller } from "@/test/helpers/sandbox-call";
-import { serveTestServer } from "@/test/helpers/test-server";
+import { serveTestServer } from "@/test/helpers/serve-test-server";
 
 // The rules that make the sandbox at least as strict as Ploomes (docs/ploomes-api.md): navigation properties only
 // when expanded, bodies refused for any property the entity does not have, native fields apart from custom ones,

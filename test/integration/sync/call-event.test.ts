@@ -3,7 +3,7 @@ import { scopedDb } from "@/lib/db/scoped-db";
 import { reprocessEvent } from "@/lib/events/reprocess-event";
 import { runDryRun } from "@/lib/integrations/run-dry-run";
 import type { IntegrationSettingsInput } from "@/lib/integrations/settings-schema";
-import { serveTestServer } from "../../helpers/test-server";
+import { serveTestServer } from "../../helpers/serve-test-server";
 import { deliver, drain, eventsOf, fixture, sandboxRecords, setupFunnelIntegration, setupSandboxIntegration } from "../../helpers/sandbox-integration";
 
 const server = serveTestServer();

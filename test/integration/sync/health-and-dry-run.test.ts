@@ -6,7 +6,7 @@ import { type IntegrationSettingsInput, parseSettings } from "@/lib/integrations
 import { parseJivoEvent } from "@/lib/jivo/normalize-event";
 import { seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
 import { dryRunEvent } from "@/lib/sync/dry-run-event";
-import { serveTestServer } from "../../helpers/test-server";
+import { serveTestServer } from "../../helpers/serve-test-server";
 import { fixture, sandboxRecords, setupFunnelIntegration } from "../../helpers/sandbox-integration";
 
 const server = serveTestServer();

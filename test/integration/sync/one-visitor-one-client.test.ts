@@ -6,7 +6,7 @@ import { setSandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
 import { connectionClient } from "@/lib/integrations/connection-client";
 import { cachedMetadata } from "@/lib/sync/ploomes-metadata";
 import { deliver, drain, eventsOf, fixture, sandboxRecords, setupFunnelIntegration } from "../../helpers/sandbox-integration";
-import { serveTestServer } from "../../helpers/test-server";
+import { serveTestServer } from "../../helpers/serve-test-server";
 import { logFile, spawnWorker, stopAllChildren, stopChild } from "../../reliability/lib/child-processes";
 import { LEAD_CONTACT_MAPPINGS } from "../../helpers/mappings";
 

@@ -8,7 +8,7 @@ import { seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
 import { setSandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
 import { cachedMetadata, clearMetadata, peekMetadata } from "@/lib/sync/ploomes-metadata";
 import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
-import { serveTestServer } from "../../helpers/test-server";
+import { serveTestServer } from "../../helpers/serve-test-server";
 
 // Issue 11, item 5: every cached Ploomes id belongs to the key that loaded it.
 

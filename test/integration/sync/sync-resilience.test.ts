@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import { setSandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
-import { serveTestServer } from "../../helpers/test-server";
+import { serveTestServer } from "../../helpers/serve-test-server";
 import { faultSchedule } from "@/lib/ploomes-sandbox/pick-fault";
-import { deliver, drain, drainFor, eventsOf, fixture, sandboxRecords, setupFunnelIntegration } from "../../helpers/sandbox-integration";
+import { distinctChats, deliver, drain, drainFor, eventsOf, sandboxRecords, setupFunnelIntegration } from "../../helpers/sandbox-integration";
 import { killHard, logFile, spawnWorker, stopAllChildren } from "../../reliability/lib/child-processes";
 import { seededRandom } from "../../reliability/lib/seeded-random";
 
@@ -12,18 +12,7 @@ const server = serveTestServer({ beforeClose: stopAllChildren });
 const dealIntegration = () => setupFunnelIntegration(server.url, { behaviour: "company_person_deal", avoidDuplicateDeals: false });
 
 /** N distinct chats from N distinct visitors, each with its own company. */
-function chats(count: number, offset = 0) {
-  const base = JSON.parse(fixture("chat_finished_br"));
-  return Array.from({ length: count }, (_, n) => {
-    const i = n + offset;
-    return JSON.stringify({
-      ...base,
-      chat_id: 700000 + i,
-      visitor: { ...base.visitor, name: `Visitante ${i}`, email: `visitante${i}@exemplo.com.br`, phone: `(11) 9${String(10000000 + i).slice(-8)}` },
-      organization: { id: String(i), name: `Empresa ${i} Ltda` },
-    });
-  });
-}
+const chats = (count: number, offset = 0) => distinctChats(count, offset, { chatId: 700000, email: "visitante", phone: 10000000 });
 
 async function expectExactlyOnce(setup: Awaited<ReturnType<typeof dealIntegration>>, count: number, offset = 0) {
   const contacts = await sandboxRecords(setup.tenantId, "Contacts");

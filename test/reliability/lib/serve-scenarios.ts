@@ -1,4 +1,4 @@
-import { serveTestServer } from "../../helpers/test-server";
+import { serveTestServer } from "../../helpers/serve-test-server";
 import { stopAllChildren } from "./child-processes";
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { dedupeKey, jivoEventSchema, parseJivoEvent } from "@/lib/jivo/normalize-event";
 import { eventDisposition } from "@/lib/webhooks/event-disposition";
 import { hostileBody } from "../../reliability/lib/hostile-payloads";
-import { caseTally } from "./case-tally";
+import { caseTally } from "../../helpers/case-tally";
 import { FUZZ_TIMEOUT_MS } from "./fuzz-timeout";
 
 // Whatever JivoChat (or anyone holding the URL) sends, the parser decides; it never throws, and what it accepts

@@ -16,7 +16,7 @@ import { planNextStep, type PlanContext, type Step } from "@/lib/sync/plan-next-
 import { renderTitle } from "@/lib/sync/render-title";
 import type { SyncOutcome } from "@/lib/sync/sync-outcome";
 import { hostileBody } from "../../reliability/lib/hostile-payloads";
-import { caseTally } from "./case-tally";
+import { caseTally } from "../../helpers/case-tally";
 import { FUZZ_TIMEOUT_MS } from "./fuzz-timeout";
 
 // A body the Ploomes client refuses is a permanent failure: the chat is lost. So whatever the visitor typed, every

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
-import { caseTally } from "./case-tally";
+import { caseTally } from "../../helpers/case-tally";
 import { FUZZ_TIMEOUT_MS } from "./fuzz-timeout";
 
 function requestOf(chunks: Uint8Array[], declared?: number): Request {
