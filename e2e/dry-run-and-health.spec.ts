@@ -11,6 +11,7 @@ import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
 import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
 import { createUser } from "@/lib/users/create-user";
 import { PASSWORD, seedAccount, signIn, signOut } from "./helpers/accounts";
+import { PERSON_COMPANY_MAPPINGS } from "../test/helpers/mappings";
 
 const chat = fs.readFileSync("test/fixtures/jivo/chat_finished_br.json", "utf8");
 const baseUrl = process.env.E2E_BASE_URL ?? "http://localhost:3000";
@@ -26,10 +27,7 @@ async function seedLiveIntegration(accountId: string) {
   await saveIntegrationSettings(db, id, "funnel", { pipelineId: sales.id, stageId: sales.stages[0]!.id });
   await saveIntegrationSettings(db, id, "mapping", {
     mappings: [
-      { source: "visitor.name", entity: "person", field: "Name" },
-      { source: "visitor.email", entity: "person", field: "Email" },
-      { source: "visitor.phone", entity: "person", field: "Phones" },
-      { source: "organization.name", entity: "company", field: "Name" },
+      ...PERSON_COMPANY_MAPPINGS,
       { source: "session.utm.campaign", entity: "person", field: `custom:${campaign}` },
     ],
   });

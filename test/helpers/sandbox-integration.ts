@@ -7,6 +7,7 @@ import { startWorker } from "@/lib/jobs/run-worker";
 import { PloomesClient } from "@/lib/ploomes/client";
 import { createMemoryPacer } from "@/lib/ploomes/pacer";
 import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
+import { SANDBOX_SEED } from "@/lib/ploomes-sandbox/sandbox-seed";
 import { processEvent, settleEvent } from "@/lib/sync/process-event";
 import { seedAccount, seedIntegration } from "./seed";
 
@@ -32,6 +33,42 @@ export async function setupSandboxIntegration(serverUrl: string, settings: Integ
   // Assertions read the sandbox through the real client, unpaced by the app's budget.
   const crm = new PloomesClient({ baseUrl, apiKey, pacer: createMemoryPacer({ perMinute: 6000 }) });
   return { account, tenantId, apiKey, connection, integration, token, crm, webhookUrl: `${serverUrl}/api/webhooks/jivo/${token}` };
+}
+
+/** The sandbox seed's sales funnel ("Funil de Vendas") at its first stage ("Prospecção"), in this tenant's ids. */
+export async function salesFunnel(crm: PloomesClient): Promise<{ pipelineId: number; stageId: number }> {
+  const { Name, stages } = SANDBOX_SEED.salesPipeline;
+  const sales = (await crm.listPipelines()).find((pipeline) => pipeline.Name === Name)!;
+  return { pipelineId: sales.Id, stageId: sales.Stages!.find((stage) => stage.Name === stages[0])!.Id };
+}
+
+/**
+ * setupSandboxIntegration with `settings` in the sandbox seed's sales funnel: its ids exist only once the tenant is
+ * made, so they are written after it, under `settings` (which may name another stage). `data` joins that update.
+ */
+export async function setupFunnelIntegration(serverUrl: string, settings: IntegrationSettingsInput, data: { lastHealthAt?: Date } = {}) {
+  const setup = await setupSandboxIntegration(serverUrl, { behaviour: "lead" });
+  const funnel = await salesFunnel(setup.crm);
+  await systemDb.integration.update({ where: { id: setup.integration.id }, data: { ...data, settings: JSON.stringify({ ...funnel, ...settings }) } });
+  return { ...setup, ...funnel };
+}
+
+/**
+ * `count` finished chats (chat_finished_br) from as many distinct visitors, each with a company of its own: the n-th
+ * (from `offset`) has chat id `series.chatId + n`, an e-mail `<series.email>n@exemplo.com.br` and a phone from
+ * `series.phone + n`, so that two series never meet.
+ */
+export function distinctChats(count: number, offset: number, series: { chatId: number; email: string; phone: number }): string[] {
+  const base = JSON.parse(fixture("chat_finished_br"));
+  return Array.from({ length: count }, (_, n) => {
+    const i = n + offset;
+    return JSON.stringify({
+      ...base,
+      chat_id: series.chatId + i,
+      visitor: { ...base.visitor, name: `Visitante ${i}`, email: `${series.email}${i}@exemplo.com.br`, phone: `(11) 9${String(series.phone + i).slice(-8)}` },
+      organization: { id: String(i), name: `Empresa ${i} Ltda` },
+    });
+  });
 }
 
 export async function deliver(webhookUrl: string, body: string) {

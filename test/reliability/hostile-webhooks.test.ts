@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, it } from "vitest";
+import { it } from "vitest";
 import { seedAccount, seedIntegration } from "../helpers/seed";
-import { startTestServer, type TestServer } from "../helpers/test-server";
+import { serveTestServer } from "../helpers/serve-test-server";
 import { checkHostileBodies, checkHostileTokens } from "./lib/check-hostile-webhooks";
 
 // The same properties as the small suite's, many more runs. RELIABILITY_SEED replays one (fast-check prints
 // the seed and the shrunk counterexample of a failure).
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = serveTestServer();
 
 const seed = Number(process.env.RELIABILITY_SEED) || undefined;
 

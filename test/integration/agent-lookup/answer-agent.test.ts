@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 
 // A real Ploomes budget (100/min, burst cut to fit 120) rather than the suites' fast one: the look-up must get its
 // calls from the interactive lane, not from a budget so large that any caller would find one free.
@@ -13,16 +13,10 @@ import { budgetShape } from "@/lib/integrations/connection-client";
 import { createDbPacer } from "@/lib/ploomes/db-pacer";
 import { SANDBOX_SEED } from "@/lib/ploomes-sandbox/sandbox-seed";
 import { setSandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
-import { startTestServer, type TestServer } from "../../helpers/test-server";
+import { serveTestServer } from "../../helpers/serve-test-server";
 import { deliver, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = serveTestServer();
 beforeEach(() => clearAgentLookupCache());
 
 function acceptedFrom(email: string | null, phone: string | null, chatId = 9100) {

@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { deliverPendingAlerts } from "@/lib/alerts/deliver-alerts";
 import { evaluateAlerts } from "@/lib/alerts/evaluate-alerts";
 import { listAlerts } from "@/lib/alerts/list-alerts";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
 import { checkIntegrationHealth } from "@/lib/integrations/check-integration-health";
-import { startTestServer, type TestServer } from "../../helpers/test-server";
+import { serveTestServer } from "../../helpers/serve-test-server";
 import { setupSandboxIntegration } from "../../helpers/sandbox-integration";
 import { seedAccount, seedIntegration } from "../../helpers/seed";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = serveTestServer();
 
 async function until<T>(read: () => Promise<T | null>, maxMs = 10_000): Promise<T> {
   const deadline = Date.now() + maxMs;

@@ -1,33 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
 import { reprocessEvent } from "@/lib/events/reprocess-event";
 import { runDueReprocessBatches, startReprocessBatch } from "@/lib/events/reprocess-batch";
-import { startTestServer, type TestServer } from "../../helpers/test-server";
-import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
-import { seedAccount, seedIntegration } from "../../helpers/seed";
-import { seedEvent } from "./seed-events";
+import { serveTestServer } from "../../helpers/serve-test-server";
+import { distinctChats, deliver, drain, eventsOf, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
+import { seedAccount, seedEvent, seedIntegration } from "../../helpers/seed";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = serveTestServer();
 
-function chats(count: number, offset: number) {
-  const base = JSON.parse(fixture("chat_finished_br"));
-  return Array.from({ length: count }, (_, n) => {
-    const i = n + offset;
-    return JSON.stringify({
-      ...base,
-      chat_id: 810000 + i,
-      visitor: { ...base.visitor, name: `Visitante ${i}`, email: `lote${i}@exemplo.com.br`, phone: `(11) 9${String(20000000 + i).slice(-8)}` },
-      organization: { id: String(i), name: `Empresa ${i} Ltda` },
-    });
-  });
-}
+const chats = (count: number, offset: number) => distinctChats(count, offset, { chatId: 810000, email: "lote", phone: 20000000 });
 
 /** A lead integration whose chats all failed for good: Ploomes refused the key, then the key came back. */
 async function failedChats(count: number, offset: number) {

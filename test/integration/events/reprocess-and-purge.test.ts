@@ -4,8 +4,7 @@ import { scopedDb } from "@/lib/db/scoped-db";
 import { purgeExpiredPayloads } from "@/lib/events/purge-expired-payloads";
 import { reprocessEvent } from "@/lib/events/reprocess-event";
 import { onJobQueued } from "@/lib/jobs/job-signal";
-import { seedAccount, seedIntegration } from "../../helpers/seed";
-import { seedEvent } from "./seed-events";
+import { seedAccount, seedEvent, seedIntegration } from "../../helpers/seed";
 
 const outcome = JSON.stringify({ person: { id: 12, how: "created", companyId: null, attempt: 1 } });
 

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { connectPloomes } from "@/lib/integrations/connect-ploomes";
 import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
 import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
-import { type TestServer, startTestServer } from "@/test/helpers/test-server";
+import { serveTestServer } from "@/test/helpers/serve-test-server";
 import { appErrorOf, draftIntegration } from "./integration-fixtures";
 
 // As on `npm start`: production rules for Ploomes addresses (no PLOOMES_ALLOW_PRIVATE_URLS), the app served at
@@ -14,12 +14,10 @@ vi.mock("@/lib/env", async (importActual) => {
   return { ...actual, env, appUrl: () => String(mocks.overrides.APP_URL) };
 });
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
+const server = serveTestServer();
+beforeAll(() => {
   Object.assign(mocks.overrides, { NODE_ENV: "production", PLOOMES_ALLOW_PRIVATE_URLS: false, APP_URL: server.url });
 });
-afterAll(() => server.close());
 
 describe("the connection step on a production server", () => {
   it("accepts the Sandbox page's address with one of the account's sandbox keys, as a sandbox connection", async () => {

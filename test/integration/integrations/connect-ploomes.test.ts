@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { hashToken } from "@/lib/crypto/tokens";
 import { systemDb } from "@/lib/db/client";
@@ -7,17 +7,11 @@ import { connectSandbox } from "@/lib/integrations/connect-sandbox";
 import { findIntegration } from "@/lib/integrations/find-integration";
 import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
 import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
-import { type TestServer, startTestServer } from "@/test/helpers/test-server";
+import { startTestServer } from "@/test/helpers/test-server";
+import { serveTestServer } from "@/test/helpers/serve-test-server";
 import { appErrorOf, connectedDraft, draftIntegration } from "./integration-fixtures";
 
-let server: TestServer;
-let sandboxUrl: string;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  sandboxUrl = `${server.url}${SANDBOX_API_PATH}`;
-});
-afterAll(() => server.close());
+const server = serveTestServer();
 
 describe("connecting an integration to Ploomes", () => {
   it("verifies a good key, then stores it encrypted with its last 4, budget key and the Ploomes account name", async () => {
@@ -30,7 +24,7 @@ describe("connecting an integration to Ploomes", () => {
     expect(connection).toMatchObject({
       apiKeyLast4: apiKey.slice(-4),
       budgetKey: hashToken(apiKey),
-      baseUrl: sandboxUrl,
+      baseUrl: server.sandboxApiUrl,
       ploomesAccountName: "Ploomes good",
       isSandbox: false,
     });
@@ -45,7 +39,7 @@ describe("connecting an integration to Ploomes", () => {
 
   it("refuses a key Ploomes answers 401 to, in plain words, and saves nothing", async () => {
     const { db, id, account } = await draftIntegration("refused");
-    const attempt = connectPloomes(db, id, { apiKey: "sbx_not-a-real-key-000000000000", baseUrl: sandboxUrl });
+    const attempt = connectPloomes(db, id, { apiKey: "sbx_not-a-real-key-000000000000", baseUrl: server.sandboxApiUrl });
     await expect(attempt).rejects.toMatchObject({
       code: "VALIDATION",
       message: expect.stringContaining("A chave da API foi recusada pelo Ploomes (401)"),
@@ -80,7 +74,7 @@ describe("connecting an integration to Ploomes", () => {
     const { db, id, account, connection } = await connectedDraft(server.url, "swap");
     await systemDb.ploomesCache.create({ data: { connectionId: connection.id, kind: "pipelines", data: "[]" } });
     const { apiKey: newKey } = await createSandboxTenant({ accountId: account.id, name: "Outra conta" });
-    await connectPloomes(db, id, { apiKey: newKey, baseUrl: sandboxUrl });
+    await connectPloomes(db, id, { apiKey: newKey, baseUrl: server.sandboxApiUrl });
     const stored = await systemDb.ploomesConnection.findMany({ where: { accountId: account.id } });
     expect(stored.map((row) => [row.id, row.apiKeyLast4, row.ploomesAccountName])).toEqual([[connection.id, newKey.slice(-4), "Outra conta"]]);
     expect(await systemDb.ploomesCache.count({ where: { connectionId: connection.id } })).toBe(0);
@@ -88,8 +82,8 @@ describe("connecting an integration to Ploomes", () => {
 
   it("'Usar o sandbox' creates a tenant for the account and connects to it in one step", async () => {
     const { db, id, account } = await draftIntegration("sandbox");
-    const connection = await connectSandbox(db, id, { sandboxUrl });
-    expect(connection).toMatchObject({ isSandbox: true, baseUrl: sandboxUrl });
+    const connection = await connectSandbox(db, id, { sandboxUrl: server.sandboxApiUrl });
+    expect(connection).toMatchObject({ isSandbox: true, baseUrl: server.sandboxApiUrl });
     expect(await systemDb.sandboxTenant.count({ where: { accountId: account.id } })).toBe(1);
     expect((await findIntegration(db, id))?.connection?.id).toBe(connection.id);
   });

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { systemDb } from "@/lib/db/client";
 import { activateIntegration } from "@/lib/integrations/activate-integration";
@@ -9,22 +9,15 @@ import { createIntegration } from "@/lib/integrations/create-integration";
 import { deactivateIntegration } from "@/lib/integrations/deactivate-integration";
 import { discardDraft } from "@/lib/integrations/discard-draft";
 import { saveIntegrationSettings } from "@/lib/integrations/save-integration-settings";
-import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
-import { type TestServer, startTestServer } from "@/test/helpers/test-server";
+import { serveTestServer } from "@/test/helpers/serve-test-server";
 import { appErrorOf, connectedDraft, draftIntegration } from "./integration-fixtures";
 
-let server: TestServer;
-let sandboxUrl: string;
-beforeAll(async () => {
-  server = await startTestServer();
-  sandboxUrl = `${server.url}${SANDBOX_API_PATH}`;
-});
-afterAll(() => server.close());
+const server = serveTestServer();
 
 describe("discarding a draft", () => {
   it("deletes the draft, its connection and the sandbox 'Usar o sandbox' made for it, records included", async () => {
     const { db, id, account } = await draftIntegration("discard-sandbox");
-    const connection = await connectSandbox(db, id, { sandboxUrl });
+    const connection = await connectSandbox(db, id, { sandboxUrl: server.sandboxApiUrl });
     const row = await systemDb.ploomesConnection.findUniqueOrThrow({ where: { id: connection.id } });
     expect(row.sandboxTenantId).toEqual(expect.any(String));
     expect(await systemDb.sandboxRecord.count({ where: { tenantId: row.sandboxTenantId! } })).toBeGreaterThan(0);
@@ -45,11 +38,11 @@ describe("discarding a draft", () => {
     // The tenant made for one draft, whose key a second draft of the account pasted: still in use.
     const { db, account } = pasted;
     const first = await createIntegration(db, account.id);
-    const made = await connectSandbox(db, first.id, { sandboxUrl });
+    const made = await connectSandbox(db, first.id, { sandboxUrl: server.sandboxApiUrl });
     const tenant = (await systemDb.ploomesConnection.findUniqueOrThrow({ where: { id: made.id } })).sandboxTenantId!;
     const second = await createIntegration(db, account.id);
     const apiKey = decryptSecret((await systemDb.ploomesConnection.findUniqueOrThrow({ where: { id: made.id } })).apiKeyCipher);
-    await connectPloomes(db, second.id, { apiKey, baseUrl: sandboxUrl });
+    await connectPloomes(db, second.id, { apiKey, baseUrl: server.sandboxApiUrl });
     await discardDraft(db, first.id);
     expect(await systemDb.sandboxTenant.count({ where: { id: tenant } })).toBe(1);
     await discardDraft(db, second.id);

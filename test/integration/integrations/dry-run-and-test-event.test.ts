@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getServerSession } from "next-auth";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
@@ -11,43 +11,32 @@ import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
 import { processEvent, settleEvent } from "@/lib/sync/process-event";
 import { createUser } from "@/lib/users/create-user";
 import { checkHealthAction, dryRunAction, sendTestEventAction } from "@/app/(admin)/integrations/jivo/[id]/actions";
-import { fixture, sandboxRecords, setupSandboxIntegration } from "@/test/helpers/sandbox-integration";
+import { fixture, sandboxRecords, setupFunnelIntegration } from "@/test/helpers/sandbox-integration";
 import { seedAccount } from "@/test/helpers/seed";
-import { startTestServer, type TestServer } from "@/test/helpers/test-server";
+import { serveTestServer } from "@/test/helpers/serve-test-server";
 import { appErrorOf } from "./integration-fixtures";
+import { PERSON_COMPANY_MAPPINGS } from "../../helpers/mappings";
 
 // The server actions read the session through next-auth; here it is whoever the test signs in.
 vi.mock("next-auth", () => ({ getServerSession: vi.fn() }));
 const signIn = (userId: string) => vi.mocked(getServerSession).mockResolvedValue({ userId, sessionVersion: 0 });
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = serveTestServer();
 
 const campaign = seedFieldKey(1, "Origem da campanha");
 const quantity = seedFieldKey(2, "Quantidade de itens");
 
 /** An active sandbox integration creating company, person and deal, with custom fields mapped. */
 async function configured() {
-  const setup = await setupSandboxIntegration(server.url, { behaviour: "lead" });
-  const sales = (await setup.crm.listPipelines()).find((pipeline) => pipeline.Name === SANDBOX_SEED.salesPipeline.Name)!;
-  const settings = {
+  const setup = await setupFunnelIntegration(server.url, {
     behaviour: "company_person_deal",
-    pipelineId: sales.Id,
-    stageId: sales.Stages!.find((stage) => stage.Name === "Prospecção")!.Id,
     mappings: [
-      { source: "visitor.name", entity: "person", field: "Name" },
-      { source: "visitor.email", entity: "person", field: "Email" },
-      { source: "visitor.phone", entity: "person", field: "Phones" },
-      { source: "organization.name", entity: "company", field: "Name" },
+      ...PERSON_COMPANY_MAPPINGS,
       { source: "session.utm.campaign", entity: "person", field: `custom:${campaign}` },
       // A name cannot become a number: the dry run must say so instead of failing.
       { source: "visitor.name", entity: "deal", field: `custom:${quantity}` },
     ],
-  };
-  await systemDb.integration.update({ where: { id: setup.integration.id }, data: { settings: JSON.stringify(settings) } });
+  });
   return { ...setup, db: scopedDb(setup.account.id), id: setup.integration.id };
 }
 

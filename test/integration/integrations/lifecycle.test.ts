@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { hashToken } from "@/lib/crypto/tokens";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
@@ -14,17 +14,12 @@ import { resumeIntegration } from "@/lib/integrations/resume-integration";
 import { revealWebhookUrl } from "@/lib/integrations/reveal-webhook-url";
 import { rotateWebhookToken } from "@/lib/integrations/rotate-webhook-token";
 import { saveIntegrationSettings } from "@/lib/integrations/save-integration-settings";
-import { type TestServer, startTestServer } from "@/test/helpers/test-server";
+import { serveTestServer } from "@/test/helpers/serve-test-server";
 import { seedAccount } from "@/test/helpers/seed";
 import { appErrorOf, connectedDraft } from "./integration-fixtures";
 
 const chat = fs.readFileSync("test/fixtures/jivo/chat_finished_br.json", "utf8");
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = serveTestServer();
 
 /** The token of an app URL, posted to the test server (appUrl() is not the test server's address). */
 async function deliver(webhookUrl: string, body = chat) {

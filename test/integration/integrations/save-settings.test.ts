@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import { activateIntegration } from "@/lib/integrations/activate-integration";
 import { findIntegration } from "@/lib/integrations/find-integration";
@@ -8,15 +8,10 @@ import { readDraftSettings } from "@/lib/integrations/read-draft-settings";
 import { saveIntegrationSettings } from "@/lib/integrations/save-integration-settings";
 import { parseSettings } from "@/lib/integrations/settings-schema";
 import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
-import { type TestServer, startTestServer } from "@/test/helpers/test-server";
+import { serveTestServer } from "@/test/helpers/serve-test-server";
 import { appErrorOf, connectedDraft, draftIntegration } from "./integration-fixtures";
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = serveTestServer();
 
 async function salesStage(db: Parameters<typeof loadPloomesOptions>[0], id: string) {
   const { pipelines } = await loadPloomesOptions(db, id);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 // Real Ploomes budgets (100/min each, burst cut to fit 120), not the suites' fast one: account A's backlog must be
 // bound by its budget for the question "does B wait behind it?" to mean anything.
@@ -15,9 +15,9 @@ import { startWorker } from "@/lib/jobs/run-worker";
 import { deferBudget } from "@/lib/ploomes/db-pacer";
 import { slotIntervalMs } from "@/lib/ploomes/pacer";
 import { processEvent, settleEvent } from "@/lib/sync/process-event";
-import { startTestServer, type TestServer } from "../../helpers/test-server";
-import { deliver, fixture, setupSandboxIntegration } from "../../helpers/sandbox-integration";
-import { seedAccount, seedIntegration } from "../../helpers/seed";
+import { serveTestServer } from "../../helpers/serve-test-server";
+import { deliver, fixture, setupFunnelIntegration } from "../../helpers/sandbox-integration";
+import { seedAccount, seedEvent, seedIntegration } from "../../helpers/seed";
 
 /** An integration on a connection of its own (its own Ploomes budget), with one job queued at `runAt`. */
 async function jobOnOwnBudget(runAt: Date) {
@@ -27,17 +27,7 @@ async function jobOnOwnBudget(runAt: Date) {
     data: { accountId: account.id, name: "Ploomes", baseUrl: "https://api2.ploomes.com", apiKeyCipher: "x", apiKeyLast4: "xxxx", budgetKey },
   });
   const { integration } = await seedIntegration({ accountId: account.id, connectionId: connection.id });
-  const event = await systemDb.webhookEvent.create({
-    data: {
-      accountId: account.id,
-      integrationId: integration.id,
-      eventName: "chat_finished",
-      dedupeKey: randomUUID(),
-      rawPayload: "{}",
-      job: { create: { chatKey: randomUUID(), runAt, createdAt: runAt } },
-    },
-    include: { job: true },
-  });
+  const event = await seedEvent(integration, {}, { runAt, createdAt: runAt });
   return { budgetKey, jobId: event.job!.id };
 }
 
@@ -63,22 +53,11 @@ describe("claimNextJob is fair across Ploomes budgets", () => {
 });
 
 describe("one account's backlog does not starve another", () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const server = serveTestServer();
 
-  /** Empresa + Pessoa + Negócio into the sandbox's first funnel, on a sandbox tenant (and Ploomes budget) of its own. */
-  async function dealIntegration() {
-    const setup = await setupSandboxIntegration(server.url, { behaviour: "lead" });
-    const funnel = (await setup.crm.listPipelines())[0]!;
-    const settings = { behaviour: "company_person_deal", avoidDuplicateDeals: true, pipelineId: funnel.Id, stageId: funnel.Stages![0]!.Id };
-    await systemDb.integration.update({ where: { id: setup.integration.id }, data: { settings: JSON.stringify(settings), lastHealthAt: new Date() } });
-    return setup;
-  }
+  /** Empresa + Pessoa + Negócio into the sandbox's sales funnel, on a sandbox tenant (and Ploomes budget) of its own. */
+  const dealIntegration = () =>
+    setupFunnelIntegration(server.url, { behaviour: "company_person_deal", avoidDuplicateDeals: true }, { lastHealthAt: new Date() });
 
   function finishedChat(chatId: number, email: string) {
     const payload = JSON.parse(fixture("chat_finished"));

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import { acquireIdentityLocks, identityLockHolders } from "@/lib/jobs/identity-locks";
 import { startWorker } from "@/lib/jobs/run-worker";
 import { processEvent, settleEvent } from "@/lib/sync/process-event";
 import { accountScopeOf } from "@/lib/sync/identity-keys";
-import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
-import { startTestServer, type TestServer } from "../../helpers/test-server";
+import { deliver, drain, eventsOf, fixture, sandboxRecords, setupFunnelIntegration } from "../../helpers/sandbox-integration";
+import { serveTestServer } from "../../helpers/serve-test-server";
 
 const scope = () => `test#${randomUUID()}`;
 const lock = (accountScope: string, keys: string[], jobId: string = randomUUID(), ttlMs = 60_000) =>
@@ -79,21 +79,10 @@ describe("identity locks", () => {
 });
 
 describe("a job whose visitor is busy", () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const server = serveTestServer();
 
   it("goes back to the queue without an attempt and without holding its worker slot; it runs once the identity frees", async () => {
-    const setup = await setupSandboxIntegration(server.url, { behaviour: "person_deal", avoidDuplicateDeals: false });
-    const sales = (await setup.crm.listPipelines())[0]!;
-    await systemDb.integration.update({
-      where: { id: setup.integration.id },
-      data: { settings: JSON.stringify({ behaviour: "person_deal", pipelineId: sales.Id, stageId: sales.Stages![0]!.Id }) },
-    });
+    const setup = await setupFunnelIntegration(server.url, { behaviour: "person_deal" });
     const chat = (email: string, id: number) => {
       const base = JSON.parse(fixture("chat_finished_br"));
       return JSON.stringify({ ...base, chat_id: id, visitor: { ...base.visitor, email, phone: null }, organization: null });

@@ -4,24 +4,14 @@ import { systemDb } from "@/lib/db/client";
 import { claimNextJob } from "@/lib/jobs/claim-next-job";
 import { completeJob, releaseJob } from "@/lib/jobs/job-transitions";
 import { startWorker, type ClaimedJob } from "@/lib/jobs/run-worker";
-import { seedAccount, seedIntegration } from "../../helpers/seed";
+import { seedAccount, seedEvent, seedIntegration } from "../../helpers/seed";
 
 async function queueJobs(count: number, chatKey?: (index: number) => string) {
   const account = await seedAccount();
   const { integration } = await seedIntegration({ accountId: account.id });
   const ids: string[] = [];
   for (let index = 0; index < count; index++) {
-    const event = await systemDb.webhookEvent.create({
-      data: {
-        accountId: account.id,
-        integrationId: integration.id,
-        eventName: "chat_finished",
-        dedupeKey: randomUUID(),
-        rawPayload: "{}",
-        job: { create: { chatKey: chatKey?.(index) ?? randomUUID(), createdAt: new Date(Date.now() - (count - index) * 1000) } },
-      },
-      include: { job: true },
-    });
+    const event = await seedEvent(integration, {}, { chatKey: chatKey?.(index) ?? randomUUID(), createdAt: new Date(Date.now() - (count - index) * 1000) });
     ids.push(event.job!.id);
   }
   return ids;

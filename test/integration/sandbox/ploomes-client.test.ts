@@ -1,24 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { PloomesClient } from "@/lib/ploomes/client";
 import { isCustomField } from "@/lib/ploomes/schemas";
 import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
-import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
 import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
-import { type TestServer, startTestServer } from "@/test/helpers/test-server";
+import { serveTestServer } from "@/test/helpers/serve-test-server";
 
 // The real Ploomes client, unchanged, against the sandbox over HTTP: every method the integration uses.
 
-let server: TestServer;
+const server = serveTestServer();
 let client: PloomesClient;
 let apiKey: string;
 const { existingPerson, personWithCompany, companies, salesPipeline } = SANDBOX_SEED;
 
 beforeAll(async () => {
-  server = await startTestServer();
   ({ apiKey } = await createSandboxTenant({ name: "Conta de testes" }));
-  client = new PloomesClient({ baseUrl: `${server.url}${SANDBOX_API_PATH}`, apiKey });
+  client = new PloomesClient({ baseUrl: server.sandboxApiUrl, apiKey });
 });
-afterAll(() => server.close());
 
 async function sales() {
   const pipelines = await client.listPipelines();
@@ -140,7 +137,7 @@ describe("writing records", () => {
     // Navigation properties are not in the answer unless expanded, as with Ploomes.
     expect(created).not.toHaveProperty("Phones");
     expect(created).not.toHaveProperty("OtherProperties");
-    const expanded = await fetch(`${server.url}${SANDBOX_API_PATH}/Contacts(${created.Id})?$expand=Phones,OtherProperties`, { headers: { "User-Key": apiKey } });
+    const expanded = await fetch(`${server.sandboxApiUrl}/Contacts(${created.Id})?$expand=Phones,OtherProperties`, { headers: { "User-Key": apiKey } });
     const stored = (await expanded.json()) as { Phones: unknown[]; OtherProperties: unknown[] };
     expect(stored.Phones).toEqual([{ PhoneNumber: "(48) 99911-2233", TypeId: null, CountryId: 76, SearchPhoneNumber: 5548999112233 }]);
     expect(stored.OtherProperties).toHaveLength(3);

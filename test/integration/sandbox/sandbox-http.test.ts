@@ -1,32 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
-import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
 import { SANDBOX_SEED } from "@/lib/ploomes-sandbox/sandbox-seed";
-import { type TestServer, startTestServer } from "@/test/helpers/test-server";
+import { type SandboxCall, sandboxCaller } from "@/test/helpers/sandbox-call";
+import { serveTestServer } from "@/test/helpers/serve-test-server";
 
 // The OData surface beyond what the client uses: single records, PATCH and DELETE answers, errors.
 
-let server: TestServer;
+const server = serveTestServer();
 let tenantId: string;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read loosely: their shape is what is asserted
-type Json = any;
-let call: (path: string, init?: RequestInit) => Promise<{ status: number; body: Json }>;
+let call: SandboxCall;
 
 beforeAll(async () => {
-  server = await startTestServer();
   const { apiKey, ...created } = await createSandboxTenant({ name: "HTTP" });
   tenantId = created.tenantId;
-  call = async (path, init = {}) => {
-    const response = await fetch(`${server.url}${SANDBOX_API_PATH}${path}`, {
-      ...init,
-      headers: { "User-Key": apiKey, "Content-Type": "application/json", ...init.headers },
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null };
-  };
+  call = sandboxCaller(server.sandboxApiUrl, apiKey);
 });
-afterAll(() => server.close());
 
 describe("sandbox OData API", () => {
   it("lists with @odata.context, $count, $orderby, $top and $skip", async () => {

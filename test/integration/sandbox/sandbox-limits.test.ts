@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import { PloomesClient } from "@/lib/ploomes/client";
 import { PloomesError } from "@/lib/ploomes/errors";
 import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
-import { SANDBOX_ADMIN_PATH, SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
+import { SANDBOX_ADMIN_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
 import { SANDBOX_SEED } from "@/lib/ploomes-sandbox/sandbox-seed";
 import { setSandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
-import { type TestServer, startTestServer } from "@/test/helpers/test-server";
+import { serveTestServer } from "@/test/helpers/serve-test-server";
 
 // Keys, the per-minute window, injected faults and tenant isolation, through the real client over HTTP.
 
-let server: TestServer;
-let api: string;
+const server = serveTestServer();
 
-beforeAll(async () => {
-  server = await startTestServer();
-  api = `${server.url}${SANDBOX_API_PATH}`;
-});
-afterAll(() => server.close());
-
-const clientFor = (apiKey: string) => new PloomesClient({ baseUrl: api, apiKey });
+const clientFor = (apiKey: string) => new PloomesClient({ baseUrl: server.sandboxApiUrl, apiKey });
 const tenant = (name = "Limites") => createSandboxTenant({ name });
 
 describe("authentication", () => {
@@ -30,7 +23,7 @@ describe("authentication", () => {
       retryable: false,
       ploomesMessage: "Unauthorized",
     });
-    const response = await fetch(`${api}/Account`);
+    const response = await fetch(`${server.sandboxApiUrl}/Account`);
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({ error: { message: "Unauthorized" } });
   });
@@ -61,7 +54,7 @@ describe("rate limit", () => {
     const { tenantId, apiKey } = await tenant();
     await setSandboxFaults(tenantId, { rateLimit: 5 });
     const statuses = await Promise.all(
-      Array.from({ length: 20 }, () => fetch(`${api}/Users?$select=Id`, { headers: { "User-Key": apiKey } }).then((r) => r.status)),
+      Array.from({ length: 20 }, () => fetch(`${server.sandboxApiUrl}/Users?$select=Id`, { headers: { "User-Key": apiKey } }).then((r) => r.status)),
     );
     expect(statuses.filter((status) => status === 200)).toHaveLength(5);
     expect(statuses.filter((status) => status === 429)).toHaveLength(15);
@@ -100,7 +93,7 @@ describe("fault injection", () => {
   it("answers a schedule entry by entry in arrival order, then by the rates again", async () => {
     const { tenantId, apiKey } = await tenant();
     await setSandboxFaults(tenantId, { schedule: ["500", "ok", "429"] });
-    const status = () => fetch(`${api}/Users`, { headers: { "User-Key": apiKey } }).then((response) => response.status);
+    const status = () => fetch(`${server.sandboxApiUrl}/Users`, { headers: { "User-Key": apiKey } }).then((response) => response.status);
     expect([await status(), await status(), await status(), await status()]).toEqual([500, 200, 429, 200]);
     // A new schedule starts over; null clears it.
     await setSandboxFaults(tenantId, { schedule: ["429"] });
@@ -112,7 +105,7 @@ describe("fault injection", () => {
     const { tenantId, apiKey } = await tenant();
     await setSandboxFaults(tenantId, { schedule: Array(10).fill("500") });
     const statuses = await Promise.all(
-      Array.from({ length: 25 }, () => fetch(`${api}/Users`, { headers: { "User-Key": apiKey } }).then((response) => response.status)),
+      Array.from({ length: 25 }, () => fetch(`${server.sandboxApiUrl}/Users`, { headers: { "User-Key": apiKey } }).then((response) => response.status)),
     );
     expect(statuses.filter((code) => code === 500)).toHaveLength(10);
     expect(statuses.filter((code) => code === 200)).toHaveLength(15);

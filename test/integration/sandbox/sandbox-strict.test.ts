@@ -1,34 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
 import { handleSandboxRequest } from "@/lib/ploomes-sandbox/handle-sandbox-request";
 import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
 import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
-import { type TestServer, startTestServer } from "@/test/helpers/test-server";
+import { type Json, type SandboxCall, sandboxCaller } from "@/test/helpers/sandbox-call";
+import { serveTestServer } from "@/test/helpers/serve-test-server";
 
 // The rules that make the sandbox at least as strict as Ploomes (docs/ploomes-api.md): navigation properties only
 // when expanded, bodies refused for any property the entity does not have, native fields apart from custom ones,
 // suspended users, and `@odata.context` naming the address the request came to.
 
-let server: TestServer;
+const server = serveTestServer();
 let apiKey: string;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read loosely: their shape is what is asserted
-type Json = any;
-let call: (path: string, init?: RequestInit) => Promise<{ status: number; body: Json }>;
+let call: SandboxCall;
 const post = (path: string, body: unknown) => call(path, { method: "POST", body: JSON.stringify(body) });
 
 beforeAll(async () => {
-  server = await startTestServer();
   ({ apiKey } = await createSandboxTenant({ name: "Estrito" }));
-  call = async (path, init = {}) => {
-    const response = await fetch(`${server.url}${SANDBOX_API_PATH}${path}`, {
-      ...init,
-      headers: { "User-Key": apiKey, "Content-Type": "application/json", ...init.headers },
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null };
-  };
+  call = sandboxCaller(server.sandboxApiUrl, apiKey);
 });
-afterAll(() => server.close());
 
 const personId = async () => (await call(`/Contacts?$filter=Email eq '${SANDBOX_SEED.existingPerson.Email}'&$select=Id`)).body.value[0].Id as number;
 

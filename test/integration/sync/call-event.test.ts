@@ -1,29 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemDb } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
 import { scopedDb } from "@/lib/db/scoped-db";
 import { reprocessEvent } from "@/lib/events/reprocess-event";
 import { runDryRun } from "@/lib/integrations/run-dry-run";
 import type { IntegrationSettingsInput } from "@/lib/integrations/settings-schema";
-import { SANDBOX_SEED } from "@/lib/ploomes-sandbox/sandbox-seed";
-import { startTestServer, type TestServer } from "../../helpers/test-server";
-import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
+import { serveTestServer } from "../../helpers/serve-test-server";
+import { deliver, drain, eventsOf, fixture, sandboxRecords, setupFunnelIntegration, setupSandboxIntegration } from "../../helpers/sandbox-integration";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = serveTestServer();
 
 /** An integration with the seed's "Funil de Vendas › Prospecção" and these settings. */
-async function integrationWith(settings: IntegrationSettingsInput) {
-  const setup = await setupSandboxIntegration(server.url, { behaviour: "lead" });
-  const sales = (await setup.crm.listPipelines()).find((p) => p.Name === SANDBOX_SEED.salesPipeline.Name)!;
-  const funnel = { pipelineId: sales.Id, stageId: sales.Stages!.find((s) => s.Name === "Prospecção")!.Id };
-  await systemDb.integration.update({ where: { id: setup.integration.id }, data: { settings: JSON.stringify({ ...funnel, ...settings }) } });
-  return setup;
-}
+const integrationWith = (settings: IntegrationSettingsInput) => setupFunnelIntegration(server.url, settings);
 
 const T0 = 1_796_000_000;
 

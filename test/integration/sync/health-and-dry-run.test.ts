@@ -1,33 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import { checkIntegrationHealth } from "@/lib/integrations/check-integration-health";
 import { connectionClient } from "@/lib/integrations/connection-client";
-import { parseSettings } from "@/lib/integrations/settings-schema";
+import { type IntegrationSettingsInput, parseSettings } from "@/lib/integrations/settings-schema";
 import { parseJivoEvent } from "@/lib/jivo/normalize-event";
-import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
+import { seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
 import { dryRunEvent } from "@/lib/sync/dry-run-event";
-import { startTestServer, type TestServer } from "../../helpers/test-server";
-import { fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
+import { serveTestServer } from "../../helpers/serve-test-server";
+import { fixture, sandboxRecords, setupFunnelIntegration } from "../../helpers/sandbox-integration";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = serveTestServer();
 
-async function configured(settings: Record<string, unknown>) {
-  const setup = await setupSandboxIntegration(server.url, { behaviour: "lead" });
-  const sales = (await setup.crm.listPipelines()).find((p) => p.Name === SANDBOX_SEED.salesPipeline.Name)!;
-  const full = { behaviour: "company_person_deal", pipelineId: sales.Id, stageId: sales.Stages![0]!.Id, ...settings };
-  await systemDb.integration.update({ where: { id: setup.integration.id }, data: { settings: JSON.stringify(full) } });
+async function configured(settings: Partial<IntegrationSettingsInput>) {
+  const setup = await setupFunnelIntegration(server.url, { behaviour: "company_person_deal", ...settings });
   const integration = await systemDb.integration.findUniqueOrThrow({ where: { id: setup.integration.id }, include: { connection: true } });
   return { ...setup, integration };
 }
 
 const campaign = () => seedFieldKey(1, "Origem da campanha");
-const withCampaignMapping = () => ({
+const withCampaignMapping = (): Partial<IntegrationSettingsInput> => ({
   mappings: [
     { source: "visitor.name", entity: "person", field: "Name" },
     { source: "visitor.email", entity: "person", field: "Email" },

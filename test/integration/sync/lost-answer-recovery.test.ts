@@ -1,8 +1,8 @@
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
-import { startTestServer, type TestServer } from "../../helpers/test-server";
+import { serveTestServer } from "../../helpers/serve-test-server";
 import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
 
 // A write Ploomes carries out but whose answer never arrives (a timeout, a dropped connection): the next attempt
@@ -11,7 +11,8 @@ import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegrat
 
 type Drop = { method: string; path: string; body: (body: Record<string, unknown>) => boolean; then?: () => Promise<void> };
 
-let server: TestServer;
+// The proxy goes first: it forwards to the test server.
+const server = serveTestServer({ beforeClose: closeProxy });
 let drop: Drop | null = null;
 const proxy = createServer((req, res) => void forward(req, res));
 
@@ -35,14 +36,12 @@ async function forward(req: IncomingMessage, res: ServerResponse) {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
   await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
 });
-afterAll(async () => {
+async function closeProxy() {
   proxy.closeAllConnections();
   await new Promise<void>((resolve) => proxy.close(() => resolve()));
-  await server.close();
-});
+}
 
 /** An integration whose Ploomes calls go through the proxy. */
 async function integrationThroughProxy(behaviour: "company_person" | "lead") {

@@ -1,25 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import type { IntegrationSettingsInput } from "@/lib/integrations/settings-schema";
-import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
+import { seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
 import { setSandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
 import { connectionClient } from "@/lib/integrations/connection-client";
 import { cachedMetadata } from "@/lib/sync/ploomes-metadata";
-import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
-import { startTestServer, type TestServer } from "../../helpers/test-server";
+import { deliver, drain, eventsOf, fixture, sandboxRecords, setupFunnelIntegration } from "../../helpers/sandbox-integration";
+import { serveTestServer } from "../../helpers/serve-test-server";
 import { logFile, spawnWorker, stopAllChildren, stopChild } from "../../reliability/lib/child-processes";
+import { LEAD_CONTACT_MAPPINGS } from "../../helpers/mappings";
 
 // Issue 11: several chats of one new visitor, delivered together and worked off at once — by two worker
 // processes (a child `npm run worker` and this test's own worker), each with 4 slots — leave one client.
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await stopAllChildren();
-  await server.close();
-});
+const server = serveTestServer({ beforeClose: stopAllChildren });
 
 let visitorSeq = 0;
 
@@ -67,16 +61,13 @@ function offlineOf(visitor: Visitor, n: number) {
 }
 
 async function integrationWith(settings: IntegrationSettingsInput) {
-  const setup = await setupSandboxIntegration(server.url, { behaviour: "lead" });
-  const sales = (await setup.crm.listPipelines()).find((p) => p.Name === SANDBOX_SEED.salesPipeline.Name)!;
-  const funnel = { pipelineId: sales.Id, stageId: sales.Stages![0]!.Id };
-  await systemDb.integration.update({ where: { id: setup.integration.id }, data: { settings: JSON.stringify({ ...funnel, ...settings }) } });
+  const setup = await setupFunnelIntegration(server.url, settings);
   // Answers as slow as a real Ploomes' keep every look-up-then-create open long enough for a rival to slip in.
   await setSandboxFaults(setup.tenantId, { latencyMs: 80 });
   // Metadata loaded beforehand: every job starts its look-ups at once, none waits for the first one's loads.
   const client = connectionClient(setup.connection);
   for (const kind of ["origin", "pipelines", "fields", "users"] as const) await cachedMetadata(setup.connection.id, client, kind);
-  return { ...setup, ...funnel };
+  return setup;
 }
 
 /** Delivers every body at once, then works the queue off with two worker processes until nothing is left. */
@@ -149,12 +140,7 @@ describe.each([2, 5, 20])("%i offline messages and \"Criar Lead\" chats of one n
     const messageField = seedFieldKey(3, "Mensagem do visitante");
     const setup = await integrationWith({
       behaviour: "lead",
-      mappings: [
-        { source: "visitor.name", entity: "lead", field: "PersonName" },
-        { source: "visitor.email", entity: "lead", field: "Email" },
-        { source: "visitor.phone", entity: "lead", field: "Phones" },
-        { source: "offline.message", entity: "lead", field: `custom:${messageField}` },
-      ],
+      mappings: [...LEAD_CONTACT_MAPPINGS, { source: "offline.message", entity: "lead", field: `custom:${messageField}` }],
     });
     const visitor = newVisitor();
     // Even ones offline messages, odd ones chats.

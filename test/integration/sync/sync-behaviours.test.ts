@@ -1,34 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
 import type { IntegrationSettingsInput } from "@/lib/integrations/settings-schema";
-import { startTestServer, type TestServer } from "../../helpers/test-server";
-import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
+import { serveTestServer } from "../../helpers/serve-test-server";
+import { deliver, drain, eventsOf, fixture, sandboxRecords, setupFunnelIntegration } from "../../helpers/sandbox-integration";
+import { LEAD_CONTACT_MAPPINGS } from "../../helpers/mappings";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-
-async function funnel(setup: Awaited<ReturnType<typeof setupSandboxIntegration>>) {
-  const pipelines = await setup.crm.listPipelines();
-  const sales = pipelines.find((p) => p.Name === SANDBOX_SEED.salesPipeline.Name)!;
-  return { pipelineId: sales.Id, stageId: sales.Stages!.find((s) => s.Name === "Prospecção")!.Id };
-}
+const server = serveTestServer();
 
 /** Sets up an integration whose funnel is the seed's "Funil de Vendas › Prospecção". */
-async function integrationWith(settings: IntegrationSettingsInput) {
-  const setup = await setupSandboxIntegration(server.url, { behaviour: "lead" });
-  const { pipelineId, stageId } = await funnel(setup);
-  const { systemDb } = await import("@/lib/db/client");
-  await systemDb.integration.update({
-    where: { id: setup.integration.id },
-    data: { settings: JSON.stringify({ pipelineId, stageId, ...settings }) },
-  });
-  return { ...setup, pipelineId, stageId };
-}
+const integrationWith = (settings: IntegrationSettingsInput) => setupFunnelIntegration(server.url, settings);
 
 /** chat_finished_br, but from a visitor the sandbox seed already knows. */
 function returningVisitorPayload() {
@@ -144,9 +124,7 @@ describe("a finished chat becomes the chosen records", () => {
     const setup = await integrationWith({
       behaviour: "lead",
       mappings: [
-        { source: "visitor.name", entity: "lead", field: "PersonName" },
-        { source: "visitor.email", entity: "lead", field: "Email" },
-        { source: "visitor.phone", entity: "lead", field: "Phones" },
+        ...LEAD_CONTACT_MAPPINGS,
         { source: "organization.name", entity: "lead", field: "CompanyName" },
         { source: "session.utm.campaign", entity: "lead", field: `custom:${campaignField}` },
       ],

@@ -1,46 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import { setSandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
-import { startTestServer, type TestServer } from "../../helpers/test-server";
+import { serveTestServer } from "../../helpers/serve-test-server";
 import { faultSchedule } from "@/lib/ploomes-sandbox/pick-fault";
-import { deliver, drain, drainFor, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
+import { distinctChats, deliver, drain, drainFor, eventsOf, sandboxRecords, setupFunnelIntegration } from "../../helpers/sandbox-integration";
 import { killHard, logFile, spawnWorker, stopAllChildren } from "../../reliability/lib/child-processes";
 import { seededRandom } from "../../reliability/lib/seeded-random";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await stopAllChildren();
-  await server.close();
-});
+const server = serveTestServer({ beforeClose: stopAllChildren });
 
-async function dealIntegration() {
-  const setup = await setupSandboxIntegration(server.url, { behaviour: "lead" });
-  const sales = (await setup.crm.listPipelines())[0]!;
-  await systemDb.integration.update({
-    where: { id: setup.integration.id },
-    data: {
-      settings: JSON.stringify({ behaviour: "company_person_deal", pipelineId: sales.Id, stageId: sales.Stages![0]!.Id, avoidDuplicateDeals: false }),
-    },
-  });
-  return setup;
-}
+const dealIntegration = () => setupFunnelIntegration(server.url, { behaviour: "company_person_deal", avoidDuplicateDeals: false });
 
 /** N distinct chats from N distinct visitors, each with its own company. */
-function chats(count: number, offset = 0) {
-  const base = JSON.parse(fixture("chat_finished_br"));
-  return Array.from({ length: count }, (_, n) => {
-    const i = n + offset;
-    return JSON.stringify({
-      ...base,
-      chat_id: 700000 + i,
-      visitor: { ...base.visitor, name: `Visitante ${i}`, email: `visitante${i}@exemplo.com.br`, phone: `(11) 9${String(10000000 + i).slice(-8)}` },
-      organization: { id: String(i), name: `Empresa ${i} Ltda` },
-    });
-  });
-}
+const chats = (count: number, offset = 0) => distinctChats(count, offset, { chatId: 700000, email: "visitante", phone: 10000000 });
 
 async function expectExactlyOnce(setup: Awaited<ReturnType<typeof dealIntegration>>, count: number, offset = 0) {
   const contacts = await sandboxRecords(setup.tenantId, "Contacts");

@@ -60,6 +60,34 @@ describe("JivoChat webhook receiver", () => {
     expect(await systemDb.webhookEvent.count({ where: { integrationId: integration.id } })).toBe(1);
   });
 
+  // The rule in lib/webhooks/receive-jivo-event.ts: an update of a repeatable kind is news each time it differs,
+  // so its key carries the body's hash; every other kind is one event per subject, whatever the body says.
+  it.each(["chat_updated", "client_updated", "client_attribute_updated", "call_event", "chat_assigned"])(
+    "keeps each different %s of one chat apart, and collapses only its byte-identical re-delivery",
+    async (kind) => {
+      const account = await seedAccount();
+      const { integration, token } = await seedIntegration({ accountId: account.id });
+      const update = (name: string) => JSON.stringify({ event_name: kind, widget_id: "12345678", chat_id: 4242, client_id: "1217", visitor: { name } });
+      for (const body of [update("Ana"), update("Ana"), update("Ana Souza")]) expect((await post(token, body)).status).toBe(200);
+      const events = await systemDb.webhookEvent.findMany({ where: { integrationId: integration.id }, orderBy: { receivedAt: "asc" } });
+      expect(events.map((e) => [e.eventName, e.visitorName, e.deliveries])).toEqual([
+        [kind, "Ana", 2],
+        [kind, "Ana Souza", 1],
+      ]);
+      expect(events[0]!.dedupeKey).not.toBe(events[1]!.dedupeKey);
+      expect(events[0]!.dedupeKey.startsWith(`12345678:4242:${kind}:`)).toBe(true);
+    },
+  );
+
+  it.each(["chat_finished", "chat_accepted", "offline_message"])("keeps one %s per chat, even when a re-delivery's body differs", async (kind) => {
+    const account = await seedAccount();
+    const { integration, token } = await seedIntegration({ accountId: account.id });
+    const once = (name: string) => JSON.stringify({ event_name: kind, widget_id: "12345678", chat_id: 4343, visitor: { name } });
+    for (const body of [once("Ana"), once("Ana Souza")]) expect((await post(token, body)).status).toBe(200);
+    const events = await systemDb.webhookEvent.findMany({ where: { integrationId: integration.id } });
+    expect(events.map((e) => [e.eventName, e.visitorName, e.deliveries, e.dedupeKey])).toEqual([[kind, "Ana", 2, `12345678:4343:${kind}`]]);
+  });
+
   it("stores events it does not act on as ignored, unknown ones included", async () => {
     const account = await seedAccount();
     const { integration, token } = await seedIntegration({ accountId: account.id });

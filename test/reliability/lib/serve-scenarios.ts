@@ -1,5 +1,4 @@
-import { afterAll, beforeAll } from "vitest";
-import { startTestServer, type TestServer } from "../../helpers/test-server";
+import { serveTestServer } from "../../helpers/serve-test-server";
 import { stopAllChildren } from "./child-processes";
 
 /**
@@ -7,18 +6,5 @@ import { stopAllChildren } from "./child-processes";
  * processes go first (a worker would otherwise go on calling a closed server), then the server.
  */
 export function serveScenarios(): { readonly url: string } {
-  let server: TestServer | undefined;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await stopAllChildren();
-    await server?.close();
-  });
-  return {
-    get url() {
-      if (!server) throw new Error("the scenario server is not up yet");
-      return server.url;
-    },
-  };
+  return serveTestServer({ beforeClose: stopAllChildren });
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { systemDb } from "@/lib/db/client";
 import { setSandboxFaults, type SandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
-import { setupSandboxIntegration } from "../../helpers/sandbox-integration";
+import { setupFunnelIntegration } from "../../helpers/sandbox-integration";
 
 export type FleetMember = {
   index: number;
@@ -33,13 +33,8 @@ export async function setupFleet(
 ): Promise<FleetMember[]> {
   const members: FleetMember[] = [];
   for (let index = 0; index < options.healthy + options.doomed; index++) {
-    const setup = await setupSandboxIntegration(serverUrl, { behaviour: "lead" });
+    const setup = await setupFunnelIntegration(serverUrl, { behaviour: "company_person_deal" });
     await setSandboxFaults(setup.tenantId, { rateLimit: SANDBOX_WINDOW });
-    const sales = (await setup.crm.listPipelines())[0]!;
-    await systemDb.integration.update({
-      where: { id: setup.integration.id },
-      data: { settings: JSON.stringify({ behaviour: "company_person_deal", pipelineId: sales.Id, stageId: sales.Stages![0]!.Id }) },
-    });
     const doomed = index >= options.healthy;
     if (doomed) await systemDb.sandboxTenant.update({ where: { id: setup.tenantId }, data: { apiKeyHash: `revoked-${randomUUID()}` } });
     else await setSandboxFaults(setup.tenantId, options.faults);
