@@ -7,8 +7,7 @@ import { connectSandbox } from "@/lib/integrations/connect-sandbox";
 import { createIntegration } from "@/lib/integrations/create-integration";
 import { loadPloomesOptions } from "@/lib/integrations/load-ploomes-options";
 import { saveIntegrationSettings } from "@/lib/integrations/save-integration-settings";
-import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
-import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
+import { SANDBOX_API_PATH, SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox";
 import { createUser } from "@/lib/users/create-user";
 import { PASSWORD, seedAccount, signIn, signOut } from "./helpers/accounts";
 

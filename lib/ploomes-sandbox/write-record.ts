@@ -1,13 +1,7 @@
-import type { EntitySet, WriteRules } from "./entity-sets";
-import { checkOtherProperties } from "./check-other-properties";
-import { checkReferences } from "./check-references";
-import { mergeRecord } from "./merge-record";
-import { parseRecordBody } from "./parse-record-body";
-import type { OtherProperty } from "./record-schemas";
-import { SandboxError } from "./sandbox-error";
-import { findStoredRecord, insertStoredRecord, listStoredRecords, replaceStoredRecord } from "./sandbox-store";
-import { withSearchPhoneNumbers } from "./search-phone-number";
-import type { SandboxRecordData } from "./static-catalogs";
+import { type EntitySet, entitySet, type NativeType, nativeTypeOf, type SandboxRecordData, type WriteRules } from "./entity-sets";
+import { SandboxError } from "./http";
+import { parseRecordBody, type OtherProperty } from "./record-schemas";
+import { findEntityRecord, findStoredRecord, insertStoredRecord, listStoredRecords, replaceStoredRecord } from "./record-store";
 
 // POST and PATCH: validate the body, check what it points at, derive what Ploomes derives (a deal's funnel,
 // phones' SearchPhoneNumber, dates) and store.
@@ -53,4 +47,134 @@ export async function updateRecord(tenantId: string, entity: EntitySet, id: numb
   const updated = await replaceStoredRecord(tenantId, entity.name, id, await completeRecord(tenantId, entity, rules, record, patch));
   if (!updated) throw new SandboxError(404, `${entity.name}(${id}) does not exist.`);
   return updated;
+}
+
+type ValueByKey = { FieldKey: string };
+
+/**
+ * A PATCH applied to a stored record: given properties replace the stored ones (Phones included, as a whole),
+ * except OtherProperties, which change field by field — a PATCH that sets one custom field keeps the others.
+ */
+export function mergeRecord(existing: SandboxRecordData, patch: SandboxRecordData): SandboxRecordData {
+  const merged = { ...existing, ...patch };
+  if (Array.isArray(patch.OtherProperties) && Array.isArray(existing.OtherProperties)) {
+    const byKey = new Map<string, unknown>();
+    for (const item of existing.OtherProperties as ValueByKey[]) byKey.set(item.FieldKey, item);
+    for (const item of patch.OtherProperties as ValueByKey[]) byKey.set(item.FieldKey, item);
+    merged.OtherProperties = [...byKey.values()];
+  }
+  return merged;
+}
+
+/**
+ * Every foreign key the record sets must point at an existing record of the tenant (a deal's stage, a person's
+ * company…), as Ploomes refuses a write to a missing one with a 400. Returns the referenced records by key.
+ */
+export async function checkReferences(
+  tenantId: string,
+  entity: EntitySet,
+  record: SandboxRecordData,
+): Promise<Map<string, SandboxRecordData>> {
+  const references = new Map<string, SandboxRecordData>();
+  await Promise.all(
+    Object.values(entity.navigation).map(async (navigation) => {
+      if (navigation.kind !== "one") return;
+      const value = record[navigation.foreignKey];
+      if (value === null || value === undefined) return;
+      const found = typeof value === "number" ? await findEntityRecord(tenantId, entitySet(navigation.target), value) : null;
+      if (!found) {
+        throw new SandboxError(400, `${navigation.foreignKey} ${String(value)} does not exist (${navigation.target}).`);
+      }
+      for (const [key, expected] of Object.entries(navigation.where ?? {})) {
+        if (found[key] !== expected) {
+          throw new SandboxError(
+            400,
+            `${navigation.foreignKey} ${String(value)} must be a ${navigation.target} record with ${key} ${String(expected)}.`,
+          );
+        }
+      }
+      references.set(navigation.foreignKey, found);
+    }),
+  );
+  return references;
+}
+
+// Custom-field values must name a custom field (`Dynamic`) of the record's kind and carry the value in the property
+// of the field's native type, as Ploomes expects; a value in the wrong property would otherwise be silently lost.
+// A native field is the record's own property: sent through OtherProperties it is refused, naming the property.
+
+const VALUE_PROPERTY: Record<NativeType, keyof OtherProperty> = {
+  String: "StringValue",
+  BigString: "BigStringValue",
+  Integer: "IntegerValue",
+  Decimal: "DecimalValue",
+  DateTime: "DateTimeValue",
+  Bool: "BoolValue",
+};
+const VALUE_PROPERTIES = Object.values(VALUE_PROPERTY);
+const ENTITY_NAMES = { 1: "Cliente", 2: "Negócio", 3: "Lead" } as const;
+
+/** The first problem with `items` as custom-field values of `entityId` records, or null when there is none. */
+export function checkOtherProperties(
+  items: readonly OtherProperty[],
+  fields: readonly SandboxRecordData[],
+  entityId: 1 | 2 | 3,
+): string | null {
+  const byKey = new Map(fields.filter((field) => field.EntityId === entityId).map((field) => [field.Key, field]));
+  const seen = new Set<string>();
+  for (const item of items) {
+    const field = byKey.get(item.FieldKey);
+    if (field && field.Dynamic !== true) {
+      return `OtherProperties: ${item.FieldKey} ("${String(field.Name)}") is a native field of ${ENTITY_NAMES[entityId]}; send it as the record's property ${String(field.PropertyName)}.`;
+    }
+    if (!field) {
+      return `OtherProperties: the field ${item.FieldKey} does not exist for ${ENTITY_NAMES[entityId]} (EntityId ${entityId}).`;
+    }
+    if (seen.has(item.FieldKey)) return `OtherProperties: the field ${item.FieldKey} is given more than once.`;
+    seen.add(item.FieldKey);
+    const nativeType = nativeTypeOf(field.TypeId);
+    if (!nativeType) continue;
+    const expected = VALUE_PROPERTY[nativeType];
+    const wrong = VALUE_PROPERTIES.find((property) => property !== expected && item[property] != null);
+    if (wrong) {
+      return `OtherProperties: the field ${item.FieldKey} ("${String(field.Name)}") is ${nativeType}; send its value in ${expected}, not ${wrong}.`;
+    }
+  }
+  return null;
+}
+
+// `Phones[].SearchPhoneNumber`: the number Ploomes lets clients filter on. Ploomes does not document how it is
+// derived; the sandbox stores the international form for Brazilian numbers — country code 55 + area code +
+// subscriber number, e.g. "(11) 91234-5678" → 5511912345678 — because that is the form that identifies a number
+// regardless of how it was typed, and what the phone field shows once a country is set. Clients must not rely
+// on either form: they query the national and the 55-prefixed form together (lib/phone/phone-candidates.ts),
+// and the sandbox answering only the 55 form proves they do.
+
+const BRAZIL_COUNTRY_ID = 76;
+
+/**
+ * Digits of the number as a number; a Brazilian (CountryId 76) number written nationally — 10 digits for a
+ * landline, 11 for a mobile, after dropping a trunk "0" — gets 55 in front. Numbers already written with 55
+ * (12–13 digits) and other countries' numbers keep their digits. Null when there is nothing to search by.
+ */
+export function searchPhoneNumber(phoneNumber: string, countryId: number | null | undefined): number | null {
+  const digits = phoneNumber.replace(/\D/g, "").replace(/^0+/, "");
+  if (digits === "") return null;
+  const national = countryId === BRAZIL_COUNTRY_ID && (digits.length === 10 || digits.length === 11);
+  const value = Number(national ? `55${digits}` : digits);
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+/** The record with its phones as Ploomes stores them: every phone carries its SearchPhoneNumber. */
+export function withSearchPhoneNumbers<T extends Record<string, unknown>>(record: T): T {
+  if (!Array.isArray(record.Phones)) return record.Phones === null ? { ...record, Phones: [] } : record;
+  const phones = (record.Phones as { PhoneNumber: string; TypeId?: number | null; CountryId?: number | null }[]).map(
+    (phone) => ({
+      PhoneNumber: phone.PhoneNumber,
+      TypeId: phone.TypeId ?? null,
+      CountryId: phone.CountryId ?? null,
+      SearchPhoneNumber: searchPhoneNumber(phone.PhoneNumber, phone.CountryId),
+    }),
+  );
+  return { ...record, Phones: phones };
 }

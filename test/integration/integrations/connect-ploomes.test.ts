@@ -5,8 +5,7 @@ import { systemDb } from "@/lib/db/client";
 import { connectPloomes } from "@/lib/integrations/connect-ploomes";
 import { connectSandbox } from "@/lib/integrations/connect-sandbox";
 import { findIntegration } from "@/lib/integrations/find-integration";
-import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
-import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
+import { createSandboxTenant, SANDBOX_API_PATH } from "@/lib/ploomes-sandbox";
 import { type TestServer, startTestServer } from "@/test/helpers/test-server";
 import { appErrorOf, connectedDraft, draftIntegration } from "./integration-fixtures";
 

@@ -9,7 +9,7 @@ import { createIntegration } from "@/lib/integrations/create-integration";
 import { deactivateIntegration } from "@/lib/integrations/deactivate-integration";
 import { discardDraft } from "@/lib/integrations/discard-draft";
 import { saveIntegrationSettings } from "@/lib/integrations/save-integration-settings";
-import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
+import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox";
 import { type TestServer, startTestServer } from "@/test/helpers/test-server";
 import { appErrorOf, connectedDraft, draftIntegration } from "./integration-fixtures";
 

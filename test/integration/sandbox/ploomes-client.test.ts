@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PloomesClient } from "@/lib/ploomes/client";
 import { isCustomField } from "@/lib/ploomes/schemas";
-import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
-import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
-import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
+import { createSandboxTenant, SANDBOX_API_PATH, SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox";
 import { type TestServer, startTestServer } from "@/test/helpers/test-server";
 
 // The real Ploomes client, unchanged, against the sandbox over HTTP: every method the integration uses.

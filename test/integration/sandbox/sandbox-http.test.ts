@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
-import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
-import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
-import { SANDBOX_SEED } from "@/lib/ploomes-sandbox/sandbox-seed";
+import { createSandboxTenant, SANDBOX_API_PATH, SANDBOX_SEED } from "@/lib/ploomes-sandbox";
 import { type TestServer, startTestServer } from "@/test/helpers/test-server";
 
 // The OData surface beyond what the client uses: single records, PATCH and DELETE answers, errors.

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
-import { handleSandboxRequest } from "@/lib/ploomes-sandbox/handle-sandbox-request";
-import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
-import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
+import {
+  createSandboxTenant,
+  handleSandboxRequest,
+  SANDBOX_API_PATH,
+  SANDBOX_SEED,
+  seedFieldKey,
+} from "@/lib/ploomes-sandbox";
 import { type TestServer, startTestServer } from "@/test/helpers/test-server";
 
 // The rules that make the sandbox at least as strict as Ploomes (docs/ploomes-api.md): navigation properties only

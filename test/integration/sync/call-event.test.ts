@@ -4,7 +4,7 @@ import { scopedDb } from "@/lib/db/scoped-db";
 import { reprocessEvent } from "@/lib/events/reprocess-event";
 import { runDryRun } from "@/lib/integrations/run-dry-run";
 import type { IntegrationSettingsInput } from "@/lib/integrations/settings-schema";
-import { SANDBOX_SEED } from "@/lib/ploomes-sandbox/sandbox-seed";
+import { SANDBOX_SEED } from "@/lib/ploomes-sandbox";
 import { startTestServer, type TestServer } from "../../helpers/test-server";
 import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
 

@@ -4,7 +4,7 @@ import { checkIntegrationHealth } from "@/lib/integrations/check-integration-hea
 import { connectionClient } from "@/lib/integrations/connection-client";
 import { parseSettings } from "@/lib/integrations/settings-schema";
 import { parseJivoEvent } from "@/lib/jivo/normalize-event";
-import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
+import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox";
 import { dryRunEvent } from "@/lib/sync/dry-run-event";
 import { startTestServer, type TestServer } from "../../helpers/test-server";
 import { fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
-import { setSandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
+import { setSandboxFaults, faultSchedule } from "@/lib/ploomes-sandbox";
 import { startTestServer, type TestServer } from "../../helpers/test-server";
-import { faultSchedule } from "@/lib/ploomes-sandbox/pick-fault";
 import { deliver, drain, drainFor, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
 import { killHard, logFile, spawnWorker, stopAllChildren } from "../../reliability/lib/child-processes";
 import { seededRandom } from "../../reliability/lib/seeded-random";
