@@ -13,12 +13,12 @@ import { SandboxError } from "./http";
 
 export type SandboxRecordData = Record<string, unknown>;
 
-export const CONTACT_TYPES: readonly SandboxRecordData[] = [
+const CONTACT_TYPES: readonly SandboxRecordData[] = [
   { Id: 1, Name: "Empresa" },
   { Id: 2, Name: "Pessoa" },
 ];
 
-export const DEAL_STATUSES: readonly SandboxRecordData[] = [
+const DEAL_STATUSES: readonly SandboxRecordData[] = [
   { Id: 1, Name: "Em aberto" },
   { Id: 2, Name: "Ganho" },
   { Id: 3, Name: "Perdido" },

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { isPostgres, systemDb } from "@/lib/db/client";
 import type { AuthenticatedTenant } from "./tenant";
 
+// How the sandbox fails the way Ploomes does: injected faults, then (below) the per-minute rate limit.
+//
 // Fault injection: a tenant can ask for a share of its requests to fail the way Ploomes fails under load, to
 // exercise retries — by rates (draws independent per request), or by a schedule that answers its next requests
 // in arrival order, so that a test meets the same faults on every run.
@@ -19,7 +21,7 @@ export function pickFault(settings: FaultSettings, random: () => number = Math.r
 
 export type ScheduledAnswer = "500" | "429" | "ok";
 
-export const FAULT_OF: Record<ScheduledAnswer, Fault | null> = { "500": "server_error", "429": "rate_limited", ok: null };
+const FAULT_OF: Record<ScheduledAnswer, Fault | null> = { "500": "server_error", "429": "rate_limited", ok: null };
 
 /**
  * A schedule of `length` answers drawn with the rates from `random` (a seeded generator: the same seed, the same

@@ -16,10 +16,13 @@ import { deleteStoredRecord, findEntityRecord } from "./record-store";
 import { authenticateTenant, resetSandboxTenant } from "./tenant";
 import { createRecord, updateRecord } from "./write-record";
 
+// The sandbox's two HTTP surfaces, shared by the route handlers and the test HTTP server: the Ploomes API
+// (key, latency, rate limit, faults, then the OData resource) and its test-support endpoints.
+
 // An injected 429 says when to come back, briefly: it stands for a burst, not for a spent minute.
 const INJECTED_RETRY_AFTER_SECONDS = "1";
 
-// The tenant's added latency. A plain timer: the sandbox needs no abort signal, and it keeps clear of the client's pacer.
+// The tenant's added latency. A plain timer: nothing aborts it, and the sandbox keeps clear of the Ploomes client.
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -87,7 +90,7 @@ function notAllowed(entity: EntitySet, id: number | null): SandboxError {
 }
 
 /** The OData part of a request, once the tenant is known and allowed through: list, read, create, update, delete. */
-export async function serveEntityRequest(request: Request, tenantId: string, segments: readonly string[]): Promise<Response> {
+async function serveEntityRequest(request: Request, tenantId: string, segments: readonly string[]): Promise<Response> {
   const path = parseSandboxPath(segments);
   const entity = path ? findEntitySet(path.entity) : null;
   if (!path || !entity) throw new SandboxError(404, `No resource found at /${segments.join("/")}.`);

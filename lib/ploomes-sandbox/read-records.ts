@@ -1,8 +1,20 @@
-import { applyNestedQuery, applyODataQuery, type ApplyQueryOptions, type ExpandResolver, type ODataQueryResult } from "./odata/apply";
+import { type EntitySet, entitySet, type Navigation, type SandboxRecordData } from "./entity-sets";
+import {
+  applyNestedQuery,
+  applyODataQuery,
+  type ApplyQueryOptions,
+  type ExpandResolver,
+  type ODataQueryResult,
+} from "./odata/apply";
 import { MAX_TOP } from "./odata/options";
 import { EMPTY_ODATA_QUERY, type ExpandItem, type ODataQuery, ODataQueryError } from "./odata/query";
-import { type EntitySet, entitySet, type Navigation, type SandboxRecordData } from "./entity-sets";
 import { loadEntityRecords } from "./record-store";
+
+// Reads: a tenant's records through the OData engine, with $expand in two steps. The engine resolves navigation
+// synchronously, so every entity set a query reaches (nested expands included) is loaded first, once
+// (preloadExpansions); the resolver then only looks records up. Navigation stored inside a record (Phones,
+// OtherProperties) stays out of answers unless expanded, at every level: Ploomes answers without them
+// (docs/ploomes-api.md, "Navigation properties").
 
 /**
  * `GET /Entity?…`: the tenant's records through the OData engine. Without $top a page still ends at 300
@@ -32,7 +44,7 @@ export async function shapeRecord(
 }
 
 /** Loads, into `loaded`, the records of every entity set that `expand` reaches from `entity`. */
-export async function preloadExpansions(
+async function preloadExpansions(
   tenantId: string,
   entity: EntitySet,
   expand: readonly ExpandItem[],
@@ -47,11 +59,6 @@ export async function preloadExpansions(
   }
   return loaded;
 }
-
-// $expand in two steps: the engine resolves navigation synchronously, so every entity set a query reaches
-// (nested expands included) is loaded first, once (preload-expansions.ts); the resolver then only looks
-// records up. Navigation stored inside a record (Phones, OtherProperties) stays out of answers unless expanded,
-// at every level: Ploomes answers without them (docs/ploomes-api.md, "Navigation properties").
 
 export type LoadedRecords = Map<string, SandboxRecordData[]>;
 

@@ -8,7 +8,7 @@ import { seedSandboxTenant } from "./tenant-seed";
 // picked for the Sandbox page.
 
 // Seeding writes a few dozen rows; the transaction keeps a half-seeded tenant from ever being visible.
-export const SEED_TRANSACTION = { timeout: 30_000, maxWait: 10_000 };
+const SEED_TRANSACTION = { timeout: 30_000, maxWait: 10_000 };
 
 /**
  * A new sandbox tenant with its seed data. The key (`sbx_…`) is returned once and only its hash is stored,

@@ -1,7 +1,20 @@
-import { type EntitySet, entitySet, type NativeType, nativeTypeOf, type SandboxRecordData, type WriteRules } from "./entity-sets";
+import {
+  type EntitySet,
+  entitySet,
+  type NativeType,
+  nativeTypeOf,
+  type SandboxRecordData,
+  type WriteRules,
+} from "./entity-sets";
 import { SandboxError } from "./http";
 import { parseRecordBody, type OtherProperty } from "./record-schemas";
-import { findEntityRecord, findStoredRecord, insertStoredRecord, listStoredRecords, replaceStoredRecord } from "./record-store";
+import {
+  findEntityRecord,
+  findStoredRecord,
+  insertStoredRecord,
+  listStoredRecords,
+  replaceStoredRecord,
+} from "./record-store";
 
 // POST and PATCH: validate the body, check what it points at, derive what Ploomes derives (a deal's funnel,
 // phones' SearchPhoneNumber, dates) and store.
@@ -70,7 +83,7 @@ export function mergeRecord(existing: SandboxRecordData, patch: SandboxRecordDat
  * Every foreign key the record sets must point at an existing record of the tenant (a deal's stage, a person's
  * company…), as Ploomes refuses a write to a missing one with a 400. Returns the referenced records by key.
  */
-export async function checkReferences(
+async function checkReferences(
   tenantId: string,
   entity: EntitySet,
   record: SandboxRecordData,

@@ -1,6 +1,9 @@
 import { compareNonNullValues, evaluateFilter, resolvePropertyPath } from "./evaluate";
 import { type ODataQuery, ODataQueryError, type OrderByKey, readOwnProperty } from "./query";
 
+// Running a parsed query over in-memory records: $filter, $orderby, $skip/$top, then the projection by
+// $select/$expand, whose navigation the caller (the sandbox) resolves through an ExpandResolver.
+
 /** Runs a parsed query over in-memory records: $filter, $orderby, $skip/$top, then projection. */
 export function applyODataQuery(
   records: readonly object[],
@@ -75,7 +78,7 @@ export interface ODataQueryResult {
  * ones as null) plus every $expand navigation property, which OData returns even when unselected.
  * Navigation properties come back only through $expand.
  */
-export function projectRecord(
+function projectRecord(
   record: object,
   query: ODataQuery,
   options: ApplyQueryOptions,
@@ -101,7 +104,7 @@ export function projectRecord(
 const TYPE_RANK: Readonly<Record<string, number>> = { boolean: 0, number: 1, string: 2 };
 
 /** Stable sort by the $orderby keys; nulls sort first ascending, as in SQL Server. */
-export function sortRecords<T extends object>(records: readonly T[], orderBy: readonly OrderByKey[]): T[] {
+function sortRecords<T extends object>(records: readonly T[], orderBy: readonly OrderByKey[]): T[] {
   const sorted = [...records];
   if (orderBy.length === 0) return sorted;
   return sorted.sort((a, b) => {

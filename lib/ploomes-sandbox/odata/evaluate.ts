@@ -1,4 +1,10 @@
-import type { ComparisonOperator, FilterExpression, FilterFunctionName, LambdaExpression, PropertyExpression } from "./filter";
+import type {
+  ComparisonOperator,
+  FilterExpression,
+  FilterFunctionName,
+  LambdaExpression,
+  PropertyExpression,
+} from "./filter";
 import { readOwnProperty } from "./query";
 
 // Evaluating a $filter over a record with the semantics of Ploomes' SQL Server backend: comparisons, null
@@ -65,7 +71,7 @@ function evaluateLambda(expression: LambdaExpression, scope: Scope): boolean {
 }
 
 /** String functions are case-insensitive, matching LIKE under SQL Server's default collation. */
-export function callFilterFunction(name: FilterFunctionName, args: readonly unknown[]): unknown {
+function callFilterFunction(name: FilterFunctionName, args: readonly unknown[]): unknown {
   const first = toText(args[0]);
   switch (name) {
     case "tolower":
@@ -95,7 +101,7 @@ function toText(value: unknown): string | null {
  * Null handling follows the .NET/EF semantics Ploomes exposes: `null eq null` is true, `ne` is
  * the negation of `eq`, and ordering comparisons involving null are false.
  */
-export function compareValues(operator: ComparisonOperator, left: unknown, right: unknown): boolean {
+function compareValues(operator: ComparisonOperator, left: unknown, right: unknown): boolean {
   const leftIsNull = left === null || left === undefined;
   const rightIsNull = right === null || right === undefined;
   if (leftIsNull || rightIsNull) {
@@ -160,7 +166,7 @@ const ISO_DATE_TIME =
  * Epoch milliseconds for a Date or an ISO 8601 date/datetime string, otherwise null.
  * Zone-less datetimes are read as UTC so results never depend on the server's time zone.
  */
-export function parseDateValue(value: unknown): number | null {
+function parseDateValue(value: unknown): number | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getTime();
   if (typeof value !== "string") return null;
   const text = value.trim();
@@ -178,7 +184,7 @@ const DECIMAL_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
  * A number, or a string holding a plain decimal number (SQL Server converts such strings when
  * they meet a numeric operand); anything else is not numeric.
  */
-export function parseNumericValue(value: unknown): number | null {
+function parseNumericValue(value: unknown): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value !== "string") return null;
   const text = value.trim();

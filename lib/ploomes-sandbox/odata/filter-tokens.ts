@@ -10,6 +10,9 @@ import type {
 } from "./filter";
 import { ODataQueryError, readOwnProperty } from "./query";
 
+// The tokens @odata/parser returns for a $filter, converted into our AST (filter.ts); anything we do not
+// support is refused here with the position the client can find it at.
+
 export interface ConvertFilterContext {
   /** Option label for error messages, e.g. "$filter". */
   readonly option: string;
@@ -201,7 +204,7 @@ const NUMERIC_EDM_TYPES: ReadonlySet<string> = new Set([
  * Turns a parser Literal token into our literal node. `fail` throws the caller's
  * ODataQueryError so the message names the right option.
  */
-export function convertFilterLiteral(
+function convertFilterLiteral(
   token: Token,
   fail: (reason: string) => never,
 ): LiteralExpression | DateTimeExpression {
@@ -237,7 +240,7 @@ function unquoteString(raw: string, fail: (reason: string) => never): string {
 // The parser package types every token value as `any`; these guards let the converter narrow
 // them instead of trusting a shape that a future package version might change.
 
-export function isFilterToken(value: unknown): value is Token {
+function isFilterToken(value: unknown): value is Token {
   if (typeof value !== "object" || value === null) return false;
   const candidate = value as { type?: unknown; raw?: unknown; position?: unknown };
   return (
@@ -248,7 +251,7 @@ export function isFilterToken(value: unknown): value is Token {
 }
 
 /** Name carried by ODataIdentifier and LambdaVariableExpression tokens. */
-export function readIdentifierName(token: Token): string | null {
+function readIdentifierName(token: Token): string | null {
   const name = readOwnProperty(token.value, "name");
   return typeof name === "string" ? name : null;
 }

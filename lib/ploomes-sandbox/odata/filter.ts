@@ -2,8 +2,9 @@ import { defaultParser, type Token } from "@odata/parser";
 import { convertFilterToken } from "./filter-tokens";
 import { ODataQueryError } from "./query";
 
-// Our own filter AST: small and typed, so evaluation never depends on the parser package's
-// untyped token shapes.
+// $filter: our own filter AST, small and typed, so evaluation never depends on the parser package's
+// untyped token shapes; and parseFilter, which builds it with that package's grammar (its tokens are
+// converted in filter-tokens.ts).
 
 export type ComparisonOperator = "eq" | "ne" | "gt" | "ge" | "lt" | "le";
 
@@ -120,7 +121,7 @@ const HEX_DIGITS = "0123456789abcdefABCDEF";
  * only come from double encoding once URLSearchParams has decoded the value) is refused too,
  * keeping our view of where strings start and end identical to the parser's.
  */
-export function assertFilterCharacters(expression: string, option: string, offset: number): void {
+function assertFilterCharacters(expression: string, option: string, offset: number): void {
   let inString = false;
   for (let index = 0; index < expression.length; index++) {
     const char = expression.charAt(index);
