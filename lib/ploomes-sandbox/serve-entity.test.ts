@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSandboxPath } from "./handle-request";
+import { parseSandboxPath } from "./serve-entity";
 
 describe("parseSandboxPath", () => {
   it("reads entity sets, with and without a key", () => {
