@@ -1,3 +1,6 @@
+// Beside the record links that point at these rows rather than in lib/ploomes-sandbox: the event log must not
+// depend on the sandbox, and the Sandbox page takes its row anchors from here.
+
 /** Entity sets the Sandbox page lists, each row under an anchor other pages can link to. */
 export type SandboxListedEntity = "Contacts" | "Deals" | "Leads" | "InteractionRecords";
 
