@@ -30,7 +30,7 @@ async function main() {
   const app = await startApp("agent-app", { WORKER_ENABLED: "true", PLOOMES_BUDGET_PER_MINUTE: String(BUDGET_PER_MINUTE) });
   const { deliver, fixture } = await import("../test/helpers/sandbox-integration");
   const { setupBehaviours } = await import("./lib/sandbox-setup");
-  const { SANDBOX_SEED } = await import("@/lib/ploomes-sandbox/sandbox-seed");
+  const { SANDBOX_SEED } = await import("@/lib/ploomes-sandbox");
 
   const results: Sample[] = [];
   try {

@@ -6,8 +6,7 @@ import { activateIntegration } from "@/lib/integrations/activate-integration";
 import { connectSandbox } from "@/lib/integrations/connect-sandbox";
 import { createIntegration } from "@/lib/integrations/create-integration";
 import { saveIntegrationSettings } from "@/lib/integrations/save-integration-settings";
-import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
-import { seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
+import { SANDBOX_API_PATH, seedFieldKey } from "@/lib/ploomes-sandbox";
 import { createUser } from "@/lib/users/create-user";
 import { PASSWORD, seedAccount, signIn, signOut } from "./helpers/accounts";
 

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
 import { PloomesClient } from "@/lib/ploomes/client";
-import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
+import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox";
 import { createUser } from "@/lib/users/create-user";
 import { seedAccount, signIn, signOut } from "./helpers/accounts";
 

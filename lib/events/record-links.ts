@@ -1,5 +1,5 @@
-import { sandboxRecordHref, type SandboxListedEntity } from "@/lib/ploomes-sandbox/sandbox-record-anchor";
 import type { SyncOutcome } from "@/lib/sync/sync-outcome";
+import { sandboxRecordHref, type SandboxListedEntity } from "./sandbox-record-anchor";
 
 /** The Ploomes web app, where people open the records the hub created (the API lives elsewhere). */
 export const PLOOMES_WEB_APP_URL = "https://app10.ploomes.com";

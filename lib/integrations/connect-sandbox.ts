@@ -2,8 +2,7 @@ import type { ScopedDb } from "@/lib/db/scoped-db";
 import { appUrl, env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { validateBaseUrl } from "@/lib/ploomes/base-url";
-import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
-import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
+import { createSandboxTenant, SANDBOX_API_PATH } from "@/lib/ploomes-sandbox";
 import { attachConnection } from "./attach-connection";
 import { requireIntegration } from "./find-integration";
 

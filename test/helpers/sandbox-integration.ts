@@ -6,8 +6,7 @@ import type { IntegrationSettingsInput } from "@/lib/integrations/settings-schem
 import { startWorker } from "@/lib/jobs/run-worker";
 import { PloomesClient } from "@/lib/ploomes/client";
 import { createMemoryPacer } from "@/lib/ploomes/pacer";
-import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
-import { SANDBOX_SEED } from "@/lib/ploomes-sandbox/sandbox-seed";
+import { createSandboxTenant, SANDBOX_SEED } from "@/lib/ploomes-sandbox";
 import { processEvent, settleEvent } from "@/lib/sync/process-event";
 import { seedAccount, seedIntegration } from "./seed";
 

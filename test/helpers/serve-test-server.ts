@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
-import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
+import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox";
 import { startTestServer, type TestServer } from "./test-server";
 
 // Apart from test-server.ts, which runs outside vitest too (test/reliability/lib/web-process.ts).

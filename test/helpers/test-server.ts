@@ -1,9 +1,12 @@
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
-import { handleSandboxAdminRequest } from "@/lib/ploomes-sandbox/handle-sandbox-admin-request";
-import { handleSandboxRequest } from "@/lib/ploomes-sandbox/handle-sandbox-request";
-import { SANDBOX_ADMIN_PATH, SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
+import {
+  handleSandboxAdminRequest,
+  handleSandboxRequest,
+  SANDBOX_ADMIN_PATH,
+  SANDBOX_API_PATH,
+} from "@/lib/ploomes-sandbox";
 import { handleJivoWebhook } from "@/lib/webhooks/handle-jivo-webhook";
 
 // A real HTTP server for integration tests: the same handlers as the Next routes, reached over a socket, so

@@ -4,7 +4,7 @@ import { requireAdmin } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { runAction } from "@/lib/http/action-result";
-import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
+import { createSandboxTenant } from "@/lib/ploomes-sandbox";
 
 /**
  * Creates a sandbox for the admin's account and hands its key back once. No revalidation here: the page shows

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { ContactRow, Listing } from "@/lib/ploomes-sandbox/build-sandbox-overview";
+import type { ContactRow, Listing } from "@/lib/ploomes-sandbox";
 import { ContactLink } from "./contact-link";
 import { RecordTableSection, reachColumns } from "./record-table-section";
 

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { CustomFieldValue } from "@/lib/ploomes-sandbox/build-sandbox-overview";
+import type { CustomFieldValue } from "@/lib/ploomes-sandbox";
 import { formatDate } from "./format-values";
 
 export async function CustomFieldValues({ values }: { values: CustomFieldValue[] }) {

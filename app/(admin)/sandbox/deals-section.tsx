@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { DealRow, Listing } from "@/lib/ploomes-sandbox/build-sandbox-overview";
+import type { DealRow, Listing } from "@/lib/ploomes-sandbox";
 import { ContactLink } from "./contact-link";
 import { RecordTableSection } from "./record-table-section";
 

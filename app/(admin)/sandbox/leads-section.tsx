@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { LeadRow, Listing } from "@/lib/ploomes-sandbox/build-sandbox-overview";
+import type { LeadRow, Listing } from "@/lib/ploomes-sandbox";
 import { RecordTableSection, reachColumns } from "./record-table-section";
 
 export async function LeadsSection({ listing }: { listing: Listing<LeadRow> }) {

@@ -11,8 +11,7 @@ import { clearAgentLookupCache } from "@/lib/agent-lookup/answer-agent";
 import { systemDb } from "@/lib/db/client";
 import { budgetShape } from "@/lib/integrations/connection-client";
 import { createDbPacer } from "@/lib/ploomes/db-pacer";
-import { SANDBOX_SEED } from "@/lib/ploomes-sandbox/sandbox-seed";
-import { setSandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
+import { SANDBOX_SEED, setSandboxFaults } from "@/lib/ploomes-sandbox";
 import { serveTestServer } from "../../helpers/serve-test-server";
 import { deliver, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
 

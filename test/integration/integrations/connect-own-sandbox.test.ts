@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { connectPloomes } from "@/lib/integrations/connect-ploomes";
-import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
-import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
+import { createSandboxTenant, SANDBOX_API_PATH } from "@/lib/ploomes-sandbox";
 import { serveTestServer } from "@/test/helpers/serve-test-server";
 import { appErrorOf, draftIntegration } from "./integration-fixtures";
 

@@ -7,7 +7,7 @@ import type { DryRunView, PlanItem } from "@/lib/integrations/describe-dry-run";
 import { runDryRun } from "@/lib/integrations/run-dry-run";
 import { runTestEvent } from "@/lib/integrations/run-test-event";
 import { startWorker } from "@/lib/jobs/run-worker";
-import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
+import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox";
 import { processEvent, settleEvent } from "@/lib/sync/process-event";
 import { createUser } from "@/lib/users/create-user";
 import { checkHealthAction, dryRunAction, sendTestEventAction } from "@/app/(admin)/integrations/jivo/[id]/actions";

@@ -1,6 +1,5 @@
 import { toAppError } from "@/lib/errors/app-error";
-import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
-import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
+import { createSandboxTenant, SANDBOX_API_PATH } from "@/lib/ploomes-sandbox";
 import { scopedDb } from "@/lib/db/scoped-db";
 import { connectPloomes } from "@/lib/integrations/connect-ploomes";
 import { createIntegration } from "@/lib/integrations/create-integration";

@@ -7,7 +7,7 @@ import { resumeIntegration } from "@/lib/integrations/resume-integration";
 import { readDraftSettings } from "@/lib/integrations/read-draft-settings";
 import { saveIntegrationSettings } from "@/lib/integrations/save-integration-settings";
 import { parseSettings } from "@/lib/integrations/settings-schema";
-import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
+import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox";
 import { serveTestServer } from "@/test/helpers/serve-test-server";
 import { appErrorOf, connectedDraft, draftIntegration } from "./integration-fixtures";
 

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { PloomesClient } from "@/lib/ploomes/client";
 import { isCustomField } from "@/lib/ploomes/schemas";
-import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
-import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
+import { createSandboxTenant, SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox";
 import { serveTestServer } from "@/test/helpers/serve-test-server";
 
 // The real Ploomes client, unchanged, against the sandbox over HTTP: every method the integration uses.

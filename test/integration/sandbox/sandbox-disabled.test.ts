@@ -1,7 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { handleSandboxAdminRequest } from "@/lib/ploomes-sandbox/handle-sandbox-admin-request";
-import { handleSandboxRequest } from "@/lib/ploomes-sandbox/handle-sandbox-request";
-import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
+import { handleSandboxAdminRequest, handleSandboxRequest, createSandboxTenant } from "@/lib/ploomes-sandbox";
 
 vi.mock("@/lib/env", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/env")>();

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
-import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
-import { SANDBOX_SEED } from "@/lib/ploomes-sandbox/sandbox-seed";
+import { createSandboxTenant, SANDBOX_SEED } from "@/lib/ploomes-sandbox";
 import { type SandboxCall, sandboxCaller } from "@/test/helpers/sandbox-call";
 import { serveTestServer } from "@/test/helpers/serve-test-server";
 

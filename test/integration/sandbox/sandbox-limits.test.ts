@@ -2,10 +2,7 @@ import { describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import { PloomesClient } from "@/lib/ploomes/client";
 import { PloomesError } from "@/lib/ploomes/errors";
-import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
-import { SANDBOX_ADMIN_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
-import { SANDBOX_SEED } from "@/lib/ploomes-sandbox/sandbox-seed";
-import { setSandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
+import { createSandboxTenant, SANDBOX_ADMIN_PATH, SANDBOX_SEED, setSandboxFaults } from "@/lib/ploomes-sandbox";
 import { serveTestServer } from "@/test/helpers/serve-test-server";
 
 // Keys, the per-minute window, injected faults and tenant isolation, through the real client over HTTP.

@@ -1,8 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
-import { handleSandboxRequest } from "@/lib/ploomes-sandbox/handle-sandbox-request";
-import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
-import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
+import { createSandboxTenant, handleSandboxRequest, SANDBOX_API_PATH, SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox";
 import { type Json, type SandboxCall, sandboxCaller } from "@/test/helpers/sandbox-call";
 import { serveTestServer } from "@/test/helpers/serve-test-server";
 

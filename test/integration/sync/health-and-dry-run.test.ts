@@ -4,7 +4,7 @@ import { checkIntegrationHealth } from "@/lib/integrations/check-integration-hea
 import { connectionClient } from "@/lib/integrations/connection-client";
 import { type IntegrationSettingsInput, parseSettings } from "@/lib/integrations/settings-schema";
 import { parseJivoEvent } from "@/lib/jivo/normalize-event";
-import { seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
+import { seedFieldKey } from "@/lib/ploomes-sandbox";
 import { dryRunEvent } from "@/lib/sync/dry-run-event";
 import { serveTestServer } from "../../helpers/serve-test-server";
 import { fixture, sandboxRecords, setupFunnelIntegration } from "../../helpers/sandbox-integration";

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import type { IntegrationSettingsInput } from "@/lib/integrations/settings-schema";
-import { seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
-import { setSandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
+import { seedFieldKey, setSandboxFaults } from "@/lib/ploomes-sandbox";
 import { connectionClient } from "@/lib/integrations/connection-client";
 import { cachedMetadata } from "@/lib/sync/ploomes-metadata";
 import { deliver, drain, eventsOf, fixture, sandboxRecords, setupFunnelIntegration } from "../../helpers/sandbox-integration";

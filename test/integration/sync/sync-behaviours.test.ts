@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
+import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox";
 import type { IntegrationSettingsInput } from "@/lib/integrations/settings-schema";
 import { serveTestServer } from "../../helpers/serve-test-server";
 import { deliver, drain, eventsOf, fixture, sandboxRecords, setupFunnelIntegration } from "../../helpers/sandbox-integration";

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
-import { setSandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
+import { setSandboxFaults, faultSchedule } from "@/lib/ploomes-sandbox";
 import { serveTestServer } from "../../helpers/serve-test-server";
-import { faultSchedule } from "@/lib/ploomes-sandbox/pick-fault";
 import { distinctChats, deliver, drain, drainFor, eventsOf, sandboxRecords, setupFunnelIntegration } from "../../helpers/sandbox-integration";
 import { killHard, logFile, spawnWorker, stopAllChildren } from "../../reliability/lib/child-processes";
 import { seededRandom } from "../../reliability/lib/seeded-random";

@@ -1,4 +1,4 @@
-import { setSandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
+import { setSandboxFaults } from "@/lib/ploomes-sandbox";
 import type { Random } from "./seeded-random";
 import type { FleetMember } from "./setup-fleet";
 

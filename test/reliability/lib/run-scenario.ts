@@ -1,4 +1,4 @@
-import type { SandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
+import type { SandboxFaults } from "@/lib/ploomes-sandbox";
 import { computeLedger, type Ledger } from "./compute-ledger";
 import { startLatencySpikes } from "./latency-spikes";
 import { planBurst } from "./plan-burst";

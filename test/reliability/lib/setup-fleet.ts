@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { systemDb } from "@/lib/db/client";
-import { setSandboxFaults, type SandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
+import { setSandboxFaults, type SandboxFaults } from "@/lib/ploomes-sandbox";
 import { setupFunnelIntegration } from "../../helpers/sandbox-integration";
 
 export type FleetMember = {

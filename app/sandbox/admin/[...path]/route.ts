@@ -1,5 +1,5 @@
 // PUT /sandbox/admin/tenants/faults, POST /sandbox/admin/tenants/reset – sandbox test support (404 when disabled)
-import { handleSandboxAdminRequest } from "@/lib/ploomes-sandbox/handle-sandbox-admin-request";
+import { handleSandboxAdminRequest } from "@/lib/ploomes-sandbox";
 
 export const dynamic = "force-dynamic";
 

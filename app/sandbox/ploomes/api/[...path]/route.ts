@@ -1,5 +1,5 @@
 // GET/POST/PATCH/DELETE /sandbox/ploomes/api/* – the built-in imitation of Ploomes' REST API (404 when disabled)
-import { handleSandboxRequest } from "@/lib/ploomes-sandbox/handle-sandbox-request";
+import { handleSandboxRequest } from "@/lib/ploomes-sandbox";
 
 export const dynamic = "force-dynamic";
 
