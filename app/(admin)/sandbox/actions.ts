@@ -10,6 +10,6 @@ import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant
  * the key until the admin moves on, which a re-render would take away.
  */
 export const createSandboxAction = adminAction([], async ({ user }) => {
-  if (!env.SANDBOX_ENABLED) throw new AppError("NOT_FOUND", "The sandbox is disabled on this server.");
+  if (!env.SANDBOX_ENABLED) throw new AppError("NOT_FOUND", "The sandbox is disabled on this server.", { fields: { _: "sandboxDisabled" } });
   return createSandboxTenant({ accountId: user.accountId, name: `Sandbox – ${user.account.name}` });
 });

@@ -8,11 +8,13 @@ import { newUserSchema, type NewUserInput } from "@/lib/accounts/account-schemas
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, SelectInput, TextInput } from "@/components/ui/form-field";
+import { useActionReason } from "@/components/use-action-error";
 import { createUserAction } from "./actions";
 
 export function NewUserForm() {
   const t = useTranslations("users");
   const tv = useTranslations("validation");
+  const reason = useActionReason();
   const [created, setCreated] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { register, handleSubmit, formState, reset, setError: setFieldError } = useForm<NewUserInput>({
@@ -33,7 +35,7 @@ export function NewUserForm() {
       reset({ role: "member", name: "", email: "", password: "" });
     } else if (result.fields?.email) setFieldError("email", { message: result.fields.email });
     else if (result.fields?.password) setFieldError("password", { message: result.fields.password });
-    else setError(result.message);
+    else setError(reason(result) ?? t("failed"));
   });
 
   return (

@@ -4,6 +4,8 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useActionReason } from "@/components/use-action-error";
+import type { ActionResult } from "@/lib/http/action-result";
 import { changeRoleAction, removeUserAction } from "./actions";
 
 type Row = { id: string; name: string; email: string; role: string; createdAt: Date };
@@ -12,11 +14,12 @@ export function UsersTable({ users, currentUserId }: { users: Row[]; currentUser
   const t = useTranslations("users");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const reason = useActionReason();
 
-  const run = (action: () => Promise<{ ok: boolean; message?: string }>) =>
+  const run = (action: () => Promise<ActionResult<unknown>>) =>
     startTransition(async () => {
       const result = await action();
-      setError(result.ok ? null : (result.message ?? t("failed")));
+      setError(result.ok ? null : (reason(result) ?? t("failed")));
     });
 
   return (

@@ -6,7 +6,7 @@ import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/integrations/confirm-dialog";
-import { useActionError } from "@/components/integrations/use-action-error";
+import { useActionError } from "@/components/use-action-error";
 import { discardDraftAction } from "./actions";
 
 /** "Descartar rascunho", confirmed in a dialog that says whether the sandbox made for the draft goes too. */

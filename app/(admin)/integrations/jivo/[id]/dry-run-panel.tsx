@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/form-field";
 import { DryRunPlan } from "@/components/integrations/dry-run-plan";
-import { useActionError } from "@/components/integrations/use-action-error";
+import { useActionError, useActionReason } from "@/components/use-action-error";
 import { dryRunAction } from "./actions";
 
 type Kind = DryRunSource["kind"];
@@ -21,6 +21,7 @@ export function DryRunPanel({ integrationId, sources, saveFirst }: Props) {
   const tEvents = useTranslations("events");
   const format = useFormatter();
   const describe = useActionError();
+  const reason = useActionReason();
   const [kind, setKind] = useState<Kind>(sources.events.length > 0 ? "event" : "sample");
   const [eventId, setEventId] = useState(sources.events[0]?.id ?? "");
   const [sample, setSample] = useState(sources.samples[0] ?? "chat_finished");
@@ -39,8 +40,11 @@ export function DryRunPanel({ integrationId, sources, saveFirst }: Props) {
       setView(null);
       const result = await dryRunAction(integrationId, source());
       if (result.ok) setView(result.data);
-      // A blocked plan names what is missing in Ploomes (the server's sentence).
-      else setError(result.fields?._ === "dryRunBlocked" ? t("blocked", { detail: result.message }) : describe(result));
+      // A blocked plan names what is missing in Ploomes: the reason the run stopped on, with its parameters.
+      else if (result.fields?._ === "dryRunBlocked") {
+        const blockedBy = String(result.params?.reason ?? "");
+        setError(t("blocked", { detail: reason({ fields: { _: blockedBy }, params: result.params }) ?? result.message }));
+      } else setError(describe(result));
     });
   const eventLabel = (event: DryRunSources["events"][number]) =>
     `${format.dateTime(event.receivedAt, { dateStyle: "short", timeStyle: "short" })} — ${

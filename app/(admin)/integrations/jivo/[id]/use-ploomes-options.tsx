@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import type { PloomesOptions } from "@/lib/integrations/load-ploomes-options";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { useActionError, useValidationMessage } from "@/components/integrations/use-action-error";
+import { useActionError, useValidationMessage } from "@/components/use-action-error";
 import { refreshPloomesOptionsAction } from "./actions";
 
 /** Funnels, users and fields as loaded by the page, replaced by "Atualizar dados do Ploomes". */

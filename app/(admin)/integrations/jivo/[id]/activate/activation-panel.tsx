@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/form-field";
 import { ConfirmDialog } from "@/components/integrations/confirm-dialog";
 import { CopyField } from "@/components/integrations/copy-field";
-import { useActionError } from "@/components/integrations/use-action-error";
+import { useActionError } from "@/components/use-action-error";
 import {
   activateIntegrationAction,
   deactivateIntegrationAction,

@@ -8,7 +8,7 @@ import type { HealthFinding } from "@/lib/integrations/check-health-now";
 import type { HealthStatus } from "@/lib/integrations/load-health-status";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { useActionError } from "@/components/integrations/use-action-error";
+import { useActionError } from "@/components/use-action-error";
 import { checkHealthAction } from "../actions";
 
 type Props = { integrationId: string; canEdit: boolean; connected: boolean; health: HealthStatus; now: Date };

@@ -10,7 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { RecordLinks } from "@/components/events/record-links";
 import { StatusBadge } from "@/components/events/status-badge";
-import { useActionError } from "@/components/integrations/use-action-error";
+import { useActionError } from "@/components/use-action-error";
 import { sendTestEventAction } from "../actions";
 
 function Outcome({ result }: { result: TestEventView }) {

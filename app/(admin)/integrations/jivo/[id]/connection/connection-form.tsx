@@ -11,7 +11,7 @@ import type { IntegrationView } from "@/lib/integrations/find-integration";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { FormField, TextInput } from "@/components/ui/form-field";
-import { useActionError, useValidationMessage } from "@/components/integrations/use-action-error";
+import { useActionError, useValidationMessage } from "@/components/use-action-error";
 import { connectPloomesAction, connectSandboxAction } from "../actions";
 
 type Props = {
