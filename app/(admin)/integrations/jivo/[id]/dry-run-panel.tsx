@@ -7,6 +7,7 @@ import type { DryRunSources } from "@/lib/integrations/load-dry-run-sources";
 import type { DryRunSource } from "@/lib/integrations/resolve-dry-run-event";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/form-field";
 import { DryRunPlan } from "@/components/integrations/dry-run-plan";
 import { useActionError, useActionReason } from "@/components/use-action-error";
@@ -58,14 +59,16 @@ export function DryRunPanel({ integrationId, sources, saveFirst }: Props) {
   );
 
   return (
-    <section aria-labelledby="dry-run-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-6">
-      <header>
-        <h2 id="dry-run-heading" className="text-lg font-semibold text-slate-900">
-          {t("title")}
-        </h2>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("description")}</p>
-        <p className="mt-1 max-w-3xl text-xs text-slate-500">{saveFirst ? t("savedSettingsSaveFirst") : t("savedSettings")}</p>
-      </header>
+    <Card
+      id="dry-run-heading"
+      title={t("title")}
+      description={
+        <>
+          <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("description")}</p>
+          <p className="mt-1 max-w-3xl text-xs text-slate-500">{saveFirst ? t("savedSettingsSaveFirst") : t("savedSettings")}</p>
+        </>
+      }
+    >
       <fieldset className="space-y-3">
         <legend className="mb-2 text-sm font-medium text-slate-800">{t("sourceLegend")}</legend>
         <div className="flex flex-wrap gap-x-6 gap-y-2">
@@ -112,6 +115,6 @@ export function DryRunPanel({ integrationId, sources, saveFirst }: Props) {
       </Button>
       {error ? <Alert tone="error">{error}</Alert> : null}
       {view ? <DryRunPlan view={view} integrationId={integrationId} /> : null}
-    </section>
+    </Card>
   );
 }

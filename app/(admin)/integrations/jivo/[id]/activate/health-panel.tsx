@@ -7,6 +7,8 @@ import { useState, useTransition } from "react";
 import type { HealthFinding } from "@/lib/integrations/check-health-now";
 import type { HealthStatus } from "@/lib/integrations/load-health-status";
 import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { SummaryItem, SummaryList } from "@/components/ui/summary-list";
 import { Button } from "@/components/ui/button";
 import { useActionError } from "@/components/use-action-error";
 import { checkHealthAction } from "../actions";
@@ -40,22 +42,13 @@ export function HealthPanel({ integrationId, canEdit, connected, health, now }: 
     });
 
   return (
-    <section aria-labelledby="health-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-6">
-      <h2 id="health-heading" className="text-lg font-semibold text-slate-900">
-        {t("title")}
-      </h2>
-      <dl className="grid gap-3 text-sm sm:grid-cols-2">
-        <div>
-          <dt className="text-slate-500">{t("lastEvent")}</dt>
-          <dd className="text-slate-900" data-testid="health-last-event">
-            {health.lastEventAt ? when(health.lastEventAt) : t("noEventYet")}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-slate-500">{t("lastCheck")}</dt>
-          <dd className="text-slate-900">{health.lastHealthAt ? when(health.lastHealthAt) : t("neverChecked")}</dd>
-        </div>
-      </dl>
+    <Card id="health-heading" title={t("title")}>
+      <SummaryList className="grid gap-3 text-sm sm:grid-cols-2">
+        <SummaryItem label={t("lastEvent")} testId="health-last-event">
+          {health.lastEventAt ? when(health.lastEventAt) : t("noEventYet")}
+        </SummaryItem>
+        <SummaryItem label={t("lastCheck")}>{health.lastHealthAt ? when(health.lastHealthAt) : t("neverChecked")}</SummaryItem>
+      </SummaryList>
       {health.silent ? (
         <Alert tone="warning">
           <p className="font-medium">{t("silent", { hours: health.silenceAlertHours })}</p>
@@ -96,6 +89,6 @@ export function HealthPanel({ integrationId, canEdit, connected, health, now }: 
           ) : null}
         </div>
       ) : null}
-    </section>
+    </Card>
   );
 }

@@ -7,6 +7,7 @@ import { useState, useTransition } from "react";
 import { eventStatusView } from "@/lib/events/event-status";
 import type { TestEventView } from "@/lib/integrations/run-test-event";
 import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { RecordLinks } from "@/components/events/record-links";
 import { StatusBadge } from "@/components/events/status-badge";
@@ -54,18 +55,12 @@ export function TestEventPanel({ integrationId, isSandbox }: { integrationId: st
     });
 
   return (
-    <section aria-labelledby="test-event-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-6">
-      <header>
-        <h2 id="test-event-heading" className="text-lg font-semibold text-slate-900">
-          {t("title")}
-        </h2>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">{isSandbox ? t("descriptionSandbox") : t("descriptionReal")}</p>
-      </header>
+    <Card id="test-event-heading" title={t("title")} description={isSandbox ? t("descriptionSandbox") : t("descriptionReal")}>
       <Button variant="secondary" onClick={send} disabled={pending}>
         {pending ? t("sending") : t("send")}
       </Button>
       {error ? <Alert tone="error">{error}</Alert> : null}
       {result ? <Outcome result={result} /> : null}
-    </section>
+    </Card>
   );
 }
