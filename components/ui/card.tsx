@@ -39,3 +39,15 @@ export function Card({
     </section>
   );
 }
+
+/** A titled part of a page without a frame (its items are cards of their own), e.g. the alerts' two lists. */
+export function Section({ id, title, className = "space-y-2", children }: { id: string; title: ReactNode; className?: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className={className}>
+      <h2 id={id} className="text-lg font-semibold text-slate-900">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}

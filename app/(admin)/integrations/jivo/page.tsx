@@ -6,6 +6,7 @@ import { listSilentIntegrations } from "@/lib/integrations/list-silent-integrati
 import { PageHeader } from "@/components/page-header";
 import { ConnectorLogo } from "@/components/integrations/connector-logo";
 import { StateBadge } from "@/components/integrations/state-badge";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
 import { Cell, DataTable } from "@/components/ui/data-table";
 import { EnableIntegrationButton } from "./enable-integration-button";
@@ -25,12 +26,7 @@ export default async function JivoIntegrationsPage() {
   const now = new Date();
   return (
     <div className="space-y-6">
-      <nav aria-label={t("breadcrumb")} className="text-sm text-slate-500">
-        <Link href="/integrations" className="hover:text-slate-900 hover:underline">
-          {t("catalogue.breadcrumb")}
-        </Link>{" "}
-        › Jivo
-      </nav>
+      <Breadcrumb label={t("breadcrumb")} trail={[{ href: "/integrations", label: t("catalogue.breadcrumb") }]} current="Jivo" />
       <div className="flex items-center gap-4">
         <ConnectorLogo initials="J" size="lg" />
         <div className="flex-1">
