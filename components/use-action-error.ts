@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/http/action-result";
 
 type Failure = Extract<ActionResult<unknown>, { ok: false }>;
@@ -36,4 +37,24 @@ export function useActionError() {
     if (t.has(result.code)) return result.requestId ? `${t(result.code)} (${result.requestId})` : t(result.code);
     return result.message;
   };
+}
+
+/**
+ * Runs a server action from a button on an integration screen: `pending` while it runs, `error` (in the reader's
+ * language) when it failed. `run(action, onDone, onSettled)`: `onSettled` runs first whatever the outcome (e.g. to
+ * close a confirmation dialog), `onDone` with the data when it succeeded.
+ */
+export function useServerAction(initialError: string | null = null) {
+  const describe = useActionError();
+  const [error, setError] = useState<string | null>(initialError);
+  const [pending, startTransition] = useTransition();
+  const run = <T,>(action: () => Promise<ActionResult<T>>, onDone?: (data: T) => void, onSettled?: () => void) =>
+    startTransition(async () => {
+      setError(null);
+      const result = await action();
+      onSettled?.();
+      if (result.ok) onDone?.(result.data);
+      else setError(describe(result));
+    });
+  return { run, pending, error, setError };
 }

@@ -3,14 +3,14 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import type { HealthFinding } from "@/lib/integrations/check-health-now";
 import type { HealthStatus } from "@/lib/integrations/load-health-status";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { SummaryItem, SummaryList } from "@/components/ui/summary-list";
 import { Button } from "@/components/ui/button";
-import { useActionError } from "@/components/use-action-error";
+import { useServerAction } from "@/components/use-action-error";
 import { checkHealthAction } from "../actions";
 
 type Props = { integrationId: string; canEdit: boolean; connected: boolean; health: HealthStatus; now: Date };
@@ -21,10 +21,8 @@ export function HealthPanel({ integrationId, canEdit, connected, health, now }: 
   const tSteps = useTranslations("wizard.steps");
   const format = useFormatter();
   const router = useRouter();
-  const describe = useActionError();
   const [findings, setFindings] = useState<HealthFinding[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending, error } = useServerAction();
   const when = (date: Date) => (
     <time dateTime={date.toISOString()} title={format.dateTime(date, { dateStyle: "short", timeStyle: "medium" })}>
       {format.relativeTime(date, now)}
@@ -32,14 +30,14 @@ export function HealthPanel({ integrationId, canEdit, connected, health, now }: 
   );
 
   const check = () =>
-    startTransition(async () => {
-      setError(null);
-      const result = await checkHealthAction(integrationId);
-      if (!result.ok) return setError(describe(result));
-      setFindings(result.data);
-      // The layout's banner follows the flag the check just set or cleared.
-      router.refresh();
-    });
+    run(
+      () => checkHealthAction(integrationId),
+      (found) => {
+        setFindings(found);
+        // The layout's banner follows the flag the check just set or cleared.
+        router.refresh();
+      },
+    );
 
   return (
     <Card id="health-heading" title={t("title")}>
