@@ -1,17 +1,7 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { buttonClass } from "@/components/ui/button";
+import { ErrorScreen } from "@/components/error-screen";
 
 export default async function Forbidden() {
   const t = await getTranslations("errors");
-  return (
-    <main className="mx-auto max-w-lg px-6 py-24 text-center">
-      <p className="text-sm font-semibold text-red-600">403</p>
-      <h1 className="mt-2 text-2xl font-semibold">{t("forbiddenTitle")}</h1>
-      <p className="mt-2 text-slate-600">{t("forbiddenText")}</p>
-      <Link href="/integrations" className={buttonClass("secondary", "mt-6")}>
-        {t("backHome")}
-      </Link>
-    </main>
-  );
+  return <ErrorScreen status={403} title={t("forbiddenTitle")} text={t("forbiddenText")} backHref="/integrations" backLabel={t("backHome")} />;
 }

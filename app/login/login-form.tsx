@@ -11,6 +11,7 @@ import { signInSchema } from "@/lib/accounts/account-schemas";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, TextInput } from "@/components/ui/form-field";
+import { PasswordField } from "@/components/ui/password-field";
 
 type Values = z.input<typeof signInSchema>;
 
@@ -38,19 +39,13 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       <FormField id="email" label={t("email")} error={formState.errors.email && tv(formState.errors.email.message!)}>
         <TextInput id="email" type="email" autoComplete="email" invalid={!!formState.errors.email} {...register("email")} />
       </FormField>
-      <FormField
+      <PasswordField
         id="password"
         label={t("password")}
         error={formState.errors.password && tv(formState.errors.password.message!)}
-      >
-        <TextInput
-          id="password"
-          type="password"
-          autoComplete="current-password"
-          invalid={!!formState.errors.password}
-          {...register("password")}
-        />
-      </FormField>
+        autoComplete="current-password"
+        registration={register("password")}
+      />
       <Button type="submit" className="w-full" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? t("submitting") : t("submit")}
       </Button>

@@ -1,15 +1,13 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { EventDashboard } from "@/lib/events/event-dashboard";
+import { SummaryItem, SummaryList } from "@/components/ui/summary-list";
 import { DailyChart } from "./daily-chart";
 
 function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
-    <div className="rounded-lg border border-slate-200 bg-white px-4 py-3">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="mt-1 text-xl font-semibold text-slate-900" data-testid={testId}>
-        {value}
-      </dd>
-    </div>
+    <SummaryItem label={label} variant="stat" testId={testId}>
+      {value}
+    </SummaryItem>
   );
 }
 
@@ -23,12 +21,12 @@ export function EventDashboardPanel({ dashboard, now }: { dashboard: EventDashbo
       <h2 id="events-dashboard" className="sr-only">
         {t("title")}
       </h2>
-      <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <SummaryList className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <Stat label={t("processed")} value={format.number(dashboard.processed)} testId="stat-processed" />
         <Stat label={t("successRate")} value={rate} testId="stat-success-rate" />
         <Stat label={t("queueDepth")} value={format.number(dashboard.queueDepth)} testId="stat-queue-depth" />
         <Stat label={t("oldestWaiting")} value={oldest} testId="stat-oldest-waiting" />
-      </dl>
+      </SummaryList>
       <DailyChart perDay={dashboard.perDay} />
     </section>
   );

@@ -15,16 +15,32 @@ const STATUS = {
 
 export type AppErrorCode = keyof typeof STATUS;
 
-/** An error whose message may be shown to the user. Anything else is reported as a generic 500. */
+/** Values of a message's placeholders, e.g. `{ status: "paused" }` for "A integração está {status}…". */
+export type MessageParams = Record<string, string | number>;
+
+/**
+ * An error the caller may act on; anything else is reported as a generic 500. What the reader is told is a code,
+ * never a sentence: the screens translate it (messages/*.json) in the reader's language.
+ * - `code`: the kind of failure (and HTTP status); each has a generic sentence.
+ * - `fields`: message keys (under "validation") per form field; `fields._` is the key of the reason as a whole,
+ *   e.g. "statusConflict", with `params` for its placeholders.
+ * - `message`: English technical detail for logs and API clients, not shown on the screens.
+ */
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly fields?: Record<string, string>;
+  readonly params?: MessageParams;
 
-  constructor(code: AppErrorCode, message: string, options?: { fields?: Record<string, string>; cause?: unknown }) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    options?: { fields?: Record<string, string>; params?: MessageParams; cause?: unknown },
+  ) {
     super(message, { cause: options?.cause });
     this.name = "AppError";
     this.code = code;
     this.fields = options?.fields;
+    this.params = options?.params;
   }
 
   get status(): number {

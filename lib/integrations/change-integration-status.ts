@@ -17,7 +17,8 @@ export async function changeIntegrationStatus(
   const { count } = await db.integration.updateMany({ where: { id: String(integrationId), status: { in: from } }, data });
   if (count === 1) return;
   const integration = await requireIntegration(db, integrationId);
-  throw new AppError("CONFLICT", `A integração está "${integration.status}": atualize a página e tente de novo.`, {
+  throw new AppError("CONFLICT", `The integration is "${integration.status}" now.`, {
     fields: { _: "statusConflict" },
+    params: { status: integration.status },
   });
 }

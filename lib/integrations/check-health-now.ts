@@ -23,7 +23,7 @@ const FIX_STEP: Record<Exclude<HealthProblem["code"], "invalid_settings">, Wizar
  */
 export async function checkHealthNow(db: ScopedDb, integrationId: string): Promise<HealthFinding[]> {
   const integration = await db.integration.findFirst({ where: { id: String(integrationId) }, include: { connection: true } });
-  if (!integration) throw new AppError("NOT_FOUND", "Integração não encontrada.");
+  if (!integration) throw new AppError("NOT_FOUND", "Integration not found.");
   const problems = await checkIntegrationHealth(integration);
   const settings = readDraftSettings(integration.settings);
   const unfinished = () =>

@@ -37,7 +37,7 @@ export async function connectPloomes(db: ScopedDb, integrationId: string, input:
     throw new AppError("VALIDATION", error.message, { fields: { baseUrl: "baseUrlInvalid" } });
   }
   if (ownSandbox && !(await db.sandboxTenant.findFirst({ where: { apiKeyHash: hashToken(apiKey) }, select: { id: true } }))) {
-    throw new AppError("VALIDATION", "Esta chave não é de um sandbox desta conta.", { fields: { apiKey: "sandboxKeyForeign" } });
+    throw new AppError("VALIDATION", "This key is not one of this account's sandboxes.", { fields: { apiKey: "sandboxKeyForeign" } });
   }
   return attachConnection(db, integration, { apiKey, baseUrl: checkedUrl, isSandbox: ownSandbox });
 }

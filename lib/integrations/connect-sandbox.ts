@@ -16,7 +16,7 @@ export function sandboxApiUrl(): string {
  * `sandboxUrl` lets tests point at the sandbox of their own test server.
  */
 export async function connectSandbox(db: ScopedDb, integrationId: string, options: { sandboxUrl?: string } = {}) {
-  if (!env.SANDBOX_ENABLED) throw new AppError("FORBIDDEN", "O sandbox está desligado neste servidor.", { fields: { _: "sandboxDisabled" } });
+  if (!env.SANDBOX_ENABLED) throw new AppError("FORBIDDEN", "The sandbox is disabled on this server.", { fields: { _: "sandboxDisabled" } });
   const integration = await requireIntegration(db, integrationId);
   // The sandbox is served by this app, which may well sit on localhost.
   const baseUrl = await validateBaseUrl(options.sandboxUrl ?? sandboxApiUrl(), { allowPrivate: true });

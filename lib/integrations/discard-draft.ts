@@ -12,7 +12,7 @@ import { requireIntegration } from "./find-integration";
 export async function discardDraft(db: ScopedDb, integrationId: string): Promise<void> {
   const integration = await requireIntegration(db, integrationId);
   const notDraft = () =>
-    new AppError("CONFLICT", "Só um rascunho pode ser descartado: desative a integração (o registro de eventos fica).", {
+    new AppError("CONFLICT", "Only a draft can be discarded: deactivate the integration instead (its event log stays).", {
       fields: { _: "discardNotDraft" },
     });
   if (integration.status !== "draft") throw notDraft();

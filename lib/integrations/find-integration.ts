@@ -32,6 +32,6 @@ export function findIntegration(db: ScopedDb, id: string): Promise<IntegrationVi
 
 export async function requireIntegration(db: ScopedDb, id: string): Promise<IntegrationView> {
   const integration = await findIntegration(db, id);
-  if (!integration) throw new AppError("NOT_FOUND", "Integração não encontrada.");
+  if (!integration) throw new AppError("NOT_FOUND", "Integration not found.");
   return integration;
 }

@@ -9,7 +9,7 @@ export async function loadHealthStatus(db: ScopedDb, integrationId: string, now 
     where: { id: String(integrationId) },
     select: { status: true, settings: true, lastEventAt: true, lastHealthAt: true, flaggedReason: true, flaggedAt: true, activatedAt: true },
   });
-  if (!row) throw new AppError("NOT_FOUND", "Integração não encontrada.");
+  if (!row) throw new AppError("NOT_FOUND", "Integration not found.");
   const { silenceAlertHours } = readDraftSettings(row.settings);
   return {
     status: row.status,

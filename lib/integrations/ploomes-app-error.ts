@@ -15,24 +15,24 @@ export function ploomesAppError(error: unknown): unknown {
       return fail(
         "VALIDATION",
         "keyRefused401",
-        "A chave da API foi recusada pelo Ploomes (401). Confira se copiou a chave inteira do usuário de integração.",
+        "Ploomes refused the API key (401).",
       );
     case "forbidden":
       return fail(
         "VALIDATION",
         "keyRefused403",
-        "A chave da API foi recusada pelo Ploomes (403): o usuário de integração não tem permissão ou está bloqueado no momento.",
+        "Ploomes refused the API key (403): no permission, or the user is blocked.",
       );
     case "network":
     case "timeout":
       return fail(
         "UPSTREAM",
         "ploomesUnreachable",
-        "Não foi possível falar com o Ploomes: o endereço da API não respondeu. Confira o endereço ou tente de novo em instantes.",
+        `Ploomes did not answer (${error.kind}).`,
       );
     case "rate_limited":
-      return fail("RATE_LIMITED", "ploomesRateLimited", "O Ploomes pediu para esperar (429). Tente de novo em um minuto.");
+      return fail("RATE_LIMITED", "ploomesRateLimited", "Ploomes asked to wait (429).");
     default:
-      return fail("UPSTREAM", "ploomesFailed", `O Ploomes respondeu com um erro (${error.status ?? error.kind}). Tente de novo.`);
+      return fail("UPSTREAM", "ploomesFailed", `Ploomes answered with an error (${error.status ?? error.kind}).`);
   }
 }

@@ -24,8 +24,8 @@ async function storedPayload(db: ScopedDb, integrationId: string, eventId: strin
     where: { id: eventId, integrationId },
     select: { rawPayload: true, receivedAt: true },
   });
-  if (!row) throw new AppError("NOT_FOUND", "Evento não encontrado.");
-  if (!row.rawPayload) throw invalid("dryRunPayloadPurged", "O conteúdo deste evento já foi apagado (LGPD).");
+  if (!row) throw new AppError("NOT_FOUND", "Event not found.", { fields: { _: "eventNotFound" } });
+  if (!row.rawPayload) throw invalid("dryRunPayloadPurged", "The event's payload was deleted (retention period).");
   return { body: parseJson(row.rawPayload), receivedAt: row.receivedAt };
 }
 
@@ -33,12 +33,12 @@ function parseJson(json: string): unknown {
   try {
     return JSON.parse(json);
   } catch {
-    throw invalid("dryRunInvalidJson", "O texto colado não é um JSON válido.");
+    throw invalid("dryRunInvalidJson", "The pasted text is not valid JSON.");
   }
 }
 
 function pastedPayload(json: string): unknown {
-  if (json.length > MAX_PASTED_CHARS) throw invalid("dryRunTooLarge", "O conteúdo colado é grande demais para um evento do JivoChat.");
+  if (json.length > MAX_PASTED_CHARS) throw invalid("dryRunTooLarge", "The pasted text is too large for a JivoChat event.");
   return parseJson(json);
 }
 
@@ -49,6 +49,6 @@ export async function resolveDryRunEvent(db: ScopedDb, integrationId: string, so
       ? await storedPayload(db, integrationId, source.eventId)
       : { body: source.kind === "sample" ? freshSample(source.name) : pastedPayload(source.json), receivedAt: new Date() };
   const parsed = parseJivoEvent(body, { receivedAt });
-  if (!parsed.ok) throw invalid("dryRunNotJivo", `Não é um evento do JivoChat: ${parsed.error}.`);
+  if (!parsed.ok) throw invalid("dryRunNotJivo", `Not a JivoChat event: ${parsed.error}.`);
   return { event: parsed.event, sample: source.kind === "sample" };
 }

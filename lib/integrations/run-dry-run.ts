@@ -39,7 +39,7 @@ export async function runDryRun(db: ScopedDb, integrationId: string, input: unkn
   const source = dryRunSourceSchema.parse(input);
   const integration = await requireIntegration(db, integrationId);
   const connection = integration.connectionId ? await db.ploomesConnection.findFirst({ where: { id: integration.connectionId } }) : null;
-  if (!connection) throw new AppError("CONFLICT", "Conecte a integração ao Ploomes primeiro.", { fields: { _: "connectionRequired" } });
+  if (!connection) throw new AppError("CONFLICT", "The integration has no Ploomes connection yet.", { fields: { _: "connectionRequired" } });
 
   const { event, sample } = await resolveDryRunEvent(db, integration.id, source);
   const settings = readDraftSettings(integration.settings);
@@ -73,7 +73,7 @@ export async function runDryRun(db: ScopedDb, integrationId: string, input: unkn
     return describeDryRun(report, { event, settings, names, isSandbox: connection.isSandbox, requests, incompleteStep });
   } catch (error) {
     // The saved settings point at a funnel, stage or field Ploomes no longer has: say which, the check tells how to fix.
-    if (error instanceof AppError && error.code === "CONFLICT") throw new AppError("CONFLICT", error.message, { fields: { _: "dryRunBlocked" } });
+    if (error instanceof AppError && error.code === "CONFLICT") throw new AppError("CONFLICT", error.message, { fields: { _: "dryRunBlocked" }, params: { reason: error.fields?._ ?? "", ...error.params } });
     throw ploomesAppError(error);
   }
 }

@@ -15,7 +15,7 @@ export async function runTestEvent(db: ScopedDb, integrationId: string, options:
   const integration = await requireIntegration(db, integrationId);
   // A paused integration would only park the chat: nothing to see in Ploomes.
   if (integration.status !== "active") {
-    throw new AppError("CONFLICT", "Ative a integração antes de enviar um evento de teste.", { fields: { _: "testEventNeedsActive" } });
+    throw new AppError("CONFLICT", "A test event needs an active integration.", { fields: { _: "testEventNeedsActive" } });
   }
   const result = await sendTestEvent(db, integration.id, options).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "UPSTREAM") throw new AppError("UPSTREAM", error.message, { fields: { _: "testEventUnreachable" } });

@@ -64,7 +64,7 @@ export async function saveIntegrationSettings(
   if (step === "behaviour" && Object.keys(issues).length === 0) {
     Object.assign(issues, await ownerIssues(db, integration.id, (merged as Pick<IntegrationSettings, "defaultOwnerId">).defaultOwnerId));
   }
-  if (Object.keys(issues).length > 0) throw new AppError("VALIDATION", "Confira os campos destacados.", { fields: issues });
+  if (Object.keys(issues).length > 0) throw new AppError("VALIDATION", "Some fields are invalid.", { fields: issues });
 
   const settings = normalizeSettings(merged);
   if (step === "behaviour") settings.mappings = fitMappings(current.mappings, settings);

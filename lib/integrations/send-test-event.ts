@@ -18,7 +18,7 @@ export async function sendTestEvent(db: ScopedDb, integrationId: string, options
   const full = await db.integration.findFirst({ where: { id: integration.id }, select: { tokenCipher: true } });
   const token = full && revealWebhookToken(full);
   if (!token || (integration.status !== "active" && integration.status !== "paused")) {
-    throw new AppError("CONFLICT", "Ative a integração antes de enviar um evento de teste.");
+    throw new AppError("CONFLICT", "A test event needs an active integration.");
   }
   const payload = freshSample("chat_finished");
   const url = options.baseUrl ? `${options.baseUrl}/api/webhooks/jivo/${token}` : webhookUrl(token);
@@ -28,7 +28,7 @@ export async function sendTestEvent(db: ScopedDb, integrationId: string, options
     body: JSON.stringify(payload),
     signal: AbortSignal.timeout(10_000),
   }).catch(() => null);
-  if (!response) throw new AppError("UPSTREAM", "O endereço do webhook não respondeu. Confira APP_URL.");
+  if (!response) throw new AppError("UPSTREAM", "The webhook address did not answer: check APP_URL.");
 
   const chatId = String(payload.chat_id);
   const deadline = Date.now() + (options.waitMs ?? 20_000);

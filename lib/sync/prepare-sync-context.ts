@@ -48,7 +48,7 @@ export async function prepareSyncContext(
       fieldTypes.set(field.Key, { nativeType: field.Type.NativeType, optionsTableId: field.OptionsTableId });
     }
     const missing = customKeys.filter((key) => !fields.some((field) => field.Key === key));
-    if (missing.length) throw new AppError("CONFLICT", `Campo personalizado não existe mais no Ploomes: ${missing.join(", ")}`);
+    if (missing.length) throw new AppError("CONFLICT", `Campo personalizado não existe mais no Ploomes: ${missing.join(", ")}`, { fields: { _: "customFieldGone" }, params: { fields: missing.join(", ") } });
   }
 
   if (behaviourCreatesDeal(behaviour) && settings.stageId) {
@@ -57,7 +57,10 @@ export async function prepareSyncContext(
     let pipelines = await cachedMetadata(connectionId, client, "pipelines");
     if (!hasStage(pipelines)) pipelines = await cachedMetadata(connectionId, client, "pipelines", { refresh: true });
     if (!hasStage(pipelines)) {
-      throw new AppError("CONFLICT", `O funil/estágio configurado (${settings.pipelineId}/${settings.stageId}) não existe mais no Ploomes.`);
+      throw new AppError("CONFLICT", `O funil/estágio configurado (${settings.pipelineId}/${settings.stageId}) não existe mais no Ploomes.`, {
+        fields: { _: "stageGone" },
+        params: { pipelineId: settings.pipelineId ?? "-", stageId: settings.stageId },
+      });
     }
   }
 

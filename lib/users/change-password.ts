@@ -30,5 +30,5 @@ export async function changePassword(userId: string, input: ChangePasswordInput)
     where: { id: userId, passwordHash: user.passwordHash },
     data: { passwordHash, sessionVersion: { increment: 1 } },
   });
-  if (changed.count !== 1) throw new AppError("CONFLICT", "The password was changed meanwhile: sign in again.");
+  if (changed.count !== 1) throw new AppError("CONFLICT", "The password was changed meanwhile: sign in again.", { fields: { _: "passwordChangedMeanwhile" } });
 }

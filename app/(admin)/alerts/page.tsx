@@ -5,6 +5,7 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { env } from "@/lib/env";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
+import { Section } from "@/components/ui/card";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("alerts"))("title") };
@@ -33,10 +34,7 @@ export default async function AlertsPage() {
       <PageHeader title={t("title")} description={t("description")} />
       <Alert tone={env.SMTP_URL ? "success" : "info"}>{env.SMTP_URL ? t("smtpOn") : t("smtpOff")}</Alert>
 
-      <section aria-labelledby="open-incidents" className="space-y-2">
-        <h2 id="open-incidents" className="text-lg font-semibold text-slate-900">
-          {t("openTitle")}
-        </h2>
+      <Section id="open-incidents" title={t("openTitle")}>
         {open.length === 0 ? (
           <p className="text-sm text-slate-600">{t("noneOpen")}</p>
         ) : (
@@ -54,12 +52,9 @@ export default async function AlertsPage() {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="alert-messages" className="space-y-2">
-        <h2 id="alert-messages" className="text-lg font-semibold text-slate-900">
-          {t("messagesTitle")}
-        </h2>
+      <Section id="alert-messages" title={t("messagesTitle")}>
         {messages.length === 0 ? (
           <p className="text-sm text-slate-600">{t("noMessages")}</p>
         ) : (
@@ -99,7 +94,7 @@ export default async function AlertsPage() {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

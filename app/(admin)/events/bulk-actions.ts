@@ -1,16 +1,19 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireAdmin } from "@/lib/auth/current-user";
+import { z } from "zod";
+import { adminAction } from "@/app/_lib/server-action";
 import { startReprocessBatch } from "@/lib/events/reprocess-batch";
-import { runAction } from "@/lib/http/action-result";
 
-/** Starts a bulk reprocess (chosen events, or every failed one of a filter) for the admin's account. */
-export async function startBulkReprocessAction(selection: unknown) {
-  return runAction(async () => {
-    const { db, user } = await requireAdmin();
+/**
+ * Starts a bulk reprocess (chosen events, or every failed one of a filter) for the admin's account. The selection
+ * is checked by startReprocessBatch, which refuses a malformed one with its own message.
+ */
+export const startBulkReprocessAction = adminAction(
+  [z.unknown()],
+  async ({ db, user }, selection) => {
     const batch = await startReprocessBatch(db, user.id, selection);
-    revalidatePath("/events");
     return { batchId: batch.id, total: batch.total };
-  });
-}
+  },
+  { onSuccess: () => revalidatePath("/events") },
+);

@@ -4,6 +4,7 @@ import { CONNECTORS } from "@/lib/integrations/connectors";
 import { connectorState } from "@/lib/integrations/integration-state";
 import { listIntegrations } from "@/lib/integrations/list-integrations";
 import { PageHeader } from "@/components/page-header";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { ConnectorCatalogue } from "./connector-catalogue";
 
 export async function generateMetadata() {
@@ -22,9 +23,7 @@ export default async function IntegrationsPage() {
   }));
   return (
     <div className="space-y-6">
-      <nav aria-label={t("breadcrumb")} className="text-sm text-slate-500">
-        {t("catalogue.breadcrumb")}
-      </nav>
+      <Breadcrumb label={t("breadcrumb")} trail={[]} current={t("catalogue.breadcrumb")} />
       <PageHeader title={t("catalogue.title")} description={t("catalogue.description")} />
       <ConnectorCatalogue cards={cards} />
     </div>

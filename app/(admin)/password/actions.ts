@@ -1,13 +1,7 @@
 "use server";
 
-import { requireUser } from "@/lib/auth/current-user";
-import { runAction } from "@/lib/http/action-result";
-import { changePasswordSchema, type ChangePasswordInput } from "@/lib/accounts/account-schemas";
+import { changePasswordSchema } from "@/lib/accounts/account-schemas";
+import { userAction } from "@/app/_lib/server-action";
 import { changePassword } from "@/lib/users/change-password";
 
-export async function changePasswordAction(input: ChangePasswordInput) {
-  return runAction(async () => {
-    const { user } = await requireUser();
-    await changePassword(user.id, changePasswordSchema.parse(input));
-  });
-}
+export const changePasswordAction = userAction([changePasswordSchema], ({ user }, input) => changePassword(user.id, input));

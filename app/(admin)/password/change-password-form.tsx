@@ -8,7 +8,7 @@ import { useForm } from "react-hook-form";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/accounts/account-schemas";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField, TextInput } from "@/components/ui/form-field";
+import { PasswordField } from "@/components/ui/password-field";
 import { changePasswordAction } from "./actions";
 
 export function ChangePasswordForm() {
@@ -39,24 +39,21 @@ export function ChangePasswordForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-xl border border-slate-200 bg-white p-6">
       {error ? <Alert tone="error">{error}</Alert> : null}
-      <FormField id="current-password" label={t("current")} error={message("currentPassword")}>
-        <TextInput
-          id="current-password"
-          type="password"
-          autoComplete="current-password"
-          invalid={!!formState.errors.currentPassword}
-          {...register("currentPassword")}
-        />
-      </FormField>
-      <FormField id="new-password" label={t("new")} error={message("newPassword")} hint={t("hint")}>
-        <TextInput
-          id="new-password"
-          type="password"
-          autoComplete="new-password"
-          invalid={!!formState.errors.newPassword}
-          {...register("newPassword")}
-        />
-      </FormField>
+      <PasswordField
+        id="current-password"
+        label={t("current")}
+        error={message("currentPassword")}
+        autoComplete="current-password"
+        registration={register("currentPassword")}
+      />
+      <PasswordField
+        id="new-password"
+        label={t("new")}
+        error={message("newPassword")}
+        hint={t("hint")}
+        autoComplete="new-password"
+        registration={register("newPassword")}
+      />
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? t("submitting") : t("submit")}
       </Button>

@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/integrations/copy-field";
+import { useActionReason } from "@/components/use-action-error";
 import { createSandboxAction } from "./actions";
 
 /** Creates a sandbox and shows its key once, with the base URL, until the admin goes on to see it. */
@@ -13,6 +14,7 @@ export function CreateSandboxButton({ baseUrl, another = false }: { baseUrl: str
   const t = useTranslations("sandbox");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const reason = useActionReason();
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ tenantId: string; apiKey: string } | null>(null);
 
@@ -21,7 +23,7 @@ export function CreateSandboxButton({ baseUrl, another = false }: { baseUrl: str
       setError(null);
       const result = await createSandboxAction();
       if (result.ok) setCreated(result.data);
-      else setError(result.message || t("createFailed"));
+      else setError(reason(result) ?? t("createFailed"));
     });
 
   if (created) {

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { CustomFieldValue, Listing } from "@/lib/ploomes-sandbox";
 import { type SandboxListedEntity, sandboxRecordAnchor } from "@/lib/events/sandbox-record-anchor";
+import { Cell, DataTable } from "@/components/ui/data-table";
 import { CustomFieldValues } from "./custom-field-values";
 import { formatDate } from "./format-values";
 import { RecordSection, rowClass } from "./record-section";
@@ -10,10 +11,6 @@ export type Column<Row> = { header: string; className?: string; cell: (row: Row)
 
 type Translator = Awaited<ReturnType<typeof getTranslations>>;
 type RecordRow = { id: number; customFields: CustomFieldValue[]; createDate: string | null };
-
-const tableClass = "min-w-full divide-y divide-slate-200 text-sm";
-const headClass = "bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500";
-const cellClass = "px-4 py-3 align-top";
 
 /**
  * An entity's records as a table: the Id first, the entity's own columns, then what every record carries (custom
@@ -42,28 +39,17 @@ export async function RecordTableSection<Row extends RecordRow>({
   ];
   return (
     <RecordSection id={id} title={title} shown={listing.rows.length} total={listing.total}>
-      <table className={tableClass}>
-        <thead className={headClass}>
-          <tr>
-            {all.map((column, index) => (
-              <th key={index} className={cellClass}>
-                {column.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+      <DataTable columns={all.map((column) => column.header)} alignTop>
           {listing.rows.map((row) => (
             <tr key={row.id} id={sandboxRecordAnchor(entity, row.id)} className={rowClass}>
               {all.map((column, index) => (
-                <td key={index} className={column.className ? `${cellClass} ${column.className}` : cellClass}>
+                <Cell key={index} className={column.className}>
                   {column.cell(row)}
-                </td>
+                </Cell>
               ))}
             </tr>
           ))}
-        </tbody>
-      </table>
+      </DataTable>
     </RecordSection>
   );
 }

@@ -1,34 +1,21 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { newUserSchema, roleChangeSchema, type NewUserInput } from "@/lib/accounts/account-schemas";
-import { requireAdmin } from "@/lib/auth/current-user";
-import { runAction } from "@/lib/http/action-result";
+import { z } from "zod";
+import { newUserSchema, roleChangeSchema } from "@/lib/accounts/account-schemas";
+import { adminAction, recordId } from "@/app/_lib/server-action";
 import { changeRole, removeUser } from "@/lib/users/change-role";
 import { createUser } from "@/lib/users/create-user";
 
-export async function createUserAction(input: NewUserInput) {
-  return runAction(async () => {
-    const { db } = await requireAdmin();
-    const user = await createUser(db, newUserSchema.parse(input));
-    revalidatePath("/users");
-    return user;
-  });
-}
+const changed = { onSuccess: () => revalidatePath("/users") };
 
-export async function changeRoleAction(userId: string, role: string) {
-  return runAction(async () => {
-    const { db } = await requireAdmin();
-    const parsed = roleChangeSchema.parse({ userId, role });
-    await changeRole(db, parsed.userId, parsed.role);
-    revalidatePath("/users");
-  });
-}
+export const createUserAction = adminAction([newUserSchema], ({ db }, input) => createUser(db, input), changed);
 
-export async function removeUserAction(userId: string) {
-  return runAction(async () => {
-    const { db, user } = await requireAdmin();
-    await removeUser(db, String(userId), user.id);
-    revalidatePath("/users");
-  });
-}
+export const changeRoleAction = adminAction(
+  // The role comes from a <select>: any string in, "admin" | "member" out.
+  [roleChangeSchema.shape.userId, z.string().pipe(roleChangeSchema.shape.role)],
+  ({ db }, userId, role) => changeRole(db, userId, role),
+  changed,
+);
+
+export const removeUserAction = adminAction([recordId], ({ db, user }, userId) => removeUser(db, userId, user.id), changed);

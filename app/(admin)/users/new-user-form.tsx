@@ -7,12 +7,15 @@ import { useForm } from "react-hook-form";
 import { newUserSchema, type NewUserInput } from "@/lib/accounts/account-schemas";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { FormField, SelectInput, TextInput } from "@/components/ui/form-field";
+import { useActionReason } from "@/components/use-action-error";
 import { createUserAction } from "./actions";
 
 export function NewUserForm() {
   const t = useTranslations("users");
   const tv = useTranslations("validation");
+  const reason = useActionReason();
   const [created, setCreated] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { register, handleSubmit, formState, reset, setError: setFieldError } = useForm<NewUserInput>({
@@ -33,15 +36,11 @@ export function NewUserForm() {
       reset({ role: "member", name: "", email: "", password: "" });
     } else if (result.fields?.email) setFieldError("email", { message: result.fields.email });
     else if (result.fields?.password) setFieldError("password", { message: result.fields.password });
-    else setError(result.message);
+    else setError(reason(result) ?? t("failed"));
   });
 
   return (
-    <section aria-labelledby="new-user" className="rounded-xl border border-slate-200 bg-white p-6">
-      <h2 id="new-user" className="text-lg font-semibold">
-        {t("newTitle")}
-      </h2>
-      <p className="mt-1 text-sm text-slate-600">{t("newDescription")}</p>
+    <Card id="new-user" title={t("newTitle")} description={t("newDescription")} className="p-6">
       <form onSubmit={onSubmit} noValidate className="mt-4 grid gap-4 sm:grid-cols-2">
         {created ? <div className="sm:col-span-2"><Alert tone="success">{created}</Alert></div> : null}
         {error ? <div className="sm:col-span-2"><Alert tone="error">{error}</Alert></div> : null}
@@ -66,6 +65,6 @@ export function NewUserForm() {
           </Button>
         </div>
       </form>
-    </section>
+    </Card>
   );
 }

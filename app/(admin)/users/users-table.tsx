@@ -4,6 +4,10 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Cell, DataTable } from "@/components/ui/data-table";
+import { useActionReason } from "@/components/use-action-error";
+import type { ActionResult } from "@/lib/http/action-result";
 import { changeRoleAction, removeUserAction } from "./actions";
 
 type Row = { id: string; name: string; email: string; role: string; createdAt: Date };
@@ -12,39 +16,28 @@ export function UsersTable({ users, currentUserId }: { users: Row[]; currentUser
   const t = useTranslations("users");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const reason = useActionReason();
 
-  const run = (action: () => Promise<{ ok: boolean; message?: string }>) =>
+  const run = (action: () => Promise<ActionResult<unknown>>) =>
     startTransition(async () => {
       const result = await action();
-      setError(result.ok ? null : (result.message ?? t("failed")));
+      setError(result.ok ? null : (reason(result) ?? t("failed")));
     });
 
   return (
-    <section aria-labelledby="users-list" className="rounded-xl border border-slate-200 bg-white">
-      <h2 id="users-list" className="sr-only">
-        {t("listTitle")}
-      </h2>
+    <Card id="users-list" title={t("listTitle")} hideTitle className="">
       {error ? (
         <div className="p-4">
           <Alert tone="error">{error}</Alert>
         </div>
       ) : null}
       <div className="overflow-x-auto">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="px-4 py-3">{t("name")}</th>
-              <th className="px-4 py-3">{t("email")}</th>
-              <th className="px-4 py-3">{t("role")}</th>
-              <th className="px-4 py-3 text-right">{t("actions")}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+        <DataTable columns={[t("name"), t("email"), t("role"), { label: t("actions"), className: "text-right" }]}>
             {users.map((user) => (
               <tr key={user.id} data-testid={`user-row-${user.email}`}>
-                <td className="px-4 py-3 font-medium">{user.name}</td>
-                <td className="px-4 py-3 text-slate-600">{user.email}</td>
-                <td className="px-4 py-3">
+                <Cell className="font-medium">{user.name}</Cell>
+                <Cell className="text-slate-600">{user.email}</Cell>
+                <Cell>
                   <select
                     aria-label={t("roleFor", { name: user.name })}
                     className="rounded-md border border-slate-300 px-2 py-1"
@@ -55,8 +48,8 @@ export function UsersTable({ users, currentUserId }: { users: Row[]; currentUser
                     <option value="admin">{t("roles.admin")}</option>
                     <option value="member">{t("roles.member")}</option>
                   </select>
-                </td>
-                <td className="px-4 py-3 text-right">
+                </Cell>
+                <Cell className="text-right">
                   {user.id === currentUserId ? (
                     <span className="text-xs text-slate-500">{t("you")}</span>
                   ) : (
@@ -70,12 +63,11 @@ export function UsersTable({ users, currentUserId }: { users: Row[]; currentUser
                       {t("remove")}
                     </Button>
                   )}
-                </td>
+                </Cell>
               </tr>
             ))}
-          </tbody>
-        </table>
+        </DataTable>
       </div>
-    </section>
+    </Card>
   );
 }

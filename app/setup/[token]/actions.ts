@@ -1,11 +1,9 @@
 "use server";
 
-import { setupSchema, type SetupInput } from "@/lib/accounts/account-schemas";
+import { z } from "zod";
+import { setupSchema } from "@/lib/accounts/account-schemas";
+import { publicAction } from "@/app/_lib/server-action";
 import { completeSetup } from "@/lib/auth/setup-token";
-import { runAction } from "@/lib/http/action-result";
 
-export async function completeSetupAction(token: string, input: SetupInput) {
-  return runAction(async () => {
-    await completeSetup(token, setupSchema.parse(input));
-  });
-}
+/** No session yet: the setup token is the credential, checked (and spent) by completeSetup. */
+export const completeSetupAction = publicAction([z.string(), setupSchema], (token, input) => completeSetup(token, input));

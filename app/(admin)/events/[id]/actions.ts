@@ -1,17 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { requireAdmin } from "@/lib/auth/current-user";
+import { adminAction, recordId } from "@/app/_lib/server-action";
 import { reprocessEvent } from "@/lib/events/reprocess-event";
-import { runAction } from "@/lib/http/action-result";
 
-export async function reprocessEventAction(eventId: string) {
-  return runAction(async () => {
-    const { db } = await requireAdmin();
-    const id = z.string().min(1).max(64).parse(eventId);
-    await reprocessEvent(db, id);
+export const reprocessEventAction = adminAction([recordId], ({ db }, id) => reprocessEvent(db, id), {
+  onSuccess: (id) => {
     revalidatePath("/events");
     revalidatePath(`/events/${id}`);
-  });
-}
+  },
+});

@@ -2,13 +2,14 @@ import { useFormatter, useTranslations } from "next-intl";
 import type { EventDetail } from "@/lib/events/get-event-detail";
 import { AgentAnswerSummary } from "@/components/events/agent-answer-summary";
 import { StatusBadge } from "@/components/events/status-badge";
+import { Card } from "@/components/ui/card";
+import { SummaryItem, SummaryList } from "@/components/ui/summary-list";
 
 function Item({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div>
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="mt-0.5 break-words text-sm text-slate-900">{children}</dd>
-    </div>
+    <SummaryItem label={label} variant="caps">
+      {children}
+    </SummaryItem>
   );
 }
 
@@ -22,11 +23,8 @@ export function EventSummary({ event }: { event: EventDetail }) {
   const lastError = event.job?.lastError ?? null;
 
   return (
-    <section aria-labelledby="event-summary" className="rounded-xl border border-slate-200 bg-white p-5">
-      <h2 id="event-summary" className="sr-only">
-        {t("summary")}
-      </h2>
-      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+    <Card id="event-summary" title={t("summary")} hideTitle className="p-5">
+      <SummaryList className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Item label={t("status")}>
           <StatusBadge view={event.statusView} />
         </Item>
@@ -50,7 +48,7 @@ export function EventSummary({ event }: { event: EventDetail }) {
           </Item>
         ) : null}
         {lastError && lastError !== event.statusReason ? <Item label={t("lastError")}>{lastError}</Item> : null}
-      </dl>
-    </section>
+      </SummaryList>
+    </Card>
   );
 }

@@ -1,15 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireAdmin } from "@/lib/auth/current-user";
-import { runAction } from "@/lib/http/action-result";
+import { adminAction } from "@/app/_lib/server-action";
 import { createIntegration } from "@/lib/integrations/create-integration";
 
-export async function createIntegrationAction() {
-  return runAction(async () => {
-    const { db, user } = await requireAdmin();
-    const created = await createIntegration(db, user.accountId);
-    revalidatePath("/integrations", "layout");
-    return created;
-  });
-}
+export const createIntegrationAction = adminAction([], ({ db, user }) => createIntegration(db, user.accountId), {
+  onSuccess: () => revalidatePath("/integrations", "layout"),
+});

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { useActionError } from "@/components/integrations/use-action-error";
+import { useActionError } from "@/components/use-action-error";
 import { createIntegrationAction } from "./actions";
 
 /** "Habilitar integração": creates a draft and opens the wizard at its first step. */

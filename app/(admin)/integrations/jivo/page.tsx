@@ -6,6 +6,9 @@ import { listSilentIntegrations } from "@/lib/integrations/list-silent-integrati
 import { PageHeader } from "@/components/page-header";
 import { ConnectorLogo } from "@/components/integrations/connector-logo";
 import { StateBadge } from "@/components/integrations/state-badge";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { Card } from "@/components/ui/card";
+import { Cell, DataTable } from "@/components/ui/data-table";
 import { EnableIntegrationButton } from "./enable-integration-button";
 
 export async function generateMetadata() {
@@ -23,12 +26,7 @@ export default async function JivoIntegrationsPage() {
   const now = new Date();
   return (
     <div className="space-y-6">
-      <nav aria-label={t("breadcrumb")} className="text-sm text-slate-500">
-        <Link href="/integrations" className="hover:text-slate-900 hover:underline">
-          {t("catalogue.breadcrumb")}
-        </Link>{" "}
-        › Jivo
-      </nav>
+      <Breadcrumb label={t("breadcrumb")} trail={[{ href: "/integrations", label: t("catalogue.breadcrumb") }]} current="Jivo" />
       <div className="flex items-center gap-4">
         <ConnectorLogo initials="J" size="lg" />
         <div className="flex-1">
@@ -40,45 +38,33 @@ export default async function JivoIntegrationsPage() {
         </div>
       </div>
 
-      <section aria-labelledby="jivo-list" className="rounded-xl border border-slate-200 bg-white">
-        <h2 id="jivo-list" className="sr-only">
-          {t("jivo.listTitle")}
-        </h2>
+      <Card id="jivo-list" title={t("jivo.listTitle")} hideTitle className="">
         {integrations.length === 0 ? (
           <p className="p-8 text-center text-sm text-slate-600">
             {user.role === "admin" ? t("jivo.emptyAdmin") : t("jivo.emptyMember")}
           </p>
         ) : (
           <div className="overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th className="px-4 py-3">{t("jivo.columns.name")}</th>
-                  <th className="px-4 py-3">{t("jivo.columns.state")}</th>
-                  <th className="px-4 py-3">{t("jivo.columns.lastEvent")}</th>
-                  <th className="px-4 py-3">{t("jivo.columns.channels")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+            <DataTable columns={[t("jivo.columns.name"), t("jivo.columns.state"), t("jivo.columns.lastEvent"), t("jivo.columns.channels")]}>
                 {integrations.map((integration) => (
                   <tr key={integration.id} data-testid={`integration-row-${integration.id}`}>
-                    <td className="px-4 py-3 font-medium">
+                    <Cell className="font-medium">
                       <Link href={`/integrations/jivo/${integration.id}`} className="text-brand-700 hover:underline">
                         {integration.name}
                       </Link>
                       {integration.state === "error" && integration.flaggedReason ? (
                         <p className="mt-1 text-xs font-normal text-red-700">{integration.flaggedReason}</p>
                       ) : null}
-                    </td>
-                    <td className="px-4 py-3">
+                    </Cell>
+                    <Cell>
                       <StateBadge state={integration.state} />
                       {silent.has(integration.id) ? (
                         <span className="ml-1 inline-flex whitespace-nowrap rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-inset ring-amber-200" data-testid="silent-badge">
                           {t("jivo.silentBadge", { hours: silent.get(integration.id)! })}
                         </span>
                       ) : null}
-                    </td>
-                    <td className="px-4 py-3 text-slate-600">
+                    </Cell>
+                    <Cell className="text-slate-600">
                       {integration.lastEventAt ? (
                         <time dateTime={integration.lastEventAt.toISOString()} title={format.dateTime(integration.lastEventAt, { dateStyle: "short", timeStyle: "medium" })}>
                           {format.relativeTime(integration.lastEventAt, now)}
@@ -86,17 +72,16 @@ export default async function JivoIntegrationsPage() {
                       ) : (
                         t("jivo.neverReceived")
                       )}
-                    </td>
-                    <td className="px-4 py-3 text-slate-600">
+                    </Cell>
+                    <Cell className="text-slate-600">
                       {integration.widgetIds.length === 0 ? t("jivo.allChannels") : <span className="font-mono text-xs">{integration.widgetIds.join(", ")}</span>}
-                    </td>
+                    </Cell>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+            </DataTable>
           </div>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

@@ -1,18 +1,19 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireAdmin, requireUser } from "@/lib/auth/current-user";
-import { runAction } from "@/lib/http/action-result";
+import { z } from "zod";
+import { adminAction, recordId, userAction } from "@/app/_lib/server-action";
 import { activateIntegration } from "@/lib/integrations/activate-integration";
 import { checkHealthNow } from "@/lib/integrations/check-health-now";
 import { connectPloomes } from "@/lib/integrations/connect-ploomes";
 import { connectSandbox } from "@/lib/integrations/connect-sandbox";
-import type { ConnectPloomesInput } from "@/lib/integrations/connection-schema";
+import { connectPloomesSchema } from "@/lib/integrations/connection-schema";
 import { deactivateIntegration } from "@/lib/integrations/deactivate-integration";
 import { discardDraft } from "@/lib/integrations/discard-draft";
 import { loadPloomesOptions } from "@/lib/integrations/load-ploomes-options";
 import { pauseIntegration } from "@/lib/integrations/pause-integration";
-import { renameIntegration, type IntegrationNameInput } from "@/lib/integrations/rename-integration";
+import { integrationNameSchema, renameIntegration } from "@/lib/integrations/rename-integration";
+import { dryRunSourceSchema } from "@/lib/integrations/resolve-dry-run-event";
 import { resumeIntegration } from "@/lib/integrations/resume-integration";
 import { rotateWebhookToken } from "@/lib/integrations/rotate-webhook-token";
 import { runDryRun } from "@/lib/integrations/run-dry-run";
@@ -24,123 +25,57 @@ import { settingsStepSchema } from "@/lib/integrations/wizard-steps";
 // All of them act through the account-scoped db, so another account's id is "not found". The dry run is the one
 // a member may call: it changes nothing, here or in Ploomes.
 
-function changed() {
-  revalidatePath("/integrations", "layout");
-}
+/** What changes an integration: the list, the wizard and the banners all read it. */
+const changed = { onSuccess: () => revalidatePath("/integrations", "layout") };
 
-export async function connectPloomesAction(integrationId: string, input: ConnectPloomesInput) {
-  return runAction(async () => {
-    const { db } = await requireAdmin();
-    const connection = await connectPloomes(db, integrationId, input);
-    changed();
+export const connectPloomesAction = adminAction(
+  [recordId, connectPloomesSchema],
+  async ({ db }, id, input) => {
+    const connection = await connectPloomes(db, id, input);
     return { apiKeyLast4: connection.apiKeyLast4, ploomesAccountName: connection.ploomesAccountName };
-  });
-}
+  },
+  changed,
+);
 
-export async function connectSandboxAction(integrationId: string) {
-  return runAction(async () => {
-    const { db } = await requireAdmin();
-    const connection = await connectSandbox(db, integrationId);
-    changed();
+export const connectSandboxAction = adminAction(
+  [recordId],
+  async ({ db }, id) => {
+    const connection = await connectSandbox(db, id);
     return { apiKeyLast4: connection.apiKeyLast4, ploomesAccountName: connection.ploomesAccountName };
-  });
-}
+  },
+  changed,
+);
 
-export async function saveSettingsAction(integrationId: string, step: string, values: unknown) {
-  return runAction(async () => {
-    const { db } = await requireAdmin();
-    const result = await saveIntegrationSettings(db, integrationId, settingsStepSchema.parse(step), values);
-    changed();
-    return result;
-  });
-}
+// The values are checked by saveIntegrationSettings against the step's schema and the Ploomes metadata: its
+// per-field issues are the ones the form shows.
+export const saveSettingsAction = adminAction(
+  [recordId, settingsStepSchema, z.unknown()],
+  ({ db }, id, step, values) => saveIntegrationSettings(db, id, step, values),
+  changed,
+);
 
-export async function refreshPloomesOptionsAction(integrationId: string) {
-  return runAction(async () => {
-    const { db } = await requireAdmin();
-    return loadPloomesOptions(db, integrationId, { refresh: true });
-  });
-}
+export const refreshPloomesOptionsAction = adminAction([recordId], ({ db }, id) => loadPloomesOptions(db, id, { refresh: true }));
 
-export async function renameIntegrationAction(integrationId: string, input: IntegrationNameInput) {
-  return runAction(async () => {
-    const { db } = await requireAdmin();
-    await renameIntegration(db, integrationId, input);
-    changed();
-  });
-}
+export const renameIntegrationAction = adminAction(
+  [recordId, integrationNameSchema],
+  ({ db }, id, input) => renameIntegration(db, id, input),
+  changed,
+);
 
-export async function activateIntegrationAction(integrationId: string) {
-  return runAction(async () => {
-    const { db } = await requireAdmin();
-    const result = await activateIntegration(db, integrationId);
-    changed();
-    return result;
-  });
-}
+export const activateIntegrationAction = adminAction([recordId], ({ db }, id) => activateIntegration(db, id), changed);
 
-export async function rotateWebhookTokenAction(integrationId: string) {
-  return runAction(async () => {
-    const { db } = await requireAdmin();
-    const result = await rotateWebhookToken(db, integrationId);
-    changed();
-    return result;
-  });
-}
+export const rotateWebhookTokenAction = adminAction([recordId], ({ db }, id) => rotateWebhookToken(db, id), changed);
 
-export async function pauseIntegrationAction(integrationId: string) {
-  return runAction(async () => {
-    const { db } = await requireAdmin();
-    await pauseIntegration(db, integrationId);
-    changed();
-  });
-}
+export const pauseIntegrationAction = adminAction([recordId], ({ db }, id) => pauseIntegration(db, id), changed);
 
-export async function resumeIntegrationAction(integrationId: string) {
-  return runAction(async () => {
-    const { db } = await requireAdmin();
-    await resumeIntegration(db, integrationId);
-    changed();
-  });
-}
+export const resumeIntegrationAction = adminAction([recordId], ({ db }, id) => resumeIntegration(db, id), changed);
 
-export async function deactivateIntegrationAction(integrationId: string) {
-  return runAction(async () => {
-    const { db } = await requireAdmin();
-    await deactivateIntegration(db, integrationId);
-    changed();
-  });
-}
+export const deactivateIntegrationAction = adminAction([recordId], ({ db }, id) => deactivateIntegration(db, id), changed);
 
-export async function discardDraftAction(integrationId: string) {
-  return runAction(async () => {
-    const { db } = await requireAdmin();
-    await discardDraft(db, integrationId);
-    changed();
-  });
-}
+export const discardDraftAction = adminAction([recordId], ({ db }, id) => discardDraft(db, id), changed);
 
-export async function dryRunAction(integrationId: string, source: unknown) {
-  return runAction(async () => {
-    const { db } = await requireUser();
-    return runDryRun(db, integrationId, source);
-  });
-}
+export const dryRunAction = userAction([recordId, dryRunSourceSchema], ({ db }, id, source) => runDryRun(db, id, source));
 
-export async function checkHealthAction(integrationId: string) {
-  return runAction(async () => {
-    const { db } = await requireAdmin();
-    const findings = await checkHealthNow(db, integrationId);
-    changed();
-    return findings;
-  });
-}
+export const checkHealthAction = adminAction([recordId], ({ db }, id) => checkHealthNow(db, id), changed);
 
-export async function sendTestEventAction(integrationId: string) {
-  return runAction(async () => {
-    const { db } = await requireAdmin();
-    const result = await runTestEvent(db, integrationId);
-    changed();
-    return result;
-  });
-}
+export const sendTestEventAction = adminAction([recordId], ({ db }, id) => runTestEvent(db, id), changed);

@@ -2,30 +2,26 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/integrations/confirm-dialog";
-import { useActionError } from "@/components/integrations/use-action-error";
+import { useServerAction } from "@/components/use-action-error";
 import { discardDraftAction } from "./actions";
 
 /** "Descartar rascunho", confirmed in a dialog that says whether the sandbox made for the draft goes too. */
 export function DiscardDraft({ integrationId, name, withSandbox }: { integrationId: string; name: string; withSandbox: boolean }) {
   const t = useTranslations("wizard.discard");
   const router = useRouter();
-  const describe = useActionError();
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending, error } = useServerAction();
 
   const discard = () =>
-    startTransition(async () => {
-      setError(null);
-      const result = await discardDraftAction(integrationId);
-      setConfirming(false);
-      if (result.ok) router.push("/integrations/jivo");
-      else setError(describe(result));
-    });
+    run(
+      () => discardDraftAction(integrationId),
+      () => router.push("/integrations/jivo"),
+      () => setConfirming(false),
+    );
 
   return (
     <>

@@ -7,9 +7,10 @@ import type { DryRunSources } from "@/lib/integrations/load-dry-run-sources";
 import type { DryRunSource } from "@/lib/integrations/resolve-dry-run-event";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/form-field";
 import { DryRunPlan } from "@/components/integrations/dry-run-plan";
-import { useActionError } from "@/components/integrations/use-action-error";
+import { useActionError, useActionReason } from "@/components/use-action-error";
 import { dryRunAction } from "./actions";
 
 type Kind = DryRunSource["kind"];
@@ -21,6 +22,7 @@ export function DryRunPanel({ integrationId, sources, saveFirst }: Props) {
   const tEvents = useTranslations("events");
   const format = useFormatter();
   const describe = useActionError();
+  const reason = useActionReason();
   const [kind, setKind] = useState<Kind>(sources.events.length > 0 ? "event" : "sample");
   const [eventId, setEventId] = useState(sources.events[0]?.id ?? "");
   const [sample, setSample] = useState(sources.samples[0] ?? "chat_finished");
@@ -39,8 +41,11 @@ export function DryRunPanel({ integrationId, sources, saveFirst }: Props) {
       setView(null);
       const result = await dryRunAction(integrationId, source());
       if (result.ok) setView(result.data);
-      // A blocked plan names what is missing in Ploomes (the server's sentence).
-      else setError(result.fields?._ === "dryRunBlocked" ? t("blocked", { detail: result.message }) : describe(result));
+      // A blocked plan names what is missing in Ploomes: the reason the run stopped on, with its parameters.
+      else if (result.fields?._ === "dryRunBlocked") {
+        const blockedBy = String(result.params?.reason ?? "");
+        setError(t("blocked", { detail: reason({ fields: { _: blockedBy }, params: result.params }) ?? result.message }));
+      } else setError(describe(result));
     });
   const eventLabel = (event: DryRunSources["events"][number]) =>
     `${format.dateTime(event.receivedAt, { dateStyle: "short", timeStyle: "short" })} — ${
@@ -54,14 +59,16 @@ export function DryRunPanel({ integrationId, sources, saveFirst }: Props) {
   );
 
   return (
-    <section aria-labelledby="dry-run-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-6">
-      <header>
-        <h2 id="dry-run-heading" className="text-lg font-semibold text-slate-900">
-          {t("title")}
-        </h2>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("description")}</p>
-        <p className="mt-1 max-w-3xl text-xs text-slate-500">{saveFirst ? t("savedSettingsSaveFirst") : t("savedSettings")}</p>
-      </header>
+    <Card
+      id="dry-run-heading"
+      title={t("title")}
+      description={
+        <>
+          <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("description")}</p>
+          <p className="mt-1 max-w-3xl text-xs text-slate-500">{saveFirst ? t("savedSettingsSaveFirst") : t("savedSettings")}</p>
+        </>
+      }
+    >
       <fieldset className="space-y-3">
         <legend className="mb-2 text-sm font-medium text-slate-800">{t("sourceLegend")}</legend>
         <div className="flex flex-wrap gap-x-6 gap-y-2">
@@ -108,6 +115,6 @@ export function DryRunPanel({ integrationId, sources, saveFirst }: Props) {
       </Button>
       {error ? <Alert tone="error">{error}</Alert> : null}
       {view ? <DryRunPlan view={view} integrationId={integrationId} /> : null}
-    </section>
+    </Card>
   );
 }

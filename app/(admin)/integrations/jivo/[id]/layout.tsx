@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { integrationState } from "@/lib/integrations/integration-state";
 import { settingsSchema } from "@/lib/integrations/settings-schema";
 import { isStepCompleted, resumeStep, visibleSteps } from "@/lib/integrations/wizard-steps";
 import { Alert } from "@/components/ui/alert";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { StateBadge } from "@/components/integrations/state-badge";
 import { loadWizard } from "./load-wizard";
 import { DiscardDraft } from "./discard-draft";
@@ -33,15 +33,13 @@ export default async function IntegrationLayout({ children, params }: { children
 
   return (
     <div className="space-y-6">
-      <nav aria-label={tIntegrations("breadcrumb")} className="text-sm text-slate-500">
-        <Link href="/integrations" className="hover:text-slate-900 hover:underline">
-          {tIntegrations("catalogue.breadcrumb")}
-        </Link>{" "}
-        ›{" "}
-        <Link href="/integrations/jivo" className="hover:text-slate-900 hover:underline">
-          Jivo
-        </Link>
-      </nav>
+      <Breadcrumb
+        label={tIntegrations("breadcrumb")}
+        trail={[
+          { href: "/integrations", label: tIntegrations("catalogue.breadcrumb") },
+          { href: "/integrations/jivo", label: "Jivo" },
+        ]}
+      />
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold text-slate-900">{integration.name}</h1>
         <StateBadge state={state} />

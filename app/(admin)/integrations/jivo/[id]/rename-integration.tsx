@@ -8,7 +8,7 @@ import { useForm } from "react-hook-form";
 import { integrationNameSchema, type IntegrationNameInput } from "@/lib/integrations/rename-integration";
 import { Button } from "@/components/ui/button";
 import { TextInput } from "@/components/ui/form-field";
-import { useActionError, useValidationMessage } from "@/components/integrations/use-action-error";
+import { useActionError, useValidationMessage } from "@/components/use-action-error";
 import { renameIntegrationAction } from "./actions";
 
 export function RenameIntegration({ integrationId, name }: { integrationId: string; name: string }) {

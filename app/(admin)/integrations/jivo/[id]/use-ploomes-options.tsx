@@ -1,33 +1,32 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import type { PloomesOptions } from "@/lib/integrations/load-ploomes-options";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { useActionError, useValidationMessage } from "@/components/integrations/use-action-error";
+import { useServerAction, useValidationMessage } from "@/components/use-action-error";
 import { refreshPloomesOptionsAction } from "./actions";
 
 /** Funnels, users and fields as loaded by the page, replaced by "Atualizar dados do Ploomes". */
 export function usePloomesOptions(integrationId: string, initial: PloomesOptions, initialErrorKey: string | null) {
   const t = useTranslations("wizard.ploomesData");
   const message = useValidationMessage();
-  const describe = useActionError();
   const [options, setOptions] = useState(initial);
-  const [error, setError] = useState(initialErrorKey ? message(initialErrorKey)! : null);
+  const { run, pending: refreshing, error } = useServerAction(initialErrorKey ? message(initialErrorKey)! : null);
   const [status, setStatus] = useState<string | null>(null);
-  const [refreshing, startRefresh] = useTransition();
 
   const refresh = () =>
-    startRefresh(async () => {
-      setStatus(null);
-      const result = await refreshPloomesOptionsAction(integrationId);
-      if (result.ok) {
-        setOptions(result.data);
-        setError(null);
+    run(
+      () => {
+        setStatus(null);
+        return refreshPloomesOptionsAction(integrationId);
+      },
+      (loaded) => {
+        setOptions(loaded);
         setStatus(t("refreshed"));
-      } else setError(describe(result));
-    });
+      },
+    );
 
   const bar = (canEdit: boolean) => (
     <div className="space-y-2">

@@ -7,7 +7,7 @@ import { useForm, type FieldPath, type Resolver } from "react-hook-form";
 import type { IntegrationSettings } from "@/lib/integrations/settings-schema";
 import { settingsStepIssues } from "@/lib/integrations/settings-step-issues";
 import { STEP_SETTINGS, type SettingsStep } from "@/lib/integrations/wizard-steps";
-import { useActionError } from "@/components/integrations/use-action-error";
+import { useActionError } from "@/components/use-action-error";
 import { saveSettingsAction } from "./actions";
 
 type Issues = (values: IntegrationSettings) => Record<string, string>;

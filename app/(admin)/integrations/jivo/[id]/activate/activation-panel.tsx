@@ -2,15 +2,14 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/http/action-result";
+import { useState } from "react";
 import type { WizardStep } from "@/lib/integrations/wizard-steps";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/form-field";
 import { ConfirmDialog } from "@/components/integrations/confirm-dialog";
 import { CopyField } from "@/components/integrations/copy-field";
-import { useActionError } from "@/components/integrations/use-action-error";
+import { useServerAction } from "@/components/use-action-error";
 import {
   activateIntegrationAction,
   deactivateIntegrationAction,
@@ -35,23 +34,14 @@ type Props = {
 export function ActivationPanel({ integrationId, status, canEdit, webhookUrl, maskedUrl, incompleteStep }: Props) {
   const t = useTranslations("wizard.activate");
   const tSteps = useTranslations("wizard.steps");
-  const describe = useActionError();
   const [fresh, setFresh] = useState<{ url: string; notice: "activatedNotice" | "rotatedNotice" } | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<"rotate" | "deactivate" | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run: runAction, pending, error } = useServerAction();
   // Right after activating or rotating, the action's answer is newer than the page's props.
   const live = status === "active" || status === "paused" || fresh !== null;
   const shownUrl = fresh?.url ?? webhookUrl;
 
-  const run = <T,>(action: () => Promise<ActionResult<T>>, onDone?: (data: T) => void) =>
-    startTransition(async () => {
-      setError(null);
-      const result = await action();
-      setConfirming(null);
-      if (result.ok) onDone?.(result.data);
-      else setError(describe(result));
-    });
+  const run: typeof runAction = (action, onDone) => runAction(action, onDone, () => setConfirming(null));
   const showUrl = (notice: "activatedNotice" | "rotatedNotice") => (data: { webhookUrl: string }) => setFresh({ url: data.webhookUrl, notice });
 
   return (

@@ -3,12 +3,14 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import type { HealthFinding } from "@/lib/integrations/check-health-now";
 import type { HealthStatus } from "@/lib/integrations/load-health-status";
 import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { SummaryItem, SummaryList } from "@/components/ui/summary-list";
 import { Button } from "@/components/ui/button";
-import { useActionError } from "@/components/integrations/use-action-error";
+import { useServerAction } from "@/components/use-action-error";
 import { checkHealthAction } from "../actions";
 
 type Props = { integrationId: string; canEdit: boolean; connected: boolean; health: HealthStatus; now: Date };
@@ -19,10 +21,8 @@ export function HealthPanel({ integrationId, canEdit, connected, health, now }: 
   const tSteps = useTranslations("wizard.steps");
   const format = useFormatter();
   const router = useRouter();
-  const describe = useActionError();
   const [findings, setFindings] = useState<HealthFinding[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending, error } = useServerAction();
   const when = (date: Date) => (
     <time dateTime={date.toISOString()} title={format.dateTime(date, { dateStyle: "short", timeStyle: "medium" })}>
       {format.relativeTime(date, now)}
@@ -30,32 +30,23 @@ export function HealthPanel({ integrationId, canEdit, connected, health, now }: 
   );
 
   const check = () =>
-    startTransition(async () => {
-      setError(null);
-      const result = await checkHealthAction(integrationId);
-      if (!result.ok) return setError(describe(result));
-      setFindings(result.data);
-      // The layout's banner follows the flag the check just set or cleared.
-      router.refresh();
-    });
+    run(
+      () => checkHealthAction(integrationId),
+      (found) => {
+        setFindings(found);
+        // The layout's banner follows the flag the check just set or cleared.
+        router.refresh();
+      },
+    );
 
   return (
-    <section aria-labelledby="health-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-6">
-      <h2 id="health-heading" className="text-lg font-semibold text-slate-900">
-        {t("title")}
-      </h2>
-      <dl className="grid gap-3 text-sm sm:grid-cols-2">
-        <div>
-          <dt className="text-slate-500">{t("lastEvent")}</dt>
-          <dd className="text-slate-900" data-testid="health-last-event">
-            {health.lastEventAt ? when(health.lastEventAt) : t("noEventYet")}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-slate-500">{t("lastCheck")}</dt>
-          <dd className="text-slate-900">{health.lastHealthAt ? when(health.lastHealthAt) : t("neverChecked")}</dd>
-        </div>
-      </dl>
+    <Card id="health-heading" title={t("title")}>
+      <SummaryList className="grid gap-3 text-sm sm:grid-cols-2">
+        <SummaryItem label={t("lastEvent")} testId="health-last-event">
+          {health.lastEventAt ? when(health.lastEventAt) : t("noEventYet")}
+        </SummaryItem>
+        <SummaryItem label={t("lastCheck")}>{health.lastHealthAt ? when(health.lastHealthAt) : t("neverChecked")}</SummaryItem>
+      </SummaryList>
       {health.silent ? (
         <Alert tone="warning">
           <p className="font-medium">{t("silent", { hours: health.silenceAlertHours })}</p>
@@ -96,6 +87,6 @@ export function HealthPanel({ integrationId, canEdit, connected, health, now }: 
           ) : null}
         </div>
       ) : null}
-    </section>
+    </Card>
   );
 }

@@ -6,6 +6,7 @@ import type { PloomesOptions } from "@/lib/integrations/load-ploomes-options";
 import { behaviourCreatesDeal, CUSTOM_PREFIX, type FieldMapping, type IntegrationSettings } from "@/lib/integrations/settings-schema";
 import { getStandardField } from "@/lib/jivo/standard-fields";
 import type { WizardStep } from "@/lib/integrations/wizard-steps";
+import { Card } from "@/components/ui/card";
 
 type Props = { integration: IntegrationView; settings: IntegrationSettings; options: PloomesOptions; canEdit: boolean };
 
@@ -43,10 +44,7 @@ export async function SettingsSummary({ integration, settings, options, canEdit 
   );
 
   return (
-    <section aria-labelledby="summary-heading" className="rounded-xl border border-slate-200 bg-white p-6">
-      <h2 id="summary-heading" className="text-lg font-semibold text-slate-900">
-        {t("title")}
-      </h2>
+    <Card id="summary-heading" title={t("title")} className="p-6">
       <dl className="mt-2 divide-y divide-slate-100">
         {part(
           "connection",
@@ -112,6 +110,6 @@ export async function SettingsSummary({ integration, settings, options, canEdit 
           </>,
         )}
       </dl>
-    </section>
+    </Card>
   );
 }

@@ -3,14 +3,15 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { eventStatusView } from "@/lib/events/event-status";
 import type { TestEventView } from "@/lib/integrations/run-test-event";
 import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { RecordLinks } from "@/components/events/record-links";
 import { StatusBadge } from "@/components/events/status-badge";
-import { useActionError } from "@/components/integrations/use-action-error";
+import { useServerAction } from "@/components/use-action-error";
 import { sendTestEventAction } from "../actions";
 
 function Outcome({ result }: { result: TestEventView }) {
@@ -38,34 +39,28 @@ function Outcome({ result }: { result: TestEventView }) {
 export function TestEventPanel({ integrationId, isSandbox }: { integrationId: string; isSandbox: boolean }) {
   const t = useTranslations("wizard.testEvent");
   const router = useRouter();
-  const describe = useActionError();
   const [result, setResult] = useState<TestEventView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending, error } = useServerAction();
 
   const send = () =>
-    startTransition(async () => {
-      setError(null);
-      setResult(null);
-      const answer = await sendTestEventAction(integrationId);
-      if (!answer.ok) return setError(describe(answer));
-      setResult(answer.data);
-      router.refresh();
-    });
+    run(
+      () => {
+        setResult(null);
+        return sendTestEventAction(integrationId);
+      },
+      (answer) => {
+        setResult(answer);
+        router.refresh();
+      },
+    );
 
   return (
-    <section aria-labelledby="test-event-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-6">
-      <header>
-        <h2 id="test-event-heading" className="text-lg font-semibold text-slate-900">
-          {t("title")}
-        </h2>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">{isSandbox ? t("descriptionSandbox") : t("descriptionReal")}</p>
-      </header>
+    <Card id="test-event-heading" title={t("title")} description={isSandbox ? t("descriptionSandbox") : t("descriptionReal")}>
       <Button variant="secondary" onClick={send} disabled={pending}>
         {pending ? t("sending") : t("send")}
       </Button>
       {error ? <Alert tone="error">{error}</Alert> : null}
       {result ? <Outcome result={result} /> : null}
-    </section>
+    </Card>
   );
 }

@@ -6,7 +6,7 @@ import type { PloomesOptions } from "@/lib/integrations/load-ploomes-options";
 import type { IntegrationSettings } from "@/lib/integrations/settings-schema";
 import { FormField, SelectInput } from "@/components/ui/form-field";
 import { SwitchField } from "@/components/integrations/switch-field";
-import { useValidationMessage } from "@/components/integrations/use-action-error";
+import { useValidationMessage } from "@/components/use-action-error";
 import { missingId, toId } from "../select-values";
 import { usePloomesOptions } from "../use-ploomes-options";
 

@@ -1,24 +1,15 @@
-import { getTranslations } from "next-intl/server";
 import { loadOptionsSafely } from "../load-options-safely";
 import { loadWizard, type WizardParams } from "../load-wizard";
-import { StepSection } from "../step-section";
-import { stepLinks } from "../step-links";
+import { stepFormProps, WizardStepPage } from "../step-page";
 import { BehaviourForm } from "./behaviour-form";
 
 export default async function BehaviourStepPage({ params }: WizardParams) {
-  const { db, integration, settings, canEdit } = await loadWizard((await params).id);
+  const wizard = await loadWizard((await params).id);
   // The owner picker lists the Ploomes users, whatever the behaviour.
-  const [{ options, errorKey }, t] = await Promise.all([loadOptionsSafely(db, integration.id), getTranslations("wizard.steps.behaviour")]);
+  const { options, errorKey } = await loadOptionsSafely(wizard.db, wizard.integration.id);
   return (
-    <StepSection id="step-behaviour" title={t("title")} description={t("description")}>
-      <BehaviourForm
-        integrationId={integration.id}
-        settings={settings}
-        canEdit={canEdit}
-        options={options}
-        optionsErrorKey={errorKey}
-        {...stepLinks(integration.id, "behaviour", settings.behaviour)}
-      />
-    </StepSection>
+    <WizardStepPage step="behaviour">
+      <BehaviourForm {...stepFormProps(wizard, "behaviour")} options={options} optionsErrorKey={errorKey} />
+    </WizardStepPage>
   );
 }

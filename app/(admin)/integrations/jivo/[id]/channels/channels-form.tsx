@@ -7,7 +7,7 @@ import type { IntegrationSettings } from "@/lib/integrations/settings-schema";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, inputClass, TextInput } from "@/components/ui/form-field";
-import { useValidationMessage } from "@/components/integrations/use-action-error";
+import { useValidationMessage } from "@/components/use-action-error";
 import { StepFooter } from "../step-footer";
 import { useSettingsStep } from "../use-settings-step";
 

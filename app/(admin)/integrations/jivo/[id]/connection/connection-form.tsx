@@ -9,9 +9,10 @@ import { useForm } from "react-hook-form";
 import { connectPloomesSchema, DEFAULT_PLOOMES_URL, type ConnectPloomesInput } from "@/lib/integrations/connection-schema";
 import type { IntegrationView } from "@/lib/integrations/find-integration";
 import { Alert } from "@/components/ui/alert";
+import { SummaryItem, SummaryList } from "@/components/ui/summary-list";
 import { Button, buttonClass } from "@/components/ui/button";
 import { FormField, TextInput } from "@/components/ui/form-field";
-import { useActionError, useValidationMessage } from "@/components/integrations/use-action-error";
+import { useActionError, useValidationMessage } from "@/components/use-action-error";
 import { connectPloomesAction, connectSandboxAction } from "../actions";
 
 type Props = {
@@ -74,25 +75,18 @@ export function ConnectionForm({ integrationId, connection, canEdit, sandboxEnab
     return (
       <div className="space-y-4">
         {justConnected ? <Alert tone="success">{t("connected", { account: connection.ploomesAccountName ?? "Ploomes" })}</Alert> : null}
-        <dl className="grid gap-3 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm sm:grid-cols-3">
-          <div>
-            <dt className="text-slate-500">{t("account")}</dt>
-            <dd className="font-medium" data-testid="ploomes-account-name">
-              {connection.ploomesAccountName ?? "—"}
-              {connection.isSandbox ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">{t("sandboxBadge")}</span> : null}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">{t("key")}</dt>
-            <dd className="font-mono" data-testid="api-key-masked">
-              ••••{connection.apiKeyLast4}
-            </dd>
-          </div>
-          <div className="min-w-0">
-            <dt className="text-slate-500">{t("baseUrl")}</dt>
-            <dd className="truncate font-mono text-xs leading-5">{connection.baseUrl}</dd>
-          </div>
-        </dl>
+        <SummaryList className="grid gap-3 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm sm:grid-cols-3">
+          <SummaryItem label={t("account")} valueClassName="font-medium" testId="ploomes-account-name">
+            {connection.ploomesAccountName ?? "—"}
+            {connection.isSandbox ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">{t("sandboxBadge")}</span> : null}
+          </SummaryItem>
+          <SummaryItem label={t("key")} valueClassName="font-mono" testId="api-key-masked">
+            ••••{connection.apiKeyLast4}
+          </SummaryItem>
+          <SummaryItem label={t("baseUrl")} className="min-w-0" valueClassName="truncate font-mono text-xs leading-5">
+            {connection.baseUrl}
+          </SummaryItem>
+        </SummaryList>
         <div className="flex flex-wrap justify-between gap-3 border-t border-slate-200 pt-4">
           {canEdit ? (
             <Button variant="secondary" onClick={() => setChanging(true)}>

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { FormField, SelectInput, TextInput } from "@/components/ui/form-field";
 import { SwitchField } from "@/components/integrations/switch-field";
-import { useValidationMessage } from "@/components/integrations/use-action-error";
+import { useValidationMessage } from "@/components/use-action-error";
 import { missingId, toId } from "../select-values";
 import { StepFooter } from "../step-footer";
 import type { PickerStepProps } from "../step-form-props";

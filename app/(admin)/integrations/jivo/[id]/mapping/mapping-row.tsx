@@ -7,7 +7,7 @@ import { CUSTOM_PREFIX, STANDARD_TARGETS, type IntegrationSettings, type TargetE
 import { STANDARD_FIELD_GROUPS, STANDARD_FIELDS } from "@/lib/jivo/standard-fields";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/form-field";
-import { useValidationMessage } from "@/components/integrations/use-action-error";
+import { useValidationMessage } from "@/components/use-action-error";
 
 type Props = {
   index: number;
