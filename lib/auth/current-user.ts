@@ -1,4 +1,5 @@
 import { getServerSession } from "next-auth";
+import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
@@ -34,4 +35,12 @@ export async function requireUser(options: { role?: Role } = {}) {
 
 export function requireAdmin() {
   return requireUser({ role: "admin" });
+}
+
+/** For pages: the signed-in user and their scoped db, or a redirect to sign-in / the 403 screen. */
+export async function requirePageUser(options: { role?: Role } = {}) {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  if (options.role === "admin" && user.role !== "admin") forbidden();
+  return { user, db: scopedDb(user.accountId) };
 }

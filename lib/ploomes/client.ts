@@ -105,7 +105,7 @@ export class PloomesClient {
   private readonly recorder?: (call: PloomesCallRecord) => void;
   /**
    * Which Ploomes account (address and key) this client speaks to, as a hash: what it loads — ids of origins,
-   * users, funnels, fields — belongs to that account only (see lib/sync/ploomes-metadata.ts).
+   * users, funnels, fields — belongs to that account only (see lib/ploomes/metadata.ts).
    */
   readonly scope: string;
 

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { createAccountWithAdmin } from "@/lib/accounts/create-account-with-admin";
+import { createAccountWithAdmin } from "@/lib/accounts/setup";
 import { systemDb } from "@/lib/db/client";
-import { newWebhookToken } from "@/lib/integrations/webhook-token";
-import type { IntegrationSettingsInput } from "@/lib/integrations/settings-schema";
+import { newWebhookToken } from "@/lib/integration-model/webhook-token";
+import type { IntegrationSettingsInput } from "@/lib/integration-model/settings-schema";
 
 export async function seedAccount(label = "acc") {
   const id = randomBytes(4).toString("hex");

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireAdmin } from "@/lib/auth/current-user";
-import { startReprocessBatch } from "@/lib/events/reprocess-batch";
+import { startReprocessBatch } from "@/lib/events/reprocess";
 import { runAction } from "@/lib/http/action-result";
 
 /** Starts a bulk reprocess (chosen events, or every failed one of a filter) for the admin's account. */

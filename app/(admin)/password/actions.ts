@@ -2,8 +2,8 @@
 
 import { requireUser } from "@/lib/auth/current-user";
 import { runAction } from "@/lib/http/action-result";
-import { changePasswordSchema, type ChangePasswordInput } from "@/lib/accounts/account-schemas";
-import { changePassword } from "@/lib/users/change-password";
+import { changePasswordSchema, type ChangePasswordInput } from "@/lib/auth/account-schemas";
+import { changePassword } from "@/lib/accounts/users";
 
 export async function changePasswordAction(input: ChangePasswordInput) {
   return runAction(async () => {

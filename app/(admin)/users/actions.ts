@@ -1,11 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { newUserSchema, roleChangeSchema, type NewUserInput } from "@/lib/accounts/account-schemas";
+import { newUserSchema, roleChangeSchema, type NewUserInput } from "@/lib/auth/account-schemas";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { runAction } from "@/lib/http/action-result";
-import { changeRole, removeUser } from "@/lib/users/change-role";
-import { createUser } from "@/lib/users/create-user";
+import { changeRole, removeUser, createUser } from "@/lib/accounts/users";
 
 export async function createUserAction(input: NewUserInput) {
   return runAction(async () => {

@@ -1,7 +1,7 @@
 "use server";
 
-import { setupSchema, type SetupInput } from "@/lib/accounts/account-schemas";
-import { completeSetup } from "@/lib/auth/setup-token";
+import { setupSchema, type SetupInput } from "@/lib/auth/account-schemas";
+import { completeSetup } from "@/lib/accounts/setup";
 import { runAction } from "@/lib/http/action-result";
 
 export async function completeSetupAction(token: string, input: SetupInput) {

@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
-import { reprocessEvent } from "@/lib/events/reprocess-event";
-import { runDueReprocessBatches, startReprocessBatch } from "@/lib/events/reprocess-batch";
+import { reprocessEvent, runDueReprocessBatches, startReprocessBatch } from "@/lib/events/reprocess";
 import { startTestServer, type TestServer } from "../../helpers/test-server";
-import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
+import {
+  deliver,
+  drain,
+  eventsOf,
+  fixture,
+  sandboxRecords,
+  setupSandboxIntegration,
+} from "../../helpers/sandbox-integration";
 import { seedAccount, seedIntegration } from "../../helpers/seed";
 import { seedEvent } from "./seed-events";
 

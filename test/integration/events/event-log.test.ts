@@ -3,8 +3,7 @@ import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
 import { parseEventFilters } from "@/lib/events/event-filters";
 import { getEventDashboard } from "@/lib/events/event-dashboard";
-import { getEventDetail } from "@/lib/events/get-event-detail";
-import { listEvents, PAGE_SIZE } from "@/lib/events/list-events";
+import { getEventDetail, listEvents, PAGE_SIZE } from "@/lib/events/event-log";
 import { seedAccount, seedIntegration } from "../../helpers/seed";
 import { seedEvent } from "./seed-events";
 

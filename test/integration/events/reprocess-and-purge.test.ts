@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
 import { purgeExpiredPayloads } from "@/lib/events/purge-expired-payloads";
-import { reprocessEvent } from "@/lib/events/reprocess-event";
-import { onJobQueued } from "@/lib/jobs/job-signal";
+import { reprocessEvent } from "@/lib/events/reprocess";
+import { onJobQueued } from "@/lib/jobs/enqueue";
 import { seedAccount, seedIntegration } from "../../helpers/seed";
 import { seedEvent } from "./seed-events";
 

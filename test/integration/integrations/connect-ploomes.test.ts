@@ -4,7 +4,7 @@ import { hashToken } from "@/lib/crypto/tokens";
 import { systemDb } from "@/lib/db/client";
 import { connectPloomes } from "@/lib/integrations/connect-ploomes";
 import { connectSandbox } from "@/lib/integrations/connect-sandbox";
-import { findIntegration } from "@/lib/integrations/find-integration";
+import { findIntegration } from "@/lib/integration-model/integration";
 import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
 import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
 import { type TestServer, startTestServer } from "@/test/helpers/test-server";

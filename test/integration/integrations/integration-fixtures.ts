@@ -3,7 +3,7 @@ import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant
 import { SANDBOX_API_PATH } from "@/lib/ploomes-sandbox/sandbox-paths";
 import { scopedDb } from "@/lib/db/scoped-db";
 import { connectPloomes } from "@/lib/integrations/connect-ploomes";
-import { createIntegration } from "@/lib/integrations/create-integration";
+import { createIntegration } from "@/lib/integrations/lifecycle";
 import { seedAccount } from "@/test/helpers/seed";
 
 /** An account with a draft integration, as an admin's scoped db sees it. */

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
-import { reprocessEvent } from "@/lib/events/reprocess-event";
-import { runDryRun } from "@/lib/integrations/run-dry-run";
-import type { IntegrationSettingsInput } from "@/lib/integrations/settings-schema";
+import { reprocessEvent } from "@/lib/events/reprocess";
+import { runDryRun } from "@/lib/sync/dry-run/run-dry-run";
+import type { IntegrationSettingsInput } from "@/lib/integration-model/settings-schema";
 import { SANDBOX_SEED } from "@/lib/ploomes-sandbox/sandbox-seed";
 import { startTestServer, type TestServer } from "../../helpers/test-server";
 import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
-import { reprocessEvent } from "@/lib/events/reprocess-event";
+import { reprocessEvent } from "@/lib/events/reprocess";
 import { startTestServer, type TestServer } from "../../helpers/test-server";
 import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
-import { checkIntegrationHealth } from "@/lib/integrations/check-integration-health";
-import { connectionClient } from "@/lib/integrations/connection-client";
-import { parseSettings } from "@/lib/integrations/settings-schema";
+import { checkIntegrationHealth } from "@/lib/integrations/health";
+import { connectionClient } from "@/lib/ploomes/connection-client";
+import { parseSettings } from "@/lib/integration-model/settings-schema";
 import { parseJivoEvent } from "@/lib/jivo/normalize-event";
 import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
-import { dryRunEvent } from "@/lib/sync/dry-run-event";
+import { dryRunEvent } from "@/lib/sync/dry-run/dry-run-event";
 import { startTestServer, type TestServer } from "../../helpers/test-server";
 import { fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
 

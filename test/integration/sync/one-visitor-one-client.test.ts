@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
-import type { IntegrationSettingsInput } from "@/lib/integrations/settings-schema";
+import type { IntegrationSettingsInput } from "@/lib/integration-model/settings-schema";
 import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
 import { setSandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
-import { connectionClient } from "@/lib/integrations/connection-client";
-import { cachedMetadata } from "@/lib/sync/ploomes-metadata";
+import { connectionClient } from "@/lib/ploomes/connection-client";
+import { cachedMetadata } from "@/lib/ploomes/metadata";
 import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
 import { startTestServer, type TestServer } from "../../helpers/test-server";
 import { logFile, spawnWorker, stopAllChildren, stopChild } from "../../reliability/lib/child-processes";

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { hashToken } from "@/lib/crypto/tokens";
 import { systemDb } from "@/lib/db/client";
-import { connectionClient } from "@/lib/integrations/connection-client";
+import { connectionClient } from "@/lib/ploomes/connection-client";
 import { createSandboxTenant } from "@/lib/ploomes-sandbox/create-sandbox-tenant";
 import { seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
 import { setSandboxFaults } from "@/lib/ploomes-sandbox/set-sandbox-faults";
-import { cachedMetadata, clearMetadata, peekMetadata } from "@/lib/sync/ploomes-metadata";
+import { cachedMetadata, clearMetadata, peekMetadata } from "@/lib/ploomes/metadata";
 import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
 import { startTestServer, type TestServer } from "../../helpers/test-server";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox/sandbox-seed";
-import type { IntegrationSettingsInput } from "@/lib/integrations/settings-schema";
+import type { IntegrationSettingsInput } from "@/lib/integration-model/settings-schema";
 import { startTestServer, type TestServer } from "../../helpers/test-server";
 import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireAdmin } from "@/lib/auth/current-user";
-import { reprocessEvent } from "@/lib/events/reprocess-event";
+import { reprocessEvent } from "@/lib/events/reprocess";
 import { runAction } from "@/lib/http/action-result";
 
 export async function reprocessEventAction(eventId: string) {

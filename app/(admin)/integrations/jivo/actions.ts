@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { runAction } from "@/lib/http/action-result";
-import { createIntegration } from "@/lib/integrations/create-integration";
+import { createIntegration } from "@/lib/integrations/lifecycle";
 
 export async function createIntegrationAction() {
   return runAction(async () => {

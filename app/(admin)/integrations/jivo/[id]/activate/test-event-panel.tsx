@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { eventStatusView } from "@/lib/events/event-status";
-import type { TestEventView } from "@/lib/integrations/run-test-event";
+import type { TestEventView } from "@/lib/integrations/test-event";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { RecordLinks } from "@/components/events/record-links";

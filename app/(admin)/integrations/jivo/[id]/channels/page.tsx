@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { listChannelSuggestions } from "@/lib/integrations/list-channel-suggestions";
+import { listChannelSuggestions } from "@/lib/integrations/settings";
 import { loadWizard, type WizardParams } from "../load-wizard";
 import { StepSection } from "../step-section";
 import { stepLinks } from "../step-links";

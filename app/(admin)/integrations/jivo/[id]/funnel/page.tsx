@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { behaviourCreatesDeal } from "@/lib/integrations/settings-schema";
-import { stepAfter } from "@/lib/integrations/wizard-steps";
+import { behaviourCreatesDeal } from "@/lib/integration-model/settings-schema";
+import { stepAfter } from "@/lib/integration-model/wizard-steps";
 import { loadOptionsSafely } from "../load-options-safely";
 import { loadWizard, type WizardParams } from "../load-wizard";
 import { StepSection } from "../step-section";
