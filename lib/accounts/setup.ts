@@ -3,6 +3,8 @@ import { hashToken, randomToken } from "@/lib/crypto/tokens";
 import { systemDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 
+// First-run setup: the one-time setup token and the first account with its admin.
+
 export type NewAccount = { accountName: string; name: string; email: string; password: string };
 
 /** Creates an account and its first administrator in one transaction. */

@@ -7,6 +7,8 @@ import type { ScopedDb } from "@/lib/db/scoped-db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 
+// The users of an account: created by an admin, role changes and removal, and one's own password change.
+
 /** An admin creates a user of their own account with an initial password they hand over. */
 export async function createUser(db: ScopedDb, input: NewUserInput) {
   await assertAcceptablePassword(input.password);

@@ -3,6 +3,8 @@ import { phoneSearchCandidates } from "@/lib/phone/phone-candidates";
 import type { PloomesClient } from "@/lib/ploomes/client";
 import type { Contact, Deal, Pipeline } from "@/lib/ploomes/schemas";
 
+// The visitor in the CRM and the answer an agent sees about them.
+
 export type VisitorInCrm = { person: Contact; deals: Deal[]; pipelines: Pipeline[] };
 
 /**

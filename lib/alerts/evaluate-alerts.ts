@@ -6,6 +6,8 @@ import { isSilent } from "@/lib/integration-model/integration";
 import { logger } from "@/lib/log/logger";
 import { ALERT_KINDS, composeAlert, type AlertKind, type AlertType } from "./compose-alert";
 
+// Alert incidents: the conditions of each integration now, opened and resolved against those already open.
+
 export type EvaluateOptions = {
   now?: Date;
   /** Only this integration (the worker just flagged it). */

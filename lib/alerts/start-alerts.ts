@@ -3,6 +3,9 @@ import { logger } from "@/lib/log/logger";
 import { deliverPendingAlerts } from "./deliver-alerts";
 import { evaluateAlerts } from "./evaluate-alerts";
 
+// Flags and alerts: flagging an integration opens its incident at once; the periodic run opens, resolves and mails
+// the rest.
+
 export const ALERT_INTERVAL_MS = 60_000;
 
 /** Once a minute in each worker: open and resolve incidents, then e-mail what is waiting. */

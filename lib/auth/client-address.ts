@@ -2,6 +2,8 @@ import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
 
+// The client's address for throttling: the socket's, recorded before Next sees the request, or the trusted proxy's.
+
 /** Written on every request from the connection itself (record-socket-address.ts); a client's own copy never survives. */
 export const SOCKET_ADDRESS_HEADER = "x-hub-socket-address";
 

@@ -6,6 +6,8 @@ import { scopedDb } from "@/lib/db/scoped-db";
 import { AppError } from "@/lib/errors/app-error";
 import { authOptions } from "./auth-options";
 
+// The signed-in user, for server actions (requireUser/requireAdmin) and pages (requirePageUser).
+
 export type Role = "admin" | "member";
 
 /** The signed-in user with their account, or null. Cached per request. */

@@ -2,6 +2,8 @@ import bcrypt from "bcryptjs";
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 import { AppError } from "@/lib/errors/app-error";
 
+// Passwords: hashing and verifying, and the policy a new password must meet.
+
 // Passwords are hashed with scrypt from node:crypto, which runs on libuv's threadpool: a burst of sign-ins no
 // longer stalls the event loop that also answers JivoChat (bcryptjs hashed on it, docs/reliability.md). Hashes
 // written before are bcrypt: they still verify, and a successful sign-in rewrites them as scrypt (needsRehash).

@@ -5,6 +5,9 @@ import { env, appUrl } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { startSyncWorker } from "@/lib/worker/start-sync-worker";
 
+// What the web server starts: the socket-address recorder, the first admin (or its setup link) and the in-process
+// worker.
+
 let started = false;
 
 /** Once per web process: first-run bootstrap, then the in-process worker (unless WORKER_ENABLED=false). */

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { outcomeSchema, type SyncOutcome } from "@/lib/sync/sync-outcome";
 
+// The plan and warnings stored on an event, as the log shows them (and as the purge blanks them).
+
 // One line of the plan the worker appends after every Ploomes answer (lib/sync/process-event.ts). Read through a
 // schema: unknown keys are dropped, so only ids and how they were found ever reach the screen.
 export const planEntrySchema = z.object({

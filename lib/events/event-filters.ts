@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { EVENT_STATUSES } from "./event-status";
 
+// The event log's filters and the São Paulo days they and the dashboard count in.
+
 /** Statuses a user can filter by: the stored ones plus "duplicate" (re-delivered by JivoChat). */
 export const STATUS_FILTERS = [...EVENT_STATUSES, "duplicate"] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];

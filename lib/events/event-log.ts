@@ -9,6 +9,8 @@ import { describePlanEntry, parsePlan, parseWarnings } from "./describe-plan";
 import { type EventFilters, addDays, dayStart } from "./event-filters";
 import { eventStatusView } from "./event-status";
 
+// The event log: its list (filtered, paged) and one event's detail.
+
 export const PAGE_SIZE = 50;
 
 /**

@@ -8,6 +8,8 @@ import { chatKeyOf, notifyJobQueued } from "@/lib/jobs/enqueue";
 import { eventFiltersSchema } from "./event-filters";
 import { eventsWhere } from "./event-log";
 
+// Reprocessing: one event again, and a batch of them worked in chunks by the worker.
+
 /**
  * Puts an event of the account back in the queue, now. The outcome and plan stay: the worker resumes from them,
  * so records already created in Ploomes are reused, not created again. Events that never had a job (paused,

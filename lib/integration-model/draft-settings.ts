@@ -10,6 +10,9 @@ import {
 } from "./settings-schema";
 import { STEP_SETTINGS, type SettingsStep } from "./wizard-steps";
 
+// Stored settings read as a draft (whatever the wizard has so far) or as ready (complete, or refused), and which
+// wizard step is still unfinished.
+
 type Key = keyof IntegrationSettings;
 const SHAPE = settingsObjectSchema.shape;
 const KEYS = Object.keys(SHAPE) as Key[];

@@ -2,6 +2,8 @@ import type { Prisma } from "@prisma/client";
 import type { ScopedDb } from "@/lib/db/scoped-db";
 import { AppError } from "@/lib/errors/app-error";
 
+// An integration: its statuses and the state the screens show, the account-scoped look-up, and the "silent" rule.
+
 // What the catalogue and the lists say about an integration: its stored status, turned "com erro" when the
 // worker flagged a problem (bad key, missing stage…) that an admin must fix.
 export const INTEGRATION_STATUSES = ["draft", "active", "paused", "inactive"] as const;

@@ -10,6 +10,8 @@ import {
   type IntegrationSettings,
 } from "./settings-schema";
 
+// Field mappings: which Ploomes field a JivoChat value may go to, its type check, and the records a behaviour writes.
+
 /** A Ploomes custom field as the wizard offers it (from the cached `Fields` list). */
 export type CustomTarget = { key: string; name: string; entity: TargetEntity; nativeType: string };
 

@@ -4,6 +4,8 @@ import { sqliteExclusive, systemDb } from "@/lib/db/client";
 import { prepared } from "@/lib/db/serialized-sqlite";
 import { appUrl } from "@/lib/env";
 
+// The webhook token of an integration: issued, stored as a hash and a cipher, looked up, and its URL.
+
 // The webhook URL's secret: 192 random bits, URL-safe. Only its sha256 is stored, so the URL cannot be read back
 // from the database; looking up by the hash of what arrives compares no secret byte by byte.
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{32,128}$/;

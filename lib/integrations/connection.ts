@@ -9,6 +9,8 @@ import type { PloomesClient } from "@/lib/ploomes/client";
 import { connectionClient } from "@/lib/ploomes/connection-client";
 import { clearMetadata } from "@/lib/ploomes/metadata";
 
+// The Ploomes connection of an integration: a verified key attached, and the client it gives.
+
 /** `sandboxTenantId`: the tenant created for this connection ("Usar o sandbox"), discarded with its draft. */
 type VerifiedKey = { apiKey: string; baseUrl: string; isSandbox: boolean; sandboxTenantId?: string | null };
 

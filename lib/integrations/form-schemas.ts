@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+// Schemas shared by the integration forms (zodResolver, in the browser) and their server actions: no server code
+// here.
+
 // Shared by the connection form (zodResolver) and its server action. Messages are keys under "validation".
 export const DEFAULT_PLOOMES_URL = "https://public-api2.ploomes.com";
 

@@ -12,6 +12,9 @@ import { PloomesError } from "@/lib/ploomes/errors";
 import { cachedMetadata, peekMetadata } from "@/lib/ploomes/metadata";
 import { isCustomField } from "@/lib/ploomes/schemas";
 
+// Integration health: the check against Ploomes (periodic and "Verificar agora") and the status and silence the
+// screens show.
+
 export type HealthProblem = { code: "key_refused" | "unreachable" | "invalid_settings" | "stage_missing" | "owner_missing" | "owner_suspended" | "field_missing"; detail: string };
 
 /**

@@ -8,6 +8,9 @@ import { initialMappings } from "@/lib/integration-model/mappings";
 import { newWebhookToken, webhookUrl, revealWebhookToken } from "@/lib/integration-model/webhook-token";
 import { integrationNameSchema, type IntegrationNameInput } from "./form-schemas";
 
+// Every status change of an integration: create, activate, pause, resume, deactivate, rotate or reveal its URL,
+// rename, discard a draft.
+
 /** "JivoChat", then "JivoChat 2", "JivoChat 3"…: the first name no integration of the account has (drafts get discarded). */
 function firstFreeName(taken: Set<string>): string {
   if (!taken.has("JivoChat")) return "JivoChat";

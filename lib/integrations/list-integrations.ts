@@ -2,6 +2,8 @@ import type { ScopedDb } from "@/lib/db/scoped-db";
 import { readDraftSettings } from "@/lib/integration-model/draft-settings";
 import { integrationState } from "@/lib/integration-model/integration";
 
+// The integrations of the account, and the connectors the app offers.
+
 /** The account's integrations as the catalogue and the connector page list them. */
 export async function listIntegrations(db: ScopedDb, connector?: string) {
   const rows = await db.integration.findMany({

@@ -32,6 +32,8 @@ import { cachedMetadata, forgetMetadata } from "@/lib/ploomes/metadata";
 import { isCustomField } from "@/lib/ploomes/schemas";
 import { integrationClient } from "./connection";
 
+// The wizard's settings: saving a step, and the options (Ploomes lists, sample values, channels) it offers.
+
 export type SaveSettingsResult = { nextStep: WizardStep; paused: boolean };
 
 function pickStepSettings(step: SettingsStep, input: unknown): Record<string, unknown> {

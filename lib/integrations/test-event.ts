@@ -6,6 +6,8 @@ import { freshSample } from "@/lib/jivo/sample-payloads";
 import { outcomeRecords, type RecordLink } from "@/lib/sync/record-links";
 import { parseOutcome } from "@/lib/sync/sync-outcome";
 
+// "Enviar evento de teste": the bundled chat sent through the real URL, and its outcome as the screen shows it.
+
 const SETTLED = new Set(["done", "failed", "retrying", "ignored", "paused"]);
 
 export type TestEventResult = { eventId: string | null; httpStatus: number; status: string; statusReason: string | null; outcome: string };

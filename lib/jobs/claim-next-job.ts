@@ -4,6 +4,8 @@ import { env } from "@/lib/env";
 import { budgetShape } from "@/lib/ploomes/connection-client";
 import { slotIntervalMs } from "@/lib/ploomes/pacer";
 
+// Claiming the next job: under a lease, fairly across Ploomes accounts, only when the account's budget has a slot.
+
 /** How long a claimed job belongs to its worker without a heartbeat; a dead worker's job waits this long. */
 export const LEASE_MS = env.JOB_LEASE_MS;
 

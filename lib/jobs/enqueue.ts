@@ -1,5 +1,7 @@
 import { EventEmitter } from "node:events";
 
+// What code that queues a job needs: the chat key that keeps one chat's jobs in order, and the wake-up signal.
+
 /**
  * The key that serialises jobs: events of one chat (same integration, channel and chat) run one at a time and in
  * order. Events without a chat id only serialise with their own re-deliveries.

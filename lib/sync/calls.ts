@@ -4,6 +4,8 @@ import { type JivoEvent, parseJivoEvent } from "@/lib/jivo/normalize-event";
 import { planNextStep, type PlanContext, type Step } from "./plan-next-step";
 import type { SyncOutcome } from "./sync-outcome";
 
+// Phone calls (call_event): which are acted on, and the planner of the record a call writes.
+
 /** call.status values of a call that is over: `end`, or `error` (not connected: busy, no answer, failed). */
 const FINISHED = new Set(["end", "error"]);
 const CONNECTED = new Set(["agent_connected", "client_connected"]);

@@ -4,6 +4,8 @@ import type { OtherProperty } from "@/lib/ploomes/schemas";
 import type { Step } from "./plan-next-step";
 import type { SyncOutcome } from "./sync-outcome";
 
+// One planned step performed against Ploomes, and the lead-values merge it needs.
+
 /** Carries out one planned step and returns what it adds to the outcome. */
 export async function executeStep(client: PloomesClient, step: Step, attempt: number): Promise<Partial<SyncOutcome>> {
   switch (step.kind) {

@@ -16,6 +16,8 @@ import { buildRecordBodies } from "./build-record-bodies";
 import type { PlanContext } from "./plan-next-step";
 import type { WarningCode } from "./sync-outcome";
 
+// The context the planner works from: settings, metadata, owner, title and record bodies of one event.
+
 export function effectiveBehaviour(event: JivoEvent, settings: IntegrationSettings) {
   return event.eventName === "offline_message" && settings.offlineBehaviour === "lead" ? "lead" : settings.behaviour;
 }

@@ -8,6 +8,8 @@ import { HSTS, PERMISSIONS_POLICY } from "@/lib/http/security-headers";
 import { logger } from "@/lib/log/logger";
 import { findReceivingIntegration, storeJivoDelivery } from "./receive-jivo-event";
 
+// The JivoChat webhook over HTTP: the route handler's Request and the Node server's own path to the same answer.
+
 export const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
 
 export type WebhookAnswer = { status: number; body: object };

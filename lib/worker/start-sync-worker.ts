@@ -8,6 +8,8 @@ import { startWorker } from "@/lib/jobs/run-worker";
 import { logger } from "@/lib/log/logger";
 import { processEvent, settleEvent } from "@/lib/sync/process-event";
 
+// The worker process: queued events to Ploomes, reprocess batches, maintenance (purge, health) and alerts.
+
 /** The worker that turns queued JivoChat events into Ploomes records (in the web process or standalone). */
 export function startSyncWorker(options: { concurrency?: number; pollMs?: number } = {}) {
   const stopMaintenance = startMaintenance();

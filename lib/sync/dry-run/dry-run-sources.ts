@@ -4,6 +4,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { parseJivoEvent, type JivoEvent } from "@/lib/jivo/normalize-event";
 import { freshSample, SAMPLE_PAYLOADS, type SampleName } from "@/lib/jivo/sample-payloads";
 
+// The chats a dry run can plan: a stored event of the integration or a bundled sample.
+
 // JivoChat's deliveries are a few kilobytes; a pasted text far larger is a mistake, not a chat.
 const MAX_PASTED_CHARS = 200_000;
 const SAMPLE_NAMES = Object.keys(SAMPLE_PAYLOADS) as [SampleName, ...SampleName[]];
