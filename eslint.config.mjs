@@ -5,7 +5,7 @@ import nextTs from "eslint-config-next/typescript";
 // itself, never one listed after it: imports point down. Within a tier the order is the same rule, finer
 // (e.g. lib/sync may flag an integration through lib/alerts; lib/alerts never reaches into lib/sync).
 const TIERS = [
-  ["base", ["config", "env", "log", "errors", "db", "crypto", "http", "phone", "jivo", "i18n"]],
+  ["base", ["config", "env", "log", "errors", "db", "crypto", "http", "phone", "jivo"]],
   ["adapters", ["ploomes", "jobs"]],
   ["integration model", ["integration-model"]],
   ["pipelines", ["alerts", "sync", "agent-lookup", "webhooks"]],
