@@ -1,6 +1,40 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// The tiers of lib/, lowest first (docs/architecture.md). A folder may import the folders listed before it and
+// itself, never one listed after it: imports point down. Within a tier the order is the same rule, finer
+// (e.g. lib/sync may flag an integration through lib/alerts; lib/alerts never reaches into lib/sync).
+const TIERS = [
+  ["base", ["config", "env", "log", "errors", "db", "crypto", "http", "phone", "jivo"]],
+  ["adapters", ["ploomes", "jobs"]],
+  ["integration model", ["integration-model"]],
+  ["pipelines", ["alerts", "sync", "agent-lookup", "webhooks"]],
+  ["read side and admin", ["auth", "events", "integrations", "accounts"]],
+  ["processes", ["worker", "bootstrap"]],
+];
+
+// The production pipeline (everything up to the pipelines tier) never depends on the sandbox, not even on its
+// entry point: only the admin use cases (connecting an integration to this app's own sandbox) and the app's
+// routes and pages use it. The "Sandbox boundary" blocks below keep its internals behind that entry point.
+const SANDBOX_FREE_TIERS = new Set(["base", "adapters", "integration model", "pipelines"]);
+const SANDBOX_PATTERNS = [
+  { regex: "^@/lib/ploomes-sandbox(/|$)", message: "The production pipeline must not depend on the built-in sandbox (docs/architecture.md)." },
+];
+
+const ORDER = TIERS.flatMap(([tier, folders]) => folders.map((folder) => ({ tier, folder })));
+
+function tierRule({ tier, folder }, index) {
+  const patterns = ORDER.slice(index + 1).map((above) => ({
+    // `@/lib/sync/…` and relative `../sync/…` alike.
+    regex: `^(@/lib/|(\\.\\./)+)${above.folder}(/|$)`,
+    message: `lib/${folder} (${tier}) must not import lib/${above.folder} (${above.tier}): imports point down the tiers (docs/architecture.md).`,
+  }));
+  return {
+    files: folder === "env" ? ["lib/env.ts"] : [`lib/${folder}/**/*.{ts,tsx}`],
+    rules: { "no-restricted-imports": ["error", { patterns: [...patterns, ...(SANDBOX_FREE_TIERS.has(tier) ? SANDBOX_PATTERNS : [])] }] },
+  };
+}
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -9,7 +43,7 @@ const config = [
   },
   {
     rules: {
-      // Only lib/env.ts and the CLI scripts read process.env (STYLE.md: env is validated once).
+      // Only lib/env.ts and the CLI scripts read process.env (env is validated once, in lib/env.ts).
       "no-restricted-properties": "off",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
@@ -56,6 +90,7 @@ const config = [
       ],
     },
   },
+  ...ORDER.map(tierRule),
 ];
 
 export default config;

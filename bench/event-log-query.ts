@@ -21,7 +21,7 @@ async function main() {
   const { systemDb } = await import("../lib/db/client");
   const { scopedDb } = await import("../lib/db/scoped-db");
   const { parseEventFilters } = await import("../lib/events/event-filters");
-  const { listEvents } = await import("../lib/events/list-events");
+  const { listEvents } = await import("../lib/events/event-log");
   const { getEventDashboard } = await import("../lib/events/event-dashboard");
 
   try {

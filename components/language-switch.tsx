@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { LOCALES } from "@/i18n/locales";
-import { setLocaleAction } from "@/lib/i18n/set-locale-action";
+import { setLocaleAction } from "@/i18n/set-locale-action";
 
 export function LanguageSwitch() {
   const t = useTranslations("shell");

@@ -3,8 +3,8 @@ import { expect, test } from "@playwright/test";
 import { evaluateAlerts } from "@/lib/alerts/evaluate-alerts";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
-import { clearIntegrationFlag, flagIntegration } from "@/lib/integrations/flag-integration";
-import { createUser } from "@/lib/users/create-user";
+import { clearIntegrationFlag, flagIntegration } from "@/lib/alerts/start-alerts";
+import { createUser } from "@/lib/accounts/users";
 import { seedAccount, signIn, signOut } from "./helpers/accounts";
 
 /** An account with two integrations: one whose chats failed for good, one that will be flagged. */

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
-import { createUser } from "@/lib/users/create-user";
+import { createUser } from "@/lib/accounts/users";
 import { seedAccount, signIn, signOut } from "./helpers/accounts";
 
 const SCRIPT_NAME = "<script>alert(1)</script>";

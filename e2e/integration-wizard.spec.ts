@@ -2,12 +2,11 @@ import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
-import { activateIntegration } from "@/lib/integrations/activate-integration";
+import { activateIntegration, createIntegration } from "@/lib/integrations/lifecycle";
 import { connectSandbox } from "@/lib/integrations/connect-sandbox";
-import { createIntegration } from "@/lib/integrations/create-integration";
-import { saveIntegrationSettings } from "@/lib/integrations/save-integration-settings";
+import { saveIntegrationSettings } from "@/lib/integrations/settings";
 import { SANDBOX_API_PATH, seedFieldKey } from "@/lib/ploomes-sandbox";
-import { createUser } from "@/lib/users/create-user";
+import { createUser } from "@/lib/accounts/users";
 import { PASSWORD, seedAccount, signIn, signOut } from "./helpers/accounts";
 
 const chat = JSON.parse(fs.readFileSync("test/fixtures/jivo/chat_finished_br.json", "utf8")) as Record<string, unknown>;

@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
-import { issueSetupToken } from "@/lib/auth/setup-token";
+import { issueSetupToken } from "@/lib/accounts/setup";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
-import { createUser } from "@/lib/users/create-user";
+import { createUser } from "@/lib/accounts/users";
 import { deliver, setupSandboxIntegration } from "../test/helpers/sandbox-integration";
 import { PASSWORD, signIn } from "./helpers/accounts";
 

@@ -3,7 +3,7 @@ import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
 import { PloomesClient } from "@/lib/ploomes/client";
 import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox";
-import { createUser } from "@/lib/users/create-user";
+import { createUser } from "@/lib/accounts/users";
 import { seedAccount, signIn, signOut } from "./helpers/accounts";
 
 const BASE_URL = process.env.E2E_BASE_URL ?? "http://localhost:3000";

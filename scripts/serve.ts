@@ -6,7 +6,7 @@ import next from "next";
 import { env } from "@/lib/env";
 import { createAppServer } from "@/lib/http/app-server";
 import { JSON_HEADERS } from "@/lib/webhooks/handle-jivo-webhook";
-import { serveNodeWebhook } from "@/lib/webhooks/serve-node-webhook";
+import { serveNodeWebhook } from "@/lib/webhooks/handle-jivo-webhook";
 
 const WEBHOOK_PATH = /^\/api\/webhooks\/jivo\/([^/?#]+)\/?(?:\?.*)?$/;
 

@@ -1,4 +1,4 @@
-import { requirePageUser } from "@/lib/auth/page-guard";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { AdminShell } from "@/components/admin-shell/admin-shell";
 
 export const dynamic = "force-dynamic";

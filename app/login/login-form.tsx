@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { signInSchema } from "@/lib/accounts/account-schemas";
+import { signInSchema } from "@/lib/auth/account-schemas";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, TextInput } from "@/components/ui/form-field";

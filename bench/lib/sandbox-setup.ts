@@ -1,6 +1,6 @@
 // Imports the app's database client: import this module dynamically, after benchDatabase() has set the env.
 import { systemDb } from "@/lib/db/client";
-import type { Behaviour } from "@/lib/integrations/settings-schema";
+import type { Behaviour } from "@/lib/integration-model/settings-schema";
 import { setSandboxFaults } from "@/lib/ploomes-sandbox";
 import { setupSandboxIntegration } from "../../test/helpers/sandbox-integration";
 import { seedIntegration } from "../../test/helpers/seed";

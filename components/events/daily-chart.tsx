@@ -1,7 +1,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useId } from "react";
 import type { DayCount } from "@/lib/events/event-dashboard";
-import { dayStart } from "@/lib/events/sao-paulo-day";
+import { dayStart } from "@/lib/events/event-filters";
 
 const BAR = 14;
 const GAP = 6;

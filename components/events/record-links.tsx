@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { RecordLink } from "@/lib/events/record-links";
+import type { RecordLink } from "@/lib/sync/record-links";
 
 /** Links to what an event created or reused: the sandbox page, or the Ploomes web app in a new tab. */
 export function RecordLinks({ records, emptyText }: { records: RecordLink[]; emptyText?: string }) {

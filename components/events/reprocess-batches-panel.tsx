@@ -1,5 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
-import type { BatchView } from "@/lib/events/reprocess-batch";
+import type { BatchView } from "@/lib/events/reprocess";
 
 /** Progress of the account's recent bulk reprocesses (the log refreshes itself while one runs). */
 export function ReprocessBatchesPanel({ batches }: { batches: BatchView[] }) {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import type { DryRunView, PlanItem } from "@/lib/integrations/describe-dry-run";
+import type { DryRunView, PlanItem } from "@/lib/sync/dry-run/describe-dry-run";
 import { Alert } from "@/components/ui/alert";
 import { DryRunWarnings } from "./dry-run-warnings";
 import { PlanFieldList } from "./plan-field-list";

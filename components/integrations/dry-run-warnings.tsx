@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { PlanWarning } from "@/lib/integrations/describe-dry-run";
+import type { PlanWarning } from "@/lib/sync/dry-run/describe-dry-run";
 import { getStandardField } from "@/lib/jivo/standard-fields";
 import { usePlanFieldLabel } from "./plan-field-list";
 

@@ -1,5 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
-import type { FieldLabel, PlanField, PlanValue } from "@/lib/integrations/describe-record-body";
+import type { FieldLabel, PlanField, PlanValue } from "@/lib/sync/dry-run/describe-record-body";
 import { PlanRecordRef } from "./plan-record-ref";
 
 /** A Ploomes field as its screens name it: standard fields translated, custom ones by their own name. */

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { RecordRef } from "@/lib/integrations/describe-record-body";
+import type { RecordRef } from "@/lib/sync/dry-run/describe-record-body";
 
 /** A record the plan names: a link to an existing Ploomes record, or "a nova pessoa" for one it would create. */
 export function PlanRecordRef({ record }: { record: RecordRef }) {

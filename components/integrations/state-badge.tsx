@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { ConnectorState, IntegrationState } from "@/lib/integrations/integration-state";
+import type { ConnectorState, IntegrationState } from "@/lib/integration-model/integration";
 
 const TONES: Record<IntegrationState | ConnectorState, string> = {
   disabled: "bg-slate-100 text-slate-700",

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { Page } from "@playwright/test";
-import { expect } from "@playwright/test";
-import { createAccountWithAdmin } from "@/lib/accounts/create-account-with-admin";
+import { type Page, expect } from "@playwright/test";
+import { createAccountWithAdmin } from "@/lib/accounts/setup";
 
 export const PASSWORD = "senha-segura-123";
 

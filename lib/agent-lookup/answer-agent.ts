@@ -1,19 +1,18 @@
 import { systemDb } from "@/lib/db/client";
-import { connectionClient } from "@/lib/integrations/connection-client";
-import type { IntegrationSettings } from "@/lib/integrations/settings-schema";
-import type { TokenIntegration } from "@/lib/integrations/webhook-token";
+import { connectionClient } from "@/lib/ploomes/connection-client";
+import type { IntegrationSettings } from "@/lib/integration-model/settings-schema";
+import type { TokenIntegration } from "@/lib/integration-model/webhook-token";
 import type { JivoEvent } from "@/lib/jivo/normalize-event";
 import { logger } from "@/lib/log/logger";
 import { appUrl } from "@/lib/env";
-import { recordHref } from "@/lib/events/record-links";
+import { recordHref } from "@/lib/sync/record-links";
 import type { PloomesCallRecord } from "@/lib/ploomes/client";
 import { BudgetUnavailableError } from "@/lib/ploomes/db-pacer";
 import { PloomesError } from "@/lib/ploomes/errors";
 import { phoneSearchCandidates } from "@/lib/phone/phone-candidates";
-import { cachedMetadata } from "@/lib/sync/ploomes-metadata";
+import { cachedMetadata } from "@/lib/ploomes/metadata";
 import type { AgentAnswerReason, AgentAnswerRecord } from "./agent-answer-record";
-import { buildAgentAnswer, type AgentAnswer } from "./build-agent-answer";
-import { findVisitorInCrm, type VisitorInCrm } from "./find-visitor-in-crm";
+import { buildAgentAnswer, type AgentAnswer, findVisitorInCrm, type VisitorInCrm } from "./visitor-answer";
 
 /** JivoChat waits for this answer: whatever Ploomes does, it goes back well inside 2 s. */
 export const AGENT_LOOKUP_BUDGET_MS = 1_500;

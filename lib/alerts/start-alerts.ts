@@ -1,6 +1,10 @@
+import { systemDb } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 import { deliverPendingAlerts } from "./deliver-alerts";
 import { evaluateAlerts } from "./evaluate-alerts";
+
+// Flags and alerts: flagging an integration opens its incident at once; the periodic run opens, resolves and mails
+// the rest.
 
 export const ALERT_INTERVAL_MS = 60_000;
 
@@ -36,4 +40,21 @@ export function alertFlaggedNow(integrationId: string): void {
   evaluateAlerts({ integrationId, openOnly: true })
     .then(({ opened }) => (opened ? deliverPendingAlerts() : undefined))
     .catch((error) => logger.warn({ err: error, integrationId }, "could not open the alert of a flagged integration"));
+}
+
+/** Marks an integration as needing attention (bad key, missing stage or field…); the UI shows a banner. */
+export async function flagIntegration(integrationId: string, reason: string): Promise<void> {
+  await systemDb.integration.updateMany({
+    where: { id: integrationId },
+    data: { flaggedReason: reason.slice(0, 500), flaggedAt: new Date() },
+  });
+  // The admins hear of it now; the recovery is noticed by the next periodic evaluation (lib/alerts).
+  alertFlaggedNow(integrationId);
+}
+
+export async function clearIntegrationFlag(integrationId: string): Promise<void> {
+  await systemDb.integration.updateMany({
+    where: { id: integrationId, flaggedReason: { not: null } },
+    data: { flaggedReason: null, flaggedAt: null },
+  });
 }

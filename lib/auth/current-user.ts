@@ -1,9 +1,12 @@
 import { getServerSession } from "next-auth";
+import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
 import { AppError } from "@/lib/errors/app-error";
 import { authOptions } from "./auth-options";
+
+// The signed-in user, for server actions (requireUser/requireAdmin) and pages (requirePageUser).
 
 export type Role = "admin" | "member";
 
@@ -34,4 +37,12 @@ export async function requireUser(options: { role?: Role } = {}) {
 
 export function requireAdmin() {
   return requireUser({ role: "admin" });
+}
+
+/** For pages: the signed-in user and their scoped db, or a redirect to sign-in / the 403 screen. */
+export async function requirePageUser(options: { role?: Role } = {}) {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  if (options.role === "admin" && user.role !== "admin") forbidden();
+  return { user, db: scopedDb(user.accountId) };
 }

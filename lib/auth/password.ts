@@ -1,5 +1,8 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 import bcrypt from "bcryptjs";
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { AppError } from "@/lib/errors/app-error";
+
+// Passwords: hashing and verifying, and the policy a new password must meet.
 
 // Passwords are hashed with scrypt from node:crypto, which runs on libuv's threadpool: a burst of sign-ins no
 // longer stalls the event loop that also answers JivoChat (bcryptjs hashed on it, docs/reliability.md). Hashes
@@ -12,7 +15,7 @@ const SCRYPT = { log2N: 15, r: 8, p: 1, keyLength: 32, saltLength: 16 } as const
 const MAX_MEMORY = 64 * 1024 * 1024;
 
 // The longest password accepted anywhere (the KDF reads every byte; the cap only bounds the work per attempt).
-export { MAX_PASSWORD_LENGTH } from "@/lib/accounts/account-schemas";
+export { MAX_PASSWORD_LENGTH } from "./account-schemas";
 
 // At most this many hashes are on the threadpool at once; the others wait their turn here. libuv's pool has 4
 // threads shared with file system, DNS and zlib work: a flood of sign-ins must not take all of them (nor 32 MiB
@@ -91,4 +94,28 @@ export async function verifyPassword(password: string, hash: string | null | und
 export function needsRehash(hash: string): boolean {
   const [scheme, log2N, r, p] = hash.split("$");
   return scheme !== "scrypt" || Number(log2N) < SCRYPT.log2N || Number(r) < SCRYPT.r || Number(p) < SCRYPT.p;
+}
+
+// Server-side only (the list is ~50k entries; forms check the length and blank passwords with passwordSchema).
+// The list is zxcvbn-ts's "passwords-common" dictionary (@zxcvbn-ts/language-common), the most frequent
+// passwords of public breach corpora, loaded once on first use.
+let common: Promise<Set<string>> | null = null;
+
+function commonPasswords(): Promise<Set<string>> {
+  common ??= import("@zxcvbn-ts/language-common").then(
+    ({ dictionary }) => new Set(dictionary["passwords-common"].map((entry) => entry.toLowerCase())),
+  );
+  return common;
+}
+
+/** True when the password is one of the common ones (case-insensitive, surrounding spaces ignored). */
+export async function isCommonPassword(password: string): Promise<boolean> {
+  return (await commonPasswords()).has(password.trim().toLowerCase());
+}
+
+/** For every path that sets a password: refuses a common one with a field error the forms show. */
+export async function assertAcceptablePassword(password: string, field = "password"): Promise<void> {
+  if (await isCommonPassword(password)) {
+    throw new AppError("VALIDATION", "This password is too common: choose another one.", { fields: { [field]: "passwordCommon" } });
+  }
 }

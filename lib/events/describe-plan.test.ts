@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { outcomeRecords, PLOOMES_WEB_APP_URL, recordHref } from "@/lib/sync/record-links";
 import type { SyncOutcome } from "@/lib/sync/sync-outcome";
 import { describePlanEntry, parsePlan, type PlanEntry } from "./describe-plan";
-import { outcomeRecords, PLOOMES_WEB_APP_URL, recordHref } from "./record-links";
 
 const at = "2026-11-20T12:00:00.000Z";
 const entry = (step: string, result: PlanEntry["result"]): PlanEntry => ({ step, attempt: 1, at, result });

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { outcomeSchema, type SyncOutcome } from "@/lib/sync/sync-outcome";
 
+// The plan and warnings stored on an event, as the log shows them (and as the purge blanks them).
+
 // One line of the plan the worker appends after every Ploomes answer (lib/sync/process-event.ts). Read through a
 // schema: unknown keys are dropped, so only ids and how they were found ever reach the screen.
 export const planEntrySchema = z.object({
@@ -81,5 +83,29 @@ export function describePlanEntry(entry: PlanEntry, outcome: SyncOutcome): PlanL
     }
     default:
       return { key: "unknown", values: { step: entry.step } };
+  }
+}
+
+// Stored by the worker as SyncWarning[] (lib/sync/sync-outcome.ts); read leniently so an odd row never breaks the page.
+const warningSchema = z.object({
+  code: z.string(),
+  field: z.string().nullish(),
+  source: z.string().nullish(),
+  value: z.string().nullish(),
+});
+
+export type EventWarning = z.infer<typeof warningSchema>;
+
+export function parseWarnings(stored: string | null | undefined): EventWarning[] {
+  if (!stored) return [];
+  try {
+    const parsed = z.array(z.unknown()).safeParse(JSON.parse(stored));
+    if (!parsed.success) return [];
+    return parsed.data.flatMap((item) => {
+      const warning = warningSchema.safeParse(item);
+      return warning.success ? [warning.data] : [];
+    });
+  } catch {
+    return [];
   }
 }

@@ -1,5 +1,5 @@
 import type { ScopedDb } from "@/lib/db/scoped-db";
-import { addDays, dayKey, dayStart } from "./sao-paulo-day";
+import { addDays, dayKey, dayStart } from "./event-filters";
 
 export const DASHBOARD_DAYS = 30;
 

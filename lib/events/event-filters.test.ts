@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventFiltersQuery, parseEventFilters } from "./event-filters";
+import { eventFiltersQuery, parseEventFilters, addDays, dayKey, dayStart, isDayKey } from "./event-filters";
 
 describe("event filters from the URL", () => {
   it("reads every filter", () => {
@@ -35,5 +35,21 @@ describe("event filters from the URL", () => {
     expect(eventFiltersQuery({ status: "failed", q: "ana maria", page: 1 })).toBe("?q=ana+maria&status=failed");
     expect(eventFiltersQuery({ page: 2 })).toBe("?page=2");
     expect(eventFiltersQuery({})).toBe("");
+  });
+});
+
+describe("São Paulo days", () => {
+  it("a day starts at 03:00 UTC and late evenings belong to the same day", () => {
+    expect(dayStart("2026-11-20").toISOString()).toBe("2026-11-20T03:00:00.000Z");
+    expect(dayKey(new Date("2026-11-21T02:59:59Z"))).toBe("2026-11-20");
+    expect(dayKey(new Date("2026-11-21T03:00:00Z"))).toBe("2026-11-21");
+  });
+
+  it("steps across months and validates calendar days", () => {
+    expect(addDays("2026-02-28", 1)).toBe("2026-03-01");
+    expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
+    expect(isDayKey("2026-02-28")).toBe(true);
+    expect(isDayKey("2026-02-30")).toBe(false);
+    expect(isDayKey("20-11-2026")).toBe(false);
   });
 });

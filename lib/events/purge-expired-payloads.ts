@@ -1,7 +1,6 @@
 import { systemDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { parsePlan } from "./describe-plan";
-import { parseWarnings } from "./parse-warnings";
+import { parsePlan, parseWarnings } from "./describe-plan";
 
 const DAY_MS = 24 * 60 * 60_000;
 

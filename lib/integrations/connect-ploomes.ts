@@ -3,10 +3,10 @@ import type { ScopedDb } from "@/lib/db/scoped-db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { InvalidBaseUrlError, validateBaseUrl } from "@/lib/ploomes/base-url";
-import { attachConnection } from "./attach-connection";
+import { attachConnection } from "./connection";
 import { sandboxApiUrl } from "./connect-sandbox";
-import { connectPloomesSchema, type ConnectPloomesInput } from "./connection-schema";
-import { requireIntegration } from "./find-integration";
+import { connectPloomesSchema, type ConnectPloomesInput } from "./form-schemas";
+import { requireIntegration } from "@/lib/integration-model/integration";
 
 /** `https://Host/a/` and `https://host/a` are one address; null when it is not a URL at all. */
 function addressOf(url: string): string | null {

@@ -3,8 +3,8 @@ import { appUrl, env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { validateBaseUrl } from "@/lib/ploomes/base-url";
 import { createSandboxTenant, SANDBOX_API_PATH } from "@/lib/ploomes-sandbox";
-import { attachConnection } from "./attach-connection";
-import { requireIntegration } from "./find-integration";
+import { attachConnection } from "./connection";
+import { requireIntegration } from "@/lib/integration-model/integration";
 
 /** The address of this app's own sandbox, as the Sandbox page shows it. */
 export function sandboxApiUrl(): string {

@@ -4,7 +4,7 @@ import type { Prisma } from "@prisma/client";
 import { systemDb } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 import { claimNextJob, LEASE_MS } from "./claim-next-job";
-import { onJobQueued } from "./job-signal";
+import { onJobQueued } from "./enqueue";
 import { completeJob, deferJob, extendLease, failJob, releaseJob, scheduleRetry } from "./job-transitions";
 import { nextRunAt } from "./retry-policy";
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseJivoEvent } from "@/lib/jivo/normalize-event";
 import { buildRecordBodies } from "./build-record-bodies";
-import { renderTitle } from "./render-title";
+import { renderTitle } from "./prepare-sync-context";
 
 const event = (() => {
   const parsed = parseJivoEvent(JSON.parse(fs.readFileSync("test/fixtures/jivo/chat_finished_br.json", "utf8")));

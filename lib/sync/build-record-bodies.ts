@@ -1,9 +1,9 @@
 import type { JivoEvent } from "@/lib/jivo/normalize-event";
 import { readStandardField } from "@/lib/jivo/standard-fields";
-import { CUSTOM_PREFIX, type FieldMapping, type TargetEntity } from "@/lib/integrations/settings-schema";
+import { CUSTOM_PREFIX, type FieldMapping, type TargetEntity } from "@/lib/integration-model/settings-schema";
 import type { OtherPropertyInput, PhoneInput } from "@/lib/ploomes/input-schemas";
 import { phoneSearchCandidates, ploomesPhone } from "@/lib/phone/phone-candidates";
-import { parseNumber, toOtherProperty, type FieldType } from "./convert-field-value";
+import { parseNumber, toOtherProperty, type FieldType } from "@/lib/ploomes/convert-field-value";
 import type { SyncWarning } from "./sync-outcome";
 
 /** The mapped values of one record, before ids (company, owner, origin…) are known. */

@@ -1,5 +1,5 @@
 import type { PloomesConnection } from "@prisma/client";
-import { behaviourEntities } from "@/lib/integrations/settings-schema";
+import { behaviourEntities } from "@/lib/integration-model/settings-schema";
 import { phoneSearchCandidates } from "@/lib/phone/phone-candidates";
 import { stripAccents } from "./build-record-bodies";
 import type { PlanContext } from "./plan-next-step";

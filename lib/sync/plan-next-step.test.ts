@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseJivoEvent } from "@/lib/jivo/normalize-event";
-import { defaultMappings, type Behaviour } from "@/lib/integrations/settings-schema";
+import { defaultMappings, type Behaviour } from "@/lib/integration-model/settings-schema";
 import { buildRecordBodies } from "./build-record-bodies";
 import { planNextStep, type PlanContext, type Step } from "./plan-next-step";
 import type { SyncOutcome } from "./sync-outcome";

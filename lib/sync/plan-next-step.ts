@@ -1,4 +1,4 @@
-import { behaviourCreatesDeal, behaviourEntities, type Behaviour } from "@/lib/integrations/settings-schema";
+import { behaviourCreatesDeal, behaviourEntities, type Behaviour } from "@/lib/integration-model/settings-schema";
 import { phoneSearchCandidates } from "@/lib/phone/phone-candidates";
 import type { ContactInput, DealInput, InteractionRecordInput, LeadInput, OtherPropertyInput } from "@/lib/ploomes/input-schemas";
 import type { RecordDraft, RecordDrafts } from "./build-record-bodies";

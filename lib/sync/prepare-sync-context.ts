@@ -1,15 +1,22 @@
+import { AppError } from "@/lib/errors/app-error";
+import {
+  behaviourCreatesDeal,
+  CUSTOM_PREFIX,
+  mappingsFor,
+  type IntegrationSettings,
+} from "@/lib/integration-model/settings-schema";
 import { buildTranscript } from "@/lib/jivo/build-transcript";
 import type { JivoEvent } from "@/lib/jivo/normalize-event";
-import { behaviourCreatesDeal, CUSTOM_PREFIX, mappingsFor, type IntegrationSettings } from "@/lib/integrations/settings-schema";
+import { readStandardField, STANDARD_FIELD_KEYS, type StandardFieldKey } from "@/lib/jivo/standard-fields";
 import type { PloomesClient } from "@/lib/ploomes/client";
-import { isCustomField } from "@/lib/ploomes/schemas";
-import { AppError } from "@/lib/errors/app-error";
+import type { FieldType } from "@/lib/ploomes/convert-field-value";
+import { cachedMetadata, peekMetadata } from "@/lib/ploomes/metadata";
+import { isCustomField, type User } from "@/lib/ploomes/schemas";
 import { buildRecordBodies } from "./build-record-bodies";
-import { chooseOwner } from "./choose-owner";
-import type { FieldType } from "./convert-field-value";
 import type { PlanContext } from "./plan-next-step";
-import { cachedMetadata, peekMetadata } from "./ploomes-metadata";
-import { renderTitle } from "./render-title";
+import type { WarningCode } from "./sync-outcome";
+
+// The context the planner works from: settings, metadata, owner, title and record bodies of one event.
 
 export function effectiveBehaviour(event: JivoEvent, settings: IntegrationSettings) {
   return event.eventName === "offline_message" && settings.offlineBehaviour === "lead" ? "lead" : settings.behaviour;
@@ -87,4 +94,58 @@ export async function prepareSyncContext(
       event.visitor.email ?? event.visitor.phone ?? `Visitante JivoChat ${event.visitor.number ?? event.chatId ?? ""}`.trim(),
     attempt,
   };
+}
+
+export type OwnerChoice = { ownerId: number | null; warnings: Extract<WarningCode, "agent_suspended" | "default_owner_suspended">[] };
+
+/**
+ * Who owns what a chat creates: the chat's agent when a Ploomes user has their e-mail, else the default owner,
+ * else nobody (Ploomes gives it to the key's integration user). A suspended user is never chosen: the next choice
+ * is taken, and the warning says who was passed over.
+ */
+export function chooseOwner(
+  users: readonly User[],
+  settings: Pick<IntegrationSettings, "defaultOwnerId" | "ownerFromAgent">,
+  agentEmail: string | null | undefined,
+): OwnerChoice {
+  const warnings: OwnerChoice["warnings"] = [];
+  const email = agentEmail?.trim().toLowerCase();
+  if (settings.ownerFromAgent && email) {
+    const agent = users.find((user) => user.Email?.toLowerCase() === email);
+    if (agent && !agent.Suspended) return { ownerId: agent.Id, warnings };
+    if (agent) warnings.push("agent_suspended");
+  }
+  const fallback = settings.defaultOwnerId;
+  if (fallback && users.find((user) => user.Id === fallback)?.Suspended) {
+    warnings.push("default_owner_suspended");
+    return { ownerId: null, warnings };
+  }
+  return { ownerId: fallback, warnings };
+}
+
+// Portuguese placeholders an admin may type, besides the field keys themselves ({visitor.name}).
+const ALIASES: Record<string, StandardFieldKey> = {
+  "nome do visitante": "visitor.name",
+  nome: "visitor.name",
+  "e-mail": "visitor.email",
+  email: "visitor.email",
+  telefone: "visitor.phone",
+  empresa: "organization.name",
+  canal: "widget_id",
+  página: "page.url",
+  atendente: "agent.name",
+  "visitor name": "visitor.name",
+  company: "organization.name",
+};
+
+export function renderTitle(template: string, event: JivoEvent): string {
+  const rendered = template.replace(/\{([^{}]+)\}/g, (whole, raw: string) => {
+    const name = raw.trim().toLowerCase();
+    const key = ALIASES[name] ?? (STANDARD_FIELD_KEYS as readonly string[]).find((candidate) => candidate === raw.trim());
+    if (!key) return whole;
+    const value = readStandardField(key as StandardFieldKey, event);
+    return value === null ? "" : String(value);
+  });
+  const clean = rendered.replace(/\s+/g, " ").replace(/[\s–—-]+$/, "").trim();
+  return clean || `JivoChat #${event.chatId ?? event.offlineMessageId ?? "?"}`;
 }

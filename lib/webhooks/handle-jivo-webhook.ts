@@ -1,9 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { toAppError } from "@/lib/errors/app-error";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { answerAgent, recordAgentAnswer } from "@/lib/agent-lookup/answer-agent";
+import { appUrl } from "@/lib/env";
+import { toAppError } from "@/lib/errors/app-error";
+import { readLimitedBody, readLimitedNodeBody } from "@/lib/http/read-limited-body";
+import { HSTS, PERMISSIONS_POLICY } from "@/lib/http/security-headers";
 import { logger } from "@/lib/log/logger";
-import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { findReceivingIntegration, storeJivoDelivery } from "./receive-jivo-event";
+
+// The JivoChat webhook over HTTP: the route handler's Request and the Node server's own path to the same answer.
 
 export const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
 
@@ -55,4 +60,22 @@ export async function answerJivoWebhook(token: string, readBody: () => Promise<s
 export async function handleJivoWebhook(request: Request, token: string): Promise<Response> {
   const answer = await answerJivoWebhook(token, () => readLimitedBody(request));
   return new Response(JSON.stringify(answer.body), { status: answer.status, headers: JSON_HEADERS });
+}
+
+/** The headers next.config.ts gives every answer, as Next would have. */
+export const BASE_HEADERS = {
+  "X-Content-Type-Options": "nosniff",
+  "X-Frame-Options": "DENY",
+  "Referrer-Policy": "same-origin",
+  "Permissions-Policy": PERMISSIONS_POLICY,
+};
+
+/** A JivoChat delivery on the production server's direct path (scripts/serve.ts), without Next's router. */
+export async function serveNodeWebhook(request: IncomingMessage, response: ServerResponse, token: string): Promise<void> {
+  const answer = await answerJivoWebhook(token, () => readLimitedNodeBody(request));
+  if (response.destroyed) return;
+  // A body left unread (refused before reading it) is discarded by Node as it arrives, not kept.
+  const hsts = appUrl().startsWith("https://") ? { "Strict-Transport-Security": HSTS } : {};
+  response.writeHead(answer.status, { ...JSON_HEADERS, ...BASE_HEADERS, ...hsts });
+  response.end(JSON.stringify(answer.body));
 }

@@ -1,11 +1,10 @@
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors/app-error";
-import { findIntegrationByToken, type TokenIntegration } from "@/lib/integrations/webhook-token";
-import { settingsSchema, type IntegrationSettings } from "@/lib/integrations/settings-schema";
+import { findIntegrationByToken, type TokenIntegration } from "@/lib/integration-model/webhook-token";
+import { settingsSchema, type IntegrationSettings } from "@/lib/integration-model/settings-schema";
 import { dedupeKey, parseJivoEvent, type JivoEvent } from "@/lib/jivo/normalize-event";
-import { chatKeyOf } from "@/lib/jobs/chat-key";
-import { notifyJobQueued } from "@/lib/jobs/job-signal";
-import { eventDisposition } from "./event-disposition";
+import { chatKeyOf, notifyJobQueued } from "@/lib/jobs/enqueue";
+import { eventDisposition } from "@/lib/sync/event-disposition";
 import { storeWebhookEvent } from "./store-webhook-event";
 
 // Events that legitimately repeat within one chat (each update is news): their key includes the body's hash, so

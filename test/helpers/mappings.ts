@@ -1,4 +1,4 @@
-import type { FieldMapping } from "@/lib/integrations/settings-schema";
+import type { FieldMapping } from "@/lib/integration-model/settings-schema";
 
 // The field mappings most suites start from, spelled once; a suite adds its own custom fields after them.
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { hashToken } from "@/lib/crypto/tokens";
 import { systemDb } from "@/lib/db/client";
-import type { IntegrationSettingsInput } from "@/lib/integrations/settings-schema";
+import type { IntegrationSettingsInput } from "@/lib/integration-model/settings-schema";
 import { startWorker } from "@/lib/jobs/run-worker";
 import { PloomesClient } from "@/lib/ploomes/client";
 import { createMemoryPacer } from "@/lib/ploomes/pacer";

@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { createAccountWithAdmin } from "@/lib/accounts/setup";
 import type { Prisma } from "@prisma/client";
-import { createAccountWithAdmin } from "@/lib/accounts/create-account-with-admin";
 import { systemDb } from "@/lib/db/client";
-import { newWebhookToken } from "@/lib/integrations/webhook-token";
-import type { IntegrationSettingsInput } from "@/lib/integrations/settings-schema";
+import { newWebhookToken } from "@/lib/integration-model/webhook-token";
+import type { IntegrationSettingsInput } from "@/lib/integration-model/settings-schema";
 
 export async function seedAccount(label = "acc") {
   const id = randomBytes(4).toString("hex");

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { listAlerts } from "@/lib/alerts/list-alerts";
-import { requirePageUser } from "@/lib/auth/page-guard";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";

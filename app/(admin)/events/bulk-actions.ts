@@ -1,9 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { startReprocessBatch } from "@/lib/events/reprocess";
 import { z } from "zod";
 import { adminAction } from "@/app/_lib/server-action";
-import { startReprocessBatch } from "@/lib/events/reprocess-batch";
 
 /**
  * Starts a bulk reprocess (chosen events, or every failed one of a filter) for the admin's account. The selection

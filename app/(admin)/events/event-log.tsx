@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { isSettling } from "@/lib/events/event-status";
 import type { EventFilters } from "@/lib/events/event-filters";
-import type { EventList } from "@/lib/events/list-events";
+import type { EventList } from "@/lib/events/event-log";
 import { AutoRefresh } from "@/components/events/auto-refresh";
 import { BulkReprocessBar } from "@/components/events/bulk-reprocess-bar";
 import { EventFiltersForm } from "./event-filters-form";

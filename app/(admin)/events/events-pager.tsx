@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { eventFiltersQuery, type EventFilters } from "@/lib/events/event-filters";
-import type { EventList } from "@/lib/events/list-events";
+import type { EventList } from "@/lib/events/event-log";
 import { buttonClass } from "@/components/ui/button";
 
 export function EventsPager({ list, filters }: { list: EventList; filters: EventFilters }) {

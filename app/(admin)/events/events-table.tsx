@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import type { EventRow } from "@/lib/events/list-events";
+import type { EventRow } from "@/lib/events/event-log";
 import { AgentAnswerSummary } from "@/components/events/agent-answer-summary";
 import { RecordLinks } from "@/components/events/record-links";
 import { StatusBadge } from "@/components/events/status-badge";

@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
-import { requirePageUser } from "@/lib/auth/page-guard";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { getEventDashboard } from "@/lib/events/event-dashboard";
 import { parseEventFilters } from "@/lib/events/event-filters";
-import { eventsWhere, listEvents } from "@/lib/events/list-events";
-import { listRecentBatches } from "@/lib/events/reprocess-batch";
+import { eventsWhere, listEvents } from "@/lib/events/event-log";
+import { listRecentBatches } from "@/lib/events/reprocess";
 import { PageHeader } from "@/components/page-header";
 import { EventDashboardPanel } from "@/components/events/event-dashboard-panel";
 import { FlaggedIntegrationsBanner } from "@/components/events/flagged-integrations-banner";

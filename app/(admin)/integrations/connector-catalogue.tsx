@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import type { ConnectorState } from "@/lib/integrations/integration-state";
+import type { ConnectorState } from "@/lib/integration-model/integration";
 import { inputClass } from "@/components/ui/form-field";
 import { ConnectorLogo } from "@/components/integrations/connector-logo";
 import { StateBadge } from "@/components/integrations/state-badge";

@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { requirePageUser } from "@/lib/auth/page-guard";
-import { CONNECTORS } from "@/lib/integrations/connectors";
-import { connectorState } from "@/lib/integrations/integration-state";
-import { listIntegrations } from "@/lib/integrations/list-integrations";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { CONNECTORS, listIntegrations } from "@/lib/integrations/list-integrations";
+import { connectorState } from "@/lib/integration-model/integration";
 import { PageHeader } from "@/components/page-header";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { ConnectorCatalogue } from "./connector-catalogue";

@@ -1,7 +1,7 @@
 "use server";
 
-import { changePasswordSchema } from "@/lib/accounts/account-schemas";
+import { changePasswordSchema } from "@/lib/auth/account-schemas";
+import { changePassword } from "@/lib/accounts/users";
 import { userAction } from "@/app/_lib/server-action";
-import { changePassword } from "@/lib/users/change-password";
 
 export const changePasswordAction = userAction([changePasswordSchema], ({ user }, input) => changePassword(user.id, input));

@@ -5,7 +5,7 @@ import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { changePasswordSchema, type ChangePasswordInput } from "@/lib/accounts/account-schemas";
+import { changePasswordSchema, type ChangePasswordInput } from "@/lib/auth/account-schemas";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { PasswordField } from "@/components/ui/password-field";

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { requirePageUser } from "@/lib/auth/page-guard";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { PageHeader } from "@/components/page-header";
 import { ChangePasswordForm } from "./change-password-form";
 

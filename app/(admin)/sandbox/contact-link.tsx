@@ -1,4 +1,4 @@
-import { sandboxRecordAnchor } from "@/lib/events/sandbox-record-anchor";
+import { sandboxRecordAnchor } from "@/lib/sync/sandbox-record-anchor";
 
 /** A contact named by a record, linked to its own row on the page. */
 export function ContactLink({ contact }: { contact: { id: number; name: string } | null }) {

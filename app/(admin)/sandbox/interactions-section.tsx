@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { InteractionRow, Listing } from "@/lib/ploomes-sandbox";
-import { sandboxRecordAnchor } from "@/lib/events/sandbox-record-anchor";
+import { sandboxRecordAnchor } from "@/lib/sync/sandbox-record-anchor";
 import { ContactLink } from "./contact-link";
 import { formatDate } from "./format-values";
 import { RecordSection, rowClass } from "./record-section";

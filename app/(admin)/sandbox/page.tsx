@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
-import { requirePageUser } from "@/lib/auth/page-guard";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
 import { sandboxApiUrl } from "@/lib/integrations/connect-sandbox";
 import { loadSandboxOverview, selectSandboxTenant } from "@/lib/ploomes-sandbox";

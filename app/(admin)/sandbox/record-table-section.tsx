@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { CustomFieldValue, Listing } from "@/lib/ploomes-sandbox";
-import { type SandboxListedEntity, sandboxRecordAnchor } from "@/lib/events/sandbox-record-anchor";
+import { type SandboxListedEntity, sandboxRecordAnchor } from "@/lib/sync/sandbox-record-anchor";
 import { Cell, DataTable } from "@/components/ui/data-table";
 import { CustomFieldValues } from "./custom-field-values";
 import { formatDate } from "./format-values";

@@ -1,11 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { newUserSchema, roleChangeSchema } from "@/lib/auth/account-schemas";
+import { changeRole, removeUser, createUser } from "@/lib/accounts/users";
 import { z } from "zod";
-import { newUserSchema, roleChangeSchema } from "@/lib/accounts/account-schemas";
 import { adminAction, recordId } from "@/app/_lib/server-action";
-import { changeRole, removeUser } from "@/lib/users/change-role";
-import { createUser } from "@/lib/users/create-user";
 
 const changed = { onSuccess: () => revalidatePath("/users") };
 

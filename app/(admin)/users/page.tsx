@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { requirePageUser } from "@/lib/auth/page-guard";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { PageHeader } from "@/components/page-header";
 import { UsersTable } from "./users-table";
 import { NewUserForm } from "./new-user-form";

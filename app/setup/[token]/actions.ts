@@ -1,9 +1,9 @@
 "use server";
 
+import { setupSchema } from "@/lib/auth/account-schemas";
+import { completeSetup } from "@/lib/accounts/setup";
 import { z } from "zod";
-import { setupSchema } from "@/lib/accounts/account-schemas";
 import { publicAction } from "@/app/_lib/server-action";
-import { completeSetup } from "@/lib/auth/setup-token";
 
 /** No session yet: the setup token is the credential, checked (and spent) by completeSetup. */
 export const completeSetupAction = publicAction([z.string(), setupSchema], (token, input) => completeSetup(token, input));

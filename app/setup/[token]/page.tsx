@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { isSetupTokenValid } from "@/lib/auth/setup-token";
+import { isSetupTokenValid } from "@/lib/accounts/setup";
 import { AuthCard } from "@/components/auth-card";
 import { SetupForm } from "./setup-form";
 

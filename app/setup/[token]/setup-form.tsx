@@ -6,7 +6,7 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { setupSchema, type SetupInput } from "@/lib/accounts/account-schemas";
+import { setupSchema, type SetupInput } from "@/lib/auth/account-schemas";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, TextInput } from "@/components/ui/form-field";

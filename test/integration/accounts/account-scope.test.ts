@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createAccountWithAdmin } from "@/lib/accounts/create-account-with-admin";
+import { createAccountWithAdmin } from "@/lib/accounts/setup";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
-import { changeRole, removeUser } from "@/lib/users/change-role";
-import { createUser } from "@/lib/users/create-user";
+import { changeRole, removeUser, createUser } from "@/lib/accounts/users";
 
 async function account(label: string) {
   const id = randomBytes(4).toString("hex");

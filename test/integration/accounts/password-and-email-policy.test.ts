@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { newUserSchema } from "@/lib/accounts/account-schemas";
+import { newUserSchema } from "@/lib/auth/account-schemas";
 import { scopedDb } from "@/lib/db/scoped-db";
 import { runAction } from "@/lib/http/action-result";
-import { createUser } from "@/lib/users/create-user";
+import { createUser } from "@/lib/accounts/users";
 import { seedAccount } from "@/test/helpers/seed";
 
 // What an admin meets when adding a user: the same parse-then-create path as createUserAction.

@@ -9,7 +9,7 @@ vi.hoisted(() => {
 import { parseAgentAnswer } from "@/lib/agent-lookup/agent-answer-record";
 import { clearAgentLookupCache } from "@/lib/agent-lookup/answer-agent";
 import { systemDb } from "@/lib/db/client";
-import { budgetShape } from "@/lib/integrations/connection-client";
+import { budgetShape } from "@/lib/ploomes/connection-client";
 import { createDbPacer } from "@/lib/ploomes/db-pacer";
 import { SANDBOX_SEED, setSandboxFaults } from "@/lib/ploomes-sandbox";
 import { serveTestServer } from "../../helpers/serve-test-server";

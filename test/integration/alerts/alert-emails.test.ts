@@ -7,7 +7,7 @@ let inbox: SmtpInbox;
 let app: {
   systemDb: typeof import("@/lib/db/client").systemDb;
   scopedDb: typeof import("@/lib/db/scoped-db").scopedDb;
-  createUser: typeof import("@/lib/users/create-user").createUser;
+  createUser: typeof import("@/lib/accounts/users").createUser;
   evaluateAlerts: typeof import("@/lib/alerts/evaluate-alerts").evaluateAlerts;
   deliverPendingAlerts: typeof import("@/lib/alerts/deliver-alerts").deliverPendingAlerts;
   appUrl: typeof import("@/lib/env").appUrl;
@@ -24,7 +24,7 @@ beforeAll(async () => {
     await Promise.all([
       import("@/lib/db/client"),
       import("@/lib/db/scoped-db"),
-      import("@/lib/users/create-user"),
+      import("@/lib/accounts/users"),
       import("@/lib/alerts/evaluate-alerts"),
       import("@/lib/alerts/deliver-alerts"),
       import("@/lib/env"),

@@ -4,7 +4,7 @@ import { evaluateAlerts } from "@/lib/alerts/evaluate-alerts";
 import { listAlerts } from "@/lib/alerts/list-alerts";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
-import { checkIntegrationHealth } from "@/lib/integrations/check-integration-health";
+import { checkIntegrationHealth } from "@/lib/integrations/health";
 import { serveTestServer } from "../../helpers/serve-test-server";
 import { setupSandboxIntegration } from "../../helpers/sandbox-integration";
 import { seedAccount, seedIntegration } from "../../helpers/seed";

@@ -3,7 +3,7 @@ import { getServerSession } from "next-auth";
 import { z } from "zod";
 import { adminAction, publicAction, recordId, userAction } from "@/app/_lib/server-action";
 import { AppError } from "@/lib/errors/app-error";
-import { createUser } from "@/lib/users/create-user";
+import { createUser } from "@/lib/accounts/users";
 import { scopedDb } from "@/lib/db/scoped-db";
 import { seedAccount } from "@/test/helpers/seed";
 

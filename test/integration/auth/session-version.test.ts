@@ -5,9 +5,7 @@ import { authOptions } from "@/lib/auth/auth-options";
 import { currentUser } from "@/lib/auth/current-user";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
-import { changeRole, removeUser } from "@/lib/users/change-role";
-import { changePassword } from "@/lib/users/change-password";
-import { createUser } from "@/lib/users/create-user";
+import { changeRole, removeUser, changePassword, createUser } from "@/lib/accounts/users";
 import { seedAccount } from "@/test/helpers/seed";
 
 // The cookie is a signed JWT: whoever holds a copy holds its claims. Here a "copied cookie" is the token that

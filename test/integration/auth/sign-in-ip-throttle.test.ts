@@ -3,8 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { CredentialsConfig } from "next-auth/providers/credentials";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { authOptions } from "@/lib/auth/auth-options";
-import { SOCKET_ADDRESS_HEADER } from "@/lib/auth/client-address";
-import { recordSocketAddress } from "@/lib/auth/record-socket-address";
+import { SOCKET_ADDRESS_HEADER, recordSocketAddress } from "@/lib/auth/client-address";
 import { systemDb } from "@/lib/db/client";
 
 const settings = vi.hoisted(() => ({ trustProxy: 0 }));

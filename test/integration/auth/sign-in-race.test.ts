@@ -4,7 +4,7 @@ import bcrypt from "bcryptjs";
 import type { CredentialsConfig } from "next-auth/providers/credentials";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { authOptions } from "@/lib/auth/auth-options";
-import { recordSocketAddress } from "@/lib/auth/record-socket-address";
+import { recordSocketAddress } from "@/lib/auth/client-address";
 import { systemDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { seedAccount } from "@/test/helpers/seed";

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
-import { reprocessEvent } from "@/lib/events/reprocess-event";
-import { runDueReprocessBatches, startReprocessBatch } from "@/lib/events/reprocess-batch";
+import { reprocessEvent, runDueReprocessBatches, startReprocessBatch } from "@/lib/events/reprocess";
+import { deliver, drain, eventsOf, sandboxRecords, setupSandboxIntegration, distinctChats } from "../../helpers/sandbox-integration";
+import { seedAccount, seedIntegration, seedEvent } from "../../helpers/seed";
 import { serveTestServer } from "../../helpers/serve-test-server";
-import { distinctChats, deliver, drain, eventsOf, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
-import { seedAccount, seedEvent, seedIntegration } from "../../helpers/seed";
 
 const server = serveTestServer();
 

@@ -3,9 +3,8 @@ import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
 import { parseEventFilters } from "@/lib/events/event-filters";
 import { getEventDashboard } from "@/lib/events/event-dashboard";
-import { getEventDetail } from "@/lib/events/get-event-detail";
-import { listEvents, PAGE_SIZE } from "@/lib/events/list-events";
-import { seedAccount, seedEvent, seedIntegration } from "../../helpers/seed";
+import { getEventDetail, listEvents, PAGE_SIZE } from "@/lib/events/event-log";
+import { seedAccount, seedIntegration, seedEvent } from "../../helpers/seed";
 
 const list = (accountId: string, params: Record<string, string> = {}) => listEvents(scopedDb(accountId), parseEventFilters(params));
 const ids = (result: Awaited<ReturnType<typeof list>>) => result.events.map((event) => event.id);

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
 import { purgeExpiredPayloads } from "@/lib/events/purge-expired-payloads";
-import { reprocessEvent } from "@/lib/events/reprocess-event";
-import { onJobQueued } from "@/lib/jobs/job-signal";
-import { seedAccount, seedEvent, seedIntegration } from "../../helpers/seed";
+import { reprocessEvent } from "@/lib/events/reprocess";
+import { onJobQueued } from "@/lib/jobs/enqueue";
+import { seedAccount, seedIntegration, seedEvent } from "../../helpers/seed";
 
 const outcome = JSON.stringify({ person: { id: 12, how: "created", companyId: null, attempt: 1 } });
 

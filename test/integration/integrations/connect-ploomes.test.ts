@@ -4,7 +4,7 @@ import { hashToken } from "@/lib/crypto/tokens";
 import { systemDb } from "@/lib/db/client";
 import { connectPloomes } from "@/lib/integrations/connect-ploomes";
 import { connectSandbox } from "@/lib/integrations/connect-sandbox";
-import { findIntegration } from "@/lib/integrations/find-integration";
+import { findIntegration } from "@/lib/integration-model/integration";
 import { createSandboxTenant, SANDBOX_API_PATH } from "@/lib/ploomes-sandbox";
 import { startTestServer } from "@/test/helpers/test-server";
 import { serveTestServer } from "@/test/helpers/serve-test-server";

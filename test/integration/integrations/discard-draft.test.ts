@@ -2,13 +2,15 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { systemDb } from "@/lib/db/client";
-import { activateIntegration } from "@/lib/integrations/activate-integration";
+import {
+  activateIntegration,
+  createIntegration,
+  deactivateIntegration,
+  discardDraft,
+} from "@/lib/integrations/lifecycle";
 import { connectPloomes } from "@/lib/integrations/connect-ploomes";
 import { connectSandbox } from "@/lib/integrations/connect-sandbox";
-import { createIntegration } from "@/lib/integrations/create-integration";
-import { deactivateIntegration } from "@/lib/integrations/deactivate-integration";
-import { discardDraft } from "@/lib/integrations/discard-draft";
-import { saveIntegrationSettings } from "@/lib/integrations/save-integration-settings";
+import { saveIntegrationSettings } from "@/lib/integrations/settings";
 import { serveTestServer } from "@/test/helpers/serve-test-server";
 import { appErrorOf, connectedDraft, draftIntegration } from "./integration-fixtures";
 

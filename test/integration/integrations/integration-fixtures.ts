@@ -2,7 +2,7 @@ import { toAppError } from "@/lib/errors/app-error";
 import { createSandboxTenant, SANDBOX_API_PATH } from "@/lib/ploomes-sandbox";
 import { scopedDb } from "@/lib/db/scoped-db";
 import { connectPloomes } from "@/lib/integrations/connect-ploomes";
-import { createIntegration } from "@/lib/integrations/create-integration";
+import { createIntegration } from "@/lib/integrations/lifecycle";
 import { seedAccount } from "@/test/helpers/seed";
 
 /** An account with a draft integration, as an admin's scoped db sees it. */

@@ -3,17 +3,17 @@ import { describe, expect, it } from "vitest";
 import { hashToken } from "@/lib/crypto/tokens";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
-import { activateIntegration } from "@/lib/integrations/activate-integration";
-import { deactivateIntegration } from "@/lib/integrations/deactivate-integration";
-import { findIntegration } from "@/lib/integrations/find-integration";
+import {
+  activateIntegration,
+  deactivateIntegration,
+  pauseIntegration,
+  resumeIntegration,
+  revealWebhookUrl,
+  rotateWebhookToken,
+} from "@/lib/integrations/lifecycle";
+import { findIntegration } from "@/lib/integration-model/integration";
 import { listIntegrations } from "@/lib/integrations/list-integrations";
-import { loadSampleValues } from "@/lib/integrations/load-sample-values";
-import { listChannelSuggestions } from "@/lib/integrations/list-channel-suggestions";
-import { pauseIntegration } from "@/lib/integrations/pause-integration";
-import { resumeIntegration } from "@/lib/integrations/resume-integration";
-import { revealWebhookUrl } from "@/lib/integrations/reveal-webhook-url";
-import { rotateWebhookToken } from "@/lib/integrations/rotate-webhook-token";
-import { saveIntegrationSettings } from "@/lib/integrations/save-integration-settings";
+import { loadSampleValues, listChannelSuggestions, saveIntegrationSettings } from "@/lib/integrations/settings";
 import { serveTestServer } from "@/test/helpers/serve-test-server";
 import { seedAccount } from "@/test/helpers/seed";
 import { appErrorOf, connectedDraft } from "./integration-fixtures";

@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
-import { activateIntegration } from "@/lib/integrations/activate-integration";
-import { findIntegration } from "@/lib/integrations/find-integration";
-import { loadPloomesOptions } from "@/lib/integrations/load-ploomes-options";
-import { resumeIntegration } from "@/lib/integrations/resume-integration";
-import { readDraftSettings } from "@/lib/integrations/read-draft-settings";
-import { saveIntegrationSettings } from "@/lib/integrations/save-integration-settings";
-import { parseSettings } from "@/lib/integrations/settings-schema";
+import { activateIntegration, resumeIntegration } from "@/lib/integrations/lifecycle";
+import { findIntegration } from "@/lib/integration-model/integration";
+import { loadPloomesOptions, saveIntegrationSettings } from "@/lib/integrations/settings";
+import { readDraftSettings } from "@/lib/integration-model/draft-settings";
+import { parseSettings } from "@/lib/integration-model/settings-schema";
 import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox";
 import { serveTestServer } from "@/test/helpers/serve-test-server";
 import { appErrorOf, connectedDraft, draftIntegration } from "./integration-fixtures";

@@ -8,7 +8,7 @@ vi.hoisted(() => {
 });
 
 import { systemDb } from "@/lib/db/client";
-import { budgetShape } from "@/lib/integrations/connection-client";
+import { budgetShape } from "@/lib/ploomes/connection-client";
 import { claimNextJob } from "@/lib/jobs/claim-next-job";
 import { completeJob } from "@/lib/jobs/job-transitions";
 import { startWorker } from "@/lib/jobs/run-worker";

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { scopedDb } from "@/lib/db/scoped-db";
-import { reprocessEvent } from "@/lib/events/reprocess-event";
-import { runDryRun } from "@/lib/integrations/run-dry-run";
-import type { IntegrationSettingsInput } from "@/lib/integrations/settings-schema";
+import { reprocessEvent } from "@/lib/events/reprocess";
+import { runDryRun } from "@/lib/sync/dry-run/run-dry-run";
+import type { IntegrationSettingsInput } from "@/lib/integration-model/settings-schema";
+import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration, setupFunnelIntegration } from "../../helpers/sandbox-integration";
 import { serveTestServer } from "../../helpers/serve-test-server";
-import { deliver, drain, eventsOf, fixture, sandboxRecords, setupFunnelIntegration, setupSandboxIntegration } from "../../helpers/sandbox-integration";
 
 const server = serveTestServer();
 

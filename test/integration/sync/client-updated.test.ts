@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
-import { reprocessEvent } from "@/lib/events/reprocess-event";
+import { reprocessEvent } from "@/lib/events/reprocess";
 import { serveTestServer } from "../../helpers/serve-test-server";
 import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
 

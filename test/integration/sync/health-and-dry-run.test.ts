@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
-import { checkIntegrationHealth } from "@/lib/integrations/check-integration-health";
-import { connectionClient } from "@/lib/integrations/connection-client";
-import { type IntegrationSettingsInput, parseSettings } from "@/lib/integrations/settings-schema";
+import { checkIntegrationHealth } from "@/lib/integrations/health";
+import { connectionClient } from "@/lib/ploomes/connection-client";
+import { parseSettings, type IntegrationSettingsInput } from "@/lib/integration-model/settings-schema";
 import { parseJivoEvent } from "@/lib/jivo/normalize-event";
 import { seedFieldKey } from "@/lib/ploomes-sandbox";
-import { dryRunEvent } from "@/lib/sync/dry-run-event";
-import { serveTestServer } from "../../helpers/serve-test-server";
+import { dryRunEvent } from "@/lib/sync/dry-run/dry-run-event";
 import { fixture, sandboxRecords, setupFunnelIntegration } from "../../helpers/sandbox-integration";
+import { serveTestServer } from "../../helpers/serve-test-server";
 
 const server = serveTestServer();
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
-import type { IntegrationSettingsInput } from "@/lib/integrations/settings-schema";
+import type { IntegrationSettingsInput } from "@/lib/integration-model/settings-schema";
 import { seedFieldKey, setSandboxFaults } from "@/lib/ploomes-sandbox";
-import { connectionClient } from "@/lib/integrations/connection-client";
-import { cachedMetadata } from "@/lib/sync/ploomes-metadata";
+import { connectionClient } from "@/lib/ploomes/connection-client";
+import { cachedMetadata } from "@/lib/ploomes/metadata";
 import { deliver, drain, eventsOf, fixture, sandboxRecords, setupFunnelIntegration } from "../../helpers/sandbox-integration";
 import { serveTestServer } from "../../helpers/serve-test-server";
 import { logFile, spawnWorker, stopAllChildren, stopChild } from "../../reliability/lib/child-processes";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import type { PloomesClient } from "@/lib/ploomes/client";
 import { PloomesError } from "@/lib/ploomes/errors";
-import { cachedMetadata } from "@/lib/sync/ploomes-metadata";
+import { cachedMetadata } from "@/lib/ploomes/metadata";
 import { seedAccount } from "../../helpers/seed";
 
 // The "JivoChat" origin is created once per Ploomes account, whatever becomes of the worker that creates it (the

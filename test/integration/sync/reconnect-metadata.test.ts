@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { hashToken } from "@/lib/crypto/tokens";
 import { systemDb } from "@/lib/db/client";
-import { connectionClient } from "@/lib/integrations/connection-client";
+import { connectionClient } from "@/lib/ploomes/connection-client";
 import { createSandboxTenant, seedFieldKey, setSandboxFaults } from "@/lib/ploomes-sandbox";
-import { cachedMetadata, clearMetadata, peekMetadata } from "@/lib/sync/ploomes-metadata";
+import { cachedMetadata, clearMetadata, peekMetadata } from "@/lib/ploomes/metadata";
 import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
 import { serveTestServer } from "../../helpers/serve-test-server";
 

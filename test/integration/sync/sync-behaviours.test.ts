@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox";
-import type { IntegrationSettingsInput } from "@/lib/integrations/settings-schema";
-import { serveTestServer } from "../../helpers/serve-test-server";
+import type { IntegrationSettingsInput } from "@/lib/integration-model/settings-schema";
 import { deliver, drain, eventsOf, fixture, sandboxRecords, setupFunnelIntegration } from "../../helpers/sandbox-integration";
+import { serveTestServer } from "../../helpers/serve-test-server";
 import { LEAD_CONTACT_MAPPINGS } from "../../helpers/mappings";
 
 const server = serveTestServer();

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAppServer, SERVER_TIMEOUTS } from "@/lib/http/app-server";
 import { logger } from "@/lib/log/logger";
-import { serveNodeWebhook } from "@/lib/webhooks/serve-node-webhook";
+import { serveNodeWebhook } from "@/lib/webhooks/handle-jivo-webhook";
 import { seedAccount, seedIntegration } from "@/test/helpers/seed";
 import { startTestServer, type TestServer } from "@/test/helpers/test-server";
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
-import { createUser } from "@/lib/users/create-user";
+import { createUser } from "@/lib/accounts/users";
 import { seedAccount, seedIntegration } from "../../helpers/seed";
 
 // Server actions are public POST endpoints: whoever knows an action's id can call it with any arguments. This

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dedupeKey, jivoEventSchema, parseJivoEvent } from "@/lib/jivo/normalize-event";
-import { eventDisposition } from "@/lib/webhooks/event-disposition";
+import { eventDisposition } from "@/lib/sync/event-disposition";
 import { hostileBody } from "../../reliability/lib/hostile-payloads";
 import { caseTally } from "../../helpers/case-tally";
 import { FUZZ_TIMEOUT_MS } from "./fuzz-timeout";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { z } from "zod";
 import { describe, expect, it } from "vitest";
-import { BEHAVIOURS, defaultMappings } from "@/lib/integrations/settings-schema";
+import { BEHAVIOURS, defaultMappings } from "@/lib/integration-model/settings-schema";
 import { buildTranscript } from "@/lib/jivo/build-transcript";
 import { parseJivoEvent, type JivoEvent } from "@/lib/jivo/normalize-event";
 import {
@@ -13,7 +13,7 @@ import {
 } from "@/lib/ploomes/input-schemas";
 import { buildRecordBodies } from "@/lib/sync/build-record-bodies";
 import { planNextStep, type PlanContext, type Step } from "@/lib/sync/plan-next-step";
-import { renderTitle } from "@/lib/sync/render-title";
+import { renderTitle } from "@/lib/sync/prepare-sync-context";
 import type { SyncOutcome } from "@/lib/sync/sync-outcome";
 import { hostileBody } from "../../reliability/lib/hostile-payloads";
 import { caseTally } from "../../helpers/case-tally";

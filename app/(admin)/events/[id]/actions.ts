@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { reprocessEvent } from "@/lib/events/reprocess";
 import { adminAction, recordId } from "@/app/_lib/server-action";
-import { reprocessEvent } from "@/lib/events/reprocess-event";
 
 export const reprocessEventAction = adminAction([recordId], ({ db }, id) => reprocessEvent(db, id), {
   onSuccess: (id) => {

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { isSettling } from "@/lib/events/event-status";
-import type { EventDetail } from "@/lib/events/get-event-detail";
+import type { EventDetail } from "@/lib/events/event-log";
 import { PageHeader } from "@/components/page-header";
 import { AutoRefresh } from "@/components/events/auto-refresh";
 import { RecordLinks } from "@/components/events/record-links";

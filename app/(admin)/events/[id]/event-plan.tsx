@@ -1,5 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
-import type { EventDetail } from "@/lib/events/get-event-detail";
+import type { EventDetail } from "@/lib/events/event-log";
 import { DetailSection } from "./detail-section";
 
 export function EventPlan({ plan, warnings }: Pick<EventDetail, "plan" | "warnings">) {

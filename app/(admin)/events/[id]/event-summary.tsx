@@ -1,5 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
-import type { EventDetail } from "@/lib/events/get-event-detail";
+import type { EventDetail } from "@/lib/events/event-log";
 import { AgentAnswerSummary } from "@/components/events/agent-answer-summary";
 import { StatusBadge } from "@/components/events/status-badge";
 import { Card } from "@/components/ui/card";

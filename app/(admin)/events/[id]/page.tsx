@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requirePageUser } from "@/lib/auth/page-guard";
-import { getEventDetail } from "@/lib/events/get-event-detail";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { getEventDetail } from "@/lib/events/event-log";
 import { EventDetailView } from "./event-detail-view";
 
 export async function generateMetadata() {

@@ -1,5 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
-import type { EventDetail } from "@/lib/events/get-event-detail";
+import type { EventDetail } from "@/lib/events/event-log";
 import { Cell, DataTable } from "@/components/ui/data-table";
 import { DetailSection } from "./detail-section";
 

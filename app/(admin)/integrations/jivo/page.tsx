@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requirePageUser } from "@/lib/auth/page-guard";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { listIntegrations } from "@/lib/integrations/list-integrations";
-import { listSilentIntegrations } from "@/lib/integrations/list-silent-integrations";
+import { listSilentIntegrations } from "@/lib/integrations/health";
 import { PageHeader } from "@/components/page-header";
 import { ConnectorLogo } from "@/components/integrations/connector-logo";
 import { StateBadge } from "@/components/integrations/state-badge";

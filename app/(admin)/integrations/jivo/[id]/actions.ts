@@ -1,25 +1,18 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { adminAction, recordId, userAction } from "@/app/_lib/server-action";
-import { activateIntegration } from "@/lib/integrations/activate-integration";
-import { checkHealthNow } from "@/lib/integrations/check-health-now";
+import { activateIntegration, deactivateIntegration, discardDraft, pauseIntegration, renameIntegration, resumeIntegration, rotateWebhookToken } from "@/lib/integrations/lifecycle";
+import { checkHealthNow } from "@/lib/integrations/health";
 import { connectPloomes } from "@/lib/integrations/connect-ploomes";
 import { connectSandbox } from "@/lib/integrations/connect-sandbox";
-import { connectPloomesSchema } from "@/lib/integrations/connection-schema";
-import { deactivateIntegration } from "@/lib/integrations/deactivate-integration";
-import { discardDraft } from "@/lib/integrations/discard-draft";
-import { loadPloomesOptions } from "@/lib/integrations/load-ploomes-options";
-import { pauseIntegration } from "@/lib/integrations/pause-integration";
-import { integrationNameSchema, renameIntegration } from "@/lib/integrations/rename-integration";
-import { dryRunSourceSchema } from "@/lib/integrations/resolve-dry-run-event";
-import { resumeIntegration } from "@/lib/integrations/resume-integration";
-import { rotateWebhookToken } from "@/lib/integrations/rotate-webhook-token";
-import { runDryRun } from "@/lib/integrations/run-dry-run";
-import { runTestEvent } from "@/lib/integrations/run-test-event";
-import { saveIntegrationSettings } from "@/lib/integrations/save-integration-settings";
-import { settingsStepSchema } from "@/lib/integrations/wizard-steps";
+import { connectPloomesSchema, integrationNameSchema } from "@/lib/integrations/form-schemas";
+import { loadPloomesOptions, saveIntegrationSettings } from "@/lib/integrations/settings";
+import { runDryRun } from "@/lib/sync/dry-run/run-dry-run";
+import { dryRunSourceSchema } from "@/lib/sync/dry-run/dry-run-sources";
+import { runTestEvent } from "@/lib/integrations/test-event";
+import { settingsStepSchema } from "@/lib/integration-model/wizard-steps";
+import { z } from "zod";
+import { adminAction, recordId, userAction } from "@/app/_lib/server-action";
 
 // Every action re-checks the role on the server: a member's page has no buttons, and a forged call is refused.
 // All of them act through the account-scoped db, so another account's id is "not found". The dry run is the one

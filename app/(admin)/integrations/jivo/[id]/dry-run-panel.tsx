@@ -2,9 +2,8 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import type { DryRunView } from "@/lib/integrations/describe-dry-run";
-import type { DryRunSources } from "@/lib/integrations/load-dry-run-sources";
-import type { DryRunSource } from "@/lib/integrations/resolve-dry-run-event";
+import type { DryRunView } from "@/lib/sync/dry-run/describe-dry-run";
+import type { DryRunSources, DryRunSource } from "@/lib/sync/dry-run/dry-run-sources";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

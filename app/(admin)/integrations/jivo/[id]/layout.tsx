@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { integrationState } from "@/lib/integrations/integration-state";
-import { settingsSchema } from "@/lib/integrations/settings-schema";
-import { isStepCompleted, resumeStep, visibleSteps } from "@/lib/integrations/wizard-steps";
+import { integrationState } from "@/lib/integration-model/integration";
+import { settingsSchema } from "@/lib/integration-model/settings-schema";
+import { isStepCompleted, resumeStep, visibleSteps } from "@/lib/integration-model/wizard-steps";
 import { Alert } from "@/components/ui/alert";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { StateBadge } from "@/components/integrations/state-badge";

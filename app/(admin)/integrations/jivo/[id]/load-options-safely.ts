@@ -1,6 +1,6 @@
 import type { ScopedDb } from "@/lib/db/scoped-db";
 import { AppError } from "@/lib/errors/app-error";
-import { loadPloomesOptions, type PloomesOptions } from "@/lib/integrations/load-ploomes-options";
+import { loadPloomesOptions, type PloomesOptions } from "@/lib/integrations/settings";
 
 export const NO_OPTIONS: PloomesOptions = { pipelines: [], users: [], customFields: [] };
 

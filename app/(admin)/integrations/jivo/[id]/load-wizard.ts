@@ -1,9 +1,9 @@
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { requirePageUser } from "@/lib/auth/page-guard";
-import { findIntegration } from "@/lib/integrations/find-integration";
-import { readDraftSettings } from "@/lib/integrations/read-draft-settings";
-import { parseWizardStep } from "@/lib/integrations/wizard-steps";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { findIntegration } from "@/lib/integration-model/integration";
+import { readDraftSettings } from "@/lib/integration-model/draft-settings";
+import { parseWizardStep } from "@/lib/integration-model/wizard-steps";
 
 /**
  * The integration behind every wizard screen (layout and page share one read per request). Another account's

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { resumeStep } from "@/lib/integrations/wizard-steps";
+import { resumeStep } from "@/lib/integration-model/wizard-steps";
 import { loadWizard, type WizardParams } from "./load-wizard";
 
 // A draft resumes where the admin stopped; a live integration opens on its overview (the activation screen).

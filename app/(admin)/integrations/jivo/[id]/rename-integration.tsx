@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { integrationNameSchema, type IntegrationNameInput } from "@/lib/integrations/rename-integration";
+import { integrationNameSchema, type IntegrationNameInput } from "@/lib/integrations/form-schemas";
 import { Button } from "@/components/ui/button";
 import { TextInput } from "@/components/ui/form-field";
 import { useActionError, useValidationMessage } from "@/components/use-action-error";

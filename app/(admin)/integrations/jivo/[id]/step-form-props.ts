@@ -1,5 +1,5 @@
-import type { PloomesOptions } from "@/lib/integrations/load-ploomes-options";
-import type { IntegrationSettings } from "@/lib/integrations/settings-schema";
+import type { PloomesOptions } from "@/lib/integrations/settings";
+import type { IntegrationSettings } from "@/lib/integration-model/settings-schema";
 
 /** What a step with Ploomes pickers gets from its page: settings, options (or why they did not load), footer links. */
 export type PickerStepProps = {

@@ -1,5 +1,5 @@
-import type { Behaviour } from "@/lib/integrations/settings-schema";
-import { stepAfter, stepBefore, type WizardStep } from "@/lib/integrations/wizard-steps";
+import type { Behaviour } from "@/lib/integration-model/settings-schema";
+import { stepAfter, stepBefore, type WizardStep } from "@/lib/integration-model/wizard-steps";
 
 /** The previous and next screens of a step, as hrefs for its footer. */
 export function stepLinks(integrationId: string, step: WizardStep, behaviour: Behaviour) {

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
-import type { WizardStep } from "@/lib/integrations/wizard-steps";
+import type { WizardStep } from "@/lib/integration-model/wizard-steps";
 import { Card } from "@/components/ui/card";
 import type { loadWizard } from "./load-wizard";
 import { stepLinks } from "./step-links";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import type { PloomesOptions } from "@/lib/integrations/load-ploomes-options";
+import type { PloomesOptions } from "@/lib/integrations/settings";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useServerAction, useValidationMessage } from "@/components/use-action-error";

@@ -4,9 +4,9 @@ import { toNestErrors } from "@hookform/resolvers";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, type FieldPath, type Resolver } from "react-hook-form";
-import type { IntegrationSettings } from "@/lib/integrations/settings-schema";
-import { settingsStepIssues } from "@/lib/integrations/settings-step-issues";
-import { STEP_SETTINGS, type SettingsStep } from "@/lib/integrations/wizard-steps";
+import type { IntegrationSettings } from "@/lib/integration-model/settings-schema";
+import { settingsStepIssues } from "@/lib/integration-model/draft-settings";
+import { STEP_SETTINGS, type SettingsStep } from "@/lib/integration-model/wizard-steps";
 import { useActionError } from "@/components/use-action-error";
 import { saveSettingsAction } from "./actions";
 

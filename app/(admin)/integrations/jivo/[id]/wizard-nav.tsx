@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import type { WizardStep } from "@/lib/integrations/wizard-steps";
+import type { WizardStep } from "@/lib/integration-model/wizard-steps";
 
 type NavStep = { step: WizardStep; completed: boolean; reachable: boolean };
 

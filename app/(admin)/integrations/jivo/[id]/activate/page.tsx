@@ -1,9 +1,9 @@
 import { appUrl } from "@/lib/env";
-import { loadDryRunSources } from "@/lib/integrations/load-dry-run-sources";
-import { loadHealthStatus } from "@/lib/integrations/load-health-status";
-import { revealWebhookUrl } from "@/lib/integrations/reveal-webhook-url";
-import { firstIncompleteStep } from "@/lib/integrations/settings-step-issues";
-import { SETTINGS_STEPS, visibleSteps } from "@/lib/integrations/wizard-steps";
+import { loadDryRunSources } from "@/lib/sync/dry-run/dry-run-sources";
+import { loadHealthStatus } from "@/lib/integrations/health";
+import { revealWebhookUrl } from "@/lib/integrations/lifecycle";
+import { firstIncompleteStep } from "@/lib/integration-model/draft-settings";
+import { SETTINGS_STEPS, visibleSteps } from "@/lib/integration-model/wizard-steps";
 import { DryRunPanel } from "../dry-run-panel";
 import { loadOptionsSafely, NO_OPTIONS } from "../load-options-safely";
 import { loadWizard, type WizardParams } from "../load-wizard";

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import type { IntegrationView } from "@/lib/integrations/find-integration";
-import type { PloomesOptions } from "@/lib/integrations/load-ploomes-options";
-import { behaviourCreatesDeal, CUSTOM_PREFIX, type FieldMapping, type IntegrationSettings } from "@/lib/integrations/settings-schema";
+import type { IntegrationView } from "@/lib/integration-model/integration";
+import type { PloomesOptions } from "@/lib/integrations/settings";
+import { behaviourCreatesDeal, CUSTOM_PREFIX, type FieldMapping, type IntegrationSettings } from "@/lib/integration-model/settings-schema";
 import { getStandardField } from "@/lib/jivo/standard-fields";
-import type { WizardStep } from "@/lib/integrations/wizard-steps";
+import type { WizardStep } from "@/lib/integration-model/wizard-steps";
 import { Card } from "@/components/ui/card";
 
 type Props = { integration: IntegrationView; settings: IntegrationSettings; options: PloomesOptions; canEdit: boolean };

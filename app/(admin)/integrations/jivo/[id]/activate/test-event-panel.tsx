@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { eventStatusView } from "@/lib/events/event-status";
-import type { TestEventView } from "@/lib/integrations/run-test-event";
+import type { TestEventView } from "@/lib/integrations/test-event";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";

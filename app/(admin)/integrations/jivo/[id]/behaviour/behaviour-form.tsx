@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { SwitchField } from "@/components/integrations/switch-field";
-import { BEHAVIOURS, behaviourEntities } from "@/lib/integrations/settings-schema";
+import { BEHAVIOURS, behaviourEntities } from "@/lib/integration-model/settings-schema";
 import { StepFooter } from "../step-footer";
 import type { PickerStepProps } from "../step-form-props";
 import { useSettingsStep } from "../use-settings-step";

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import type { UseFormReturn } from "react-hook-form";
-import type { PloomesOptions } from "@/lib/integrations/load-ploomes-options";
-import type { IntegrationSettings } from "@/lib/integrations/settings-schema";
+import type { PloomesOptions } from "@/lib/integrations/settings";
+import type { IntegrationSettings } from "@/lib/integration-model/settings-schema";
 import { FormField, SelectInput } from "@/components/ui/form-field";
 import { SwitchField } from "@/components/integrations/switch-field";
 import { useValidationMessage } from "@/components/use-action-error";

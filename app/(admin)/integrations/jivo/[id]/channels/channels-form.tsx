@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Controller } from "react-hook-form";
-import type { IntegrationSettings } from "@/lib/integrations/settings-schema";
+import type { IntegrationSettings } from "@/lib/integration-model/settings-schema";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, inputClass, TextInput } from "@/components/ui/form-field";

@@ -1,4 +1,4 @@
-import { listChannelSuggestions } from "@/lib/integrations/list-channel-suggestions";
+import { listChannelSuggestions } from "@/lib/integrations/settings";
 import { loadWizard, type WizardParams } from "../load-wizard";
 import { stepFormProps, WizardStepPage } from "../step-page";
 import { ChannelsForm } from "./channels-form";

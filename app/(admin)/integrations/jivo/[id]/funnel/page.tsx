@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
-import { behaviourCreatesDeal } from "@/lib/integrations/settings-schema";
-import { stepAfter } from "@/lib/integrations/wizard-steps";
+import { behaviourCreatesDeal } from "@/lib/integration-model/settings-schema";
+import { stepAfter } from "@/lib/integration-model/wizard-steps";
 import { loadOptionsSafely } from "../load-options-safely";
 import { loadWizard, type WizardParams } from "../load-wizard";
 import { stepFormProps, WizardStepPage } from "../step-page";

@@ -2,9 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useFieldArray } from "react-hook-form";
-import type { PloomesOptions } from "@/lib/integrations/load-ploomes-options";
-import { mappingTypeIssues } from "@/lib/integrations/mapping-targets";
-import type { IntegrationSettings, TargetEntity } from "@/lib/integrations/settings-schema";
+import type { PloomesOptions } from "@/lib/integrations/settings";
+import { mappingTypeIssues } from "@/lib/integration-model/mappings";
+import type { IntegrationSettings, TargetEntity } from "@/lib/integration-model/settings-schema";
 import type { StandardFieldKey } from "@/lib/jivo/standard-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { Controller, type UseFormReturn } from "react-hook-form";
-import type { CustomTarget } from "@/lib/integrations/mapping-targets";
-import { CUSTOM_PREFIX, STANDARD_TARGETS, type IntegrationSettings, type TargetEntity } from "@/lib/integrations/settings-schema";
+import type { CustomTarget } from "@/lib/integration-model/mappings";
+import { CUSTOM_PREFIX, STANDARD_TARGETS, type IntegrationSettings, type TargetEntity } from "@/lib/integration-model/settings-schema";
 import { STANDARD_FIELD_GROUPS, STANDARD_FIELDS } from "@/lib/jivo/standard-fields";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/form-field";

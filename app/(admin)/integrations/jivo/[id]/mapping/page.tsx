@@ -1,6 +1,6 @@
-import { loadDryRunSources } from "@/lib/integrations/load-dry-run-sources";
-import { loadSampleValues } from "@/lib/integrations/load-sample-values";
-import { targetEntities } from "@/lib/integrations/target-entities";
+import { loadDryRunSources } from "@/lib/sync/dry-run/dry-run-sources";
+import { loadSampleValues } from "@/lib/integrations/settings";
+import { targetEntities } from "@/lib/integration-model/mappings";
 import { DryRunPanel } from "../dry-run-panel";
 import { loadOptionsSafely } from "../load-options-safely";
 import { loadWizard, type WizardParams } from "../load-wizard";
