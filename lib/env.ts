@@ -42,6 +42,8 @@ export const env = createEnv({
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
     JOB_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(300_000),
     JOB_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(15_000),
+    /** Longest wait between two attempts of a job (the doubling stops there; a Retry-After is still honoured). */
+    JOB_RETRY_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(21_600_000),
     PLOOMES_BUDGET_PER_MINUTE: z.coerce.number().int().min(1).max(6000).default(100),
     /** Calls beyond the sustained budget an idle Ploomes account may make at once (docs/performance.md). */
     PLOOMES_BURST: z.coerce.number().int().min(0).max(1000).default(18),

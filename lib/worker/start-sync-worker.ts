@@ -20,6 +20,7 @@ export function startSyncWorker(options: { concurrency?: number; pollMs?: number
     concurrency: options.concurrency ?? env.WORKER_CONCURRENCY,
     pollMs: options.pollMs,
     retryBaseMs: env.JOB_RETRY_BASE_MS,
+    retryMaxMs: env.JOB_RETRY_MAX_MS,
     // Ample for a chat's dozen Ploomes calls, each bounded by the client's timeout and a wait for its budget slot.
     attemptTimeoutMs: Math.max(60_000, env.PLOOMES_TIMEOUT_MS * 30),
   });

@@ -57,8 +57,10 @@ describe("the ledger balances (small burst)", () => {
         faults: { errorRate: 0.2, rateLimitRate: 0.02 },
         spikeEveryMs: 3_000,
         senders: 8,
-        // ~90 s on an idle machine; the rest is for the unluckiest chat's last backoff on a busy one.
+        // ~90 s on an idle machine; the rest is for a busy one (retries wait at most 1 s, test/reliability/lib/hosts.ts).
         timeoutMs: 240_000,
+        // Fixed, so that `npm test` plans the same burst every time (RELIABILITY_SEED still replays another).
+        seed: 654966518,
       },
       workerHost(server.url, { workers: 2, concurrency: 4, crashes: 5 }),
     );
@@ -93,6 +95,7 @@ describe("two web processes and two worker processes on one database", () => {
           agentLookups: false,
           senders: 8,
           timeoutMs: 100_000,
+          seed: 223007137,
         },
         host,
       );

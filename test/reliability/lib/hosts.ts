@@ -2,10 +2,11 @@ import type { ChildProcess } from "node:child_process";
 import { killHard, logFile, spawnServer, spawnWebProcess, spawnWorker, stopChild } from "./child-processes";
 import type { Host } from "./run-scenario";
 
-// Retries start at 20 ms: with a fifth of all calls failing, a burst's unluckiest chat needs a dozen attempts,
-// and doubling from the integration default (100 ms) would leave it waiting minutes for the last one.
+// Retries start at 20 ms and never wait more than 1 s: with a fifth of all calls failing, a burst's unluckiest
+// chat needs a dozen attempts or more, and doubling without a cap would leave it waiting minutes for the last one
+// (a 14th attempt 164 s after the 13th: the run's outcome would depend on how unlucky it got, not on the code).
 // When a retry happens is the retry policy's business (unit-tested); these suites check what it leads to.
-const FAST_RETRIES = { JOB_RETRY_BASE_MS: "20" };
+const FAST_RETRIES = { JOB_RETRY_BASE_MS: "20", JOB_RETRY_MAX_MS: "1000" };
 
 /**
  * The test HTTP server (receiver and sandbox, in the test process) at `url`, with `workers` worker processes;

@@ -38,6 +38,8 @@ export type Scenario = {
   agentLookups?: boolean;
   senders: number;
   timeoutMs: number;
+  /** The run's seed unless RELIABILITY_SEED says otherwise; unset, a fresh one each run. */
+  seed?: number;
 };
 
 export type ScenarioResult = Ledger & {
@@ -54,7 +56,7 @@ export type ScenarioResult = Ledger & {
  * until the queue is empty, then the ledger. Writes the run's figures; the caller asserts on `ledger.problems`.
  */
 export async function runScenario(scenario: Scenario, host: Host): Promise<ScenarioResult> {
-  const seed = runSeed();
+  const seed = runSeed(scenario.seed);
   const random = seededRandom(seed);
   const started = Date.now();
   const deadline = started + scenario.timeoutMs;

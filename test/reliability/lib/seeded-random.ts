@@ -32,8 +32,12 @@ export function seededRandom(seed: number): Random {
   };
 }
 
-/** RELIABILITY_SEED replays a run; otherwise a fresh seed (printed in the run's figures). */
-export function runSeed(): number {
+/**
+ * RELIABILITY_SEED replays a run; otherwise the scenario's own seed (the suites inside `npm test`, which must give
+ * the same result every time), or else a fresh one (the long suites; printed in the run's figures).
+ */
+export function runSeed(fallback?: number): number {
   const fixed = Number(process.env.RELIABILITY_SEED);
-  return Number.isSafeInteger(fixed) && fixed > 0 ? fixed : Math.floor(Math.random() * 2 ** 31) + 1;
+  if (Number.isSafeInteger(fixed) && fixed > 0) return fixed;
+  return fallback ?? Math.floor(Math.random() * 2 ** 31) + 1;
 }
