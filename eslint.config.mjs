@@ -18,7 +18,10 @@ const TIERS = [
 // routes and pages use it. The "Sandbox boundary" blocks below keep its internals behind that entry point.
 const SANDBOX_FREE_TIERS = new Set(["base", "adapters", "integration model", "pipelines"]);
 const SANDBOX_PATTERNS = [
-  { regex: "^@/lib/ploomes-sandbox(/|$)", message: "The production pipeline must not depend on the built-in sandbox (docs/architecture.md)." },
+  {
+    regex: "^@/lib/ploomes-sandbox(/|$)",
+    message: "The production pipeline must not depend on the built-in sandbox (docs/architecture.md).",
+  },
 ];
 
 const ORDER = TIERS.flatMap(([tier, folders]) => folders.map((folder) => ({ tier, folder })));
@@ -31,7 +34,12 @@ function tierRule({ tier, folder }, index) {
   }));
   return {
     files: folder === "env" ? ["lib/env.ts"] : [`lib/${folder}/**/*.{ts,tsx}`],
-    rules: { "no-restricted-imports": ["error", { patterns: [...patterns, ...(SANDBOX_FREE_TIERS.has(tier) ? SANDBOX_PATTERNS : [])] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [...patterns, ...(SANDBOX_FREE_TIERS.has(tier) ? SANDBOX_PATTERNS : [])] },
+      ],
+    },
   };
 }
 
@@ -64,7 +72,8 @@ const config = [
           patterns: [
             {
               group: ["@/lib/ploomes-sandbox/*", "**/ploomes-sandbox/*"],
-              message: "Import the sandbox through its entry point, @/lib/ploomes-sandbox (lib/ploomes-sandbox/index.ts).",
+              message:
+                "Import the sandbox through its entry point, @/lib/ploomes-sandbox (lib/ploomes-sandbox/index.ts).",
             },
           ],
         },

@@ -32,7 +32,10 @@ function withCatalogTypesAsText(factory: Factory): Factory {
     let proto = Object.getPrototypeOf(queryable) as Record<string, unknown> | null;
     while (proto && !Object.hasOwn(proto, "performIO")) proto = Object.getPrototypeOf(proto);
     if (!proto || (proto as { __catalogPatched?: boolean }).__catalogPatched) return;
-    const performIO = proto.performIO as (this: unknown, query: unknown) => Promise<{ fields: { dataTypeID: number }[] }>;
+    const performIO = proto.performIO as (
+      this: unknown,
+      query: unknown,
+    ) => Promise<{ fields: { dataTypeID: number }[] }>;
     proto.performIO = async function (this: unknown, query: unknown) {
       const result = await performIO.call(this, query);
       for (const field of result.fields) if (field.dataTypeID === 19 || field.dataTypeID === 18) field.dataTypeID = 25;

@@ -27,7 +27,10 @@ async function main() {
   const { systemDb } = await import("@/lib/db/client");
   await systemDb.$queryRaw`SELECT 1`;
   machine.database = describeSqlite(await appSqliteSettings());
-  const app = await startApp("agent-app", { WORKER_ENABLED: "true", PLOOMES_BUDGET_PER_MINUTE: String(BUDGET_PER_MINUTE) });
+  const app = await startApp("agent-app", {
+    WORKER_ENABLED: "true",
+    PLOOMES_BUDGET_PER_MINUTE: String(BUDGET_PER_MINUTE),
+  });
   const { deliver, fixture } = await import("../test/helpers/sandbox-integration");
   const { setupBehaviours } = await import("./lib/sandbox-setup");
   const { SANDBOX_SEED } = await import("@/lib/ploomes-sandbox");
@@ -39,13 +42,22 @@ async function main() {
     const integration = integrations[0]!;
     await systemDb.integration.update({
       where: { id: integration.id },
-      data: { settings: JSON.stringify({ ...JSON.parse((await systemDb.integration.findUniqueOrThrow({ where: { id: integration.id } })).settings), agentLookup: true }) },
+      data: {
+        settings: JSON.stringify({
+          ...JSON.parse((await systemDb.integration.findUniqueOrThrow({ where: { id: integration.id } })).settings),
+          agentLookup: true,
+        }),
+      },
     });
     const webhookUrl = `${app.url}/api/webhooks/jivo/${integration.token}`;
     const accepted = (chatId: number) => {
       const payload = JSON.parse(fixture("chat_accepted"));
       const phone = `+55 11 9${String(8000_0000 + chatId).slice(-8)}`;
-      return JSON.stringify({ ...payload, chat_id: chatId, visitor: { ...payload.visitor, name: null, email: SANDBOX_SEED.existingPerson.Email, phone } });
+      return JSON.stringify({
+        ...payload,
+        chat_id: chatId,
+        visitor: { ...payload.visitor, name: null, email: SANDBOX_SEED.existingPerson.Email, phone },
+      });
     };
     let finished = 0;
     const queued = () => systemDb.job.count({ where: { status: { in: ["queued", "running"] } } });
@@ -103,13 +115,25 @@ async function main() {
     "",
     table(
       ["phase", "p50 ms", "p95 ms", "max ms", "card shown", `card within ${TARGET_MS} ms`, "chats queued (min)"],
-      summary.map((row) => [row.phase, row.p50, row.p95, row.max, `${row.cardShown}/${row.samples}`, `${row.withinTarget}/${row.samples}`, row.minQueued]),
+      summary.map((row) => [
+        row.phase,
+        row.p50,
+        row.p95,
+        row.max,
+        `${row.cardShown}/${row.samples}`,
+        `${row.withinTarget}/${row.samples}`,
+        row.minQueued,
+      ]),
     ),
     "",
     `Target: 100 % of cards within ${TARGET_MS} ms, idle and with ${BACKLOG} chats of the same account queued ` +
       `${mark(summary.every((row) => row.withinTarget === row.samples))}. Look-ups ${SPACING_MS / 1000} s apart.`,
   ].join("\n");
-  writeResults("agent-answer", { machine, budgetPerMinute: BUDGET_PER_MINUTE, backlog: BACKLOG, summary, samples: results }, markdown);
+  writeResults(
+    "agent-answer",
+    { machine, budgetPerMinute: BUDGET_PER_MINUTE, backlog: BACKLOG, summary, samples: results },
+    markdown,
+  );
 }
 
 main().catch((error) => {

@@ -14,9 +14,19 @@ async function main() {
     return JSON.stringify({ ...payload, chat_id: id });
   };
   const callsOf = async (integrationId: string, chatId: number) =>
-    systemDb.ploomesCall.findMany({ where: { event: { integrationId, chatId: String(chatId) } }, select: { method: true, path: true } });
+    systemDb.ploomesCall.findMany({
+      where: { event: { integrationId, chatId: String(chatId) } },
+      select: { method: true, path: true },
+    });
 
-  const rows: { behaviour: string; avoidDuplicates: boolean; cold: number; newClient: number; returning: number; newCalls: string[] }[] = [];
+  const rows: {
+    behaviour: string;
+    avoidDuplicates: boolean;
+    cold: number;
+    newClient: number;
+    returning: number;
+    newCalls: string[];
+  }[] = [];
   const scenarios = [
     ["company_person_deal", true],
     ["company_person_deal", false],
@@ -30,7 +40,14 @@ async function main() {
       const sales = (await setup.crm.listPipelines())[0]!;
       await systemDb.integration.update({
         where: { id: setup.integration.id },
-        data: { settings: JSON.stringify({ behaviour, avoidDuplicateDeals, pipelineId: sales.Id, stageId: sales.Stages![0]!.Id }) },
+        data: {
+          settings: JSON.stringify({
+            behaviour,
+            avoidDuplicateDeals,
+            pipelineId: sales.Id,
+            stageId: sales.Stages![0]!.Id,
+          }),
+        },
       });
       // 1st chat: cold metadata cache (origin, users, funnels) and a new client; 2nd: another new client with a
       // warm cache; 3rd: the 2nd visitor again (returning client).

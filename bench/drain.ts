@@ -24,7 +24,8 @@ const CHAT_ID_BASE = 100_000;
 // are dealt to the integrations in turn), and both chats in the workers' hands at once.
 const RETURNING_EVERY = 5;
 const RETURNING = option("returning") ?? "later";
-if (RETURNING !== "later" && RETURNING !== "together") throw new Error(`--returning must be "later" or "together" (got "${RETURNING}")`);
+if (RETURNING !== "later" && RETURNING !== "together")
+  throw new Error(`--returning must be "later" or "together" (got "${RETURNING}")`);
 const RETURNING_GAP = RETURNING === "together" ? 4 : 40;
 const POLL_MS = 2_000;
 
@@ -64,7 +65,8 @@ async function main() {
 
     const env = { ...process.env, PLOOMES_BUDGET_PER_MINUTE: String(BUDGET_PER_MINUTE), PLOOMES_BURST: String(BURST) };
     const startedAt = Date.now();
-    for (let n = 1; n <= workerCount; n++) workers.push(startProcess(`drain-${provider}-worker-${n}`, bin("tsx"), ["scripts/worker.ts"], env));
+    for (let n = 1; n <= workerCount; n++)
+      workers.push(startProcess(`drain-${provider}-worker-${n}`, bin("tsx"), ["scripts/worker.ts"], env));
     // ~6 calls for the costliest chat at the budget's pace, with room to spare; never unbounded.
     const deadline = startedAt + chats * 6 * (60_000 / BUDGET_PER_MINUTE) * 1.5 + 5 * 60_000;
     let backlogEndedAt: number | null = null;
@@ -76,18 +78,47 @@ async function main() {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       const byStatus = await systemDb.job.groupBy({ by: ["status"], _count: { _all: true } });
       const count = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
-      const running = await systemDb.job.groupBy({ by: ["lockedBy"], where: { status: "running" }, _count: { _all: true } });
-      for (const row of running) if (row.lockedBy) sightings.set(row.lockedBy, (sightings.get(row.lockedBy) ?? 0) + row._count._all);
+      const running = await systemDb.job.groupBy({
+        by: ["lockedBy"],
+        where: { status: "running" },
+        _count: { _all: true },
+      });
+      for (const row of running)
+        if (row.lockedBy) sightings.set(row.lockedBy, (sightings.get(row.lockedBy) ?? 0) + row._count._all);
       if (backlogEndedAt === null && count("queued") === 0) backlogEndedAt = Date.now();
       if (Date.now() - lastReport > 30_000) {
         lastReport = Date.now();
-        console.log(`${Math.round((Date.now() - startedAt) / 1000)} s: ${count("done")} done, ${count("queued")} queued, ${count("running")} running, ${count("failed")} failed`);
+        console.log(
+          `${Math.round((Date.now() - startedAt) / 1000)} s: ${count("done")} done, ${count("queued")} queued, ${count("running")} running, ${count("failed")} failed`,
+        );
       }
       if (backlogEndedAt !== null && count("queued") + count("running") === 0) {
-        const facts = { chats, workers: workerCount, provider, returning: RETURNING, budgetPerMinute: BUDGET_PER_MINUTE, burst: effectiveBurst(BUDGET_PER_MINUTE, BURST, SANDBOX_PER_MINUTE), sandboxPerMinute: SANDBOX_PER_MINUTE, behaviours: BEHAVIOURS };
-        const run = { ...facts, isReturning, chatIdBase: CHAT_ID_BASE, startedAt, backlogEndedAt, drainedAt: Date.now(), arrivals: proxy.arrivals, sightings };
+        const facts = {
+          chats,
+          workers: workerCount,
+          provider,
+          returning: RETURNING,
+          budgetPerMinute: BUDGET_PER_MINUTE,
+          burst: effectiveBurst(BUDGET_PER_MINUTE, BURST, SANDBOX_PER_MINUTE),
+          sandboxPerMinute: SANDBOX_PER_MINUTE,
+          behaviours: BEHAVIOURS,
+        };
+        const run = {
+          ...facts,
+          isReturning,
+          chatIdBase: CHAT_ID_BASE,
+          startedAt,
+          backlogEndedAt,
+          drainedAt: Date.now(),
+          arrivals: proxy.arrivals,
+          sightings,
+        };
         const result = await measureDrain(run);
-        writeResults(RETURNING === "together" ? `drain-${provider}-returning-together` : `drain-${provider}`, { machine, ...facts, ...result }, drainMarkdown(run, result));
+        writeResults(
+          RETURNING === "together" ? `drain-${provider}-returning-together` : `drain-${provider}`,
+          { machine, ...facts, ...result },
+          drainMarkdown(run, result),
+        );
         return;
       }
     }

@@ -9,8 +9,24 @@ import { createTestDatabase } from "../scripts/lib/test-database";
 const EVENTS = Number(process.argv[2] ?? 100_000);
 const NOISE_EVENTS = 20_000;
 const RUNS = 7;
-const NAMES = ["Mariana Silva", "João Souza", "Ana Pereira", "Carlos Lima", "Beatriz Costa", "Rafael Alves", "Fernanda Rocha"];
-const STATUSES = [...Array(80).fill("done"), ...Array(6).fill("failed"), ...Array(10).fill("ignored"), "retrying", "retrying", "received", "paused"];
+const NAMES = [
+  "Mariana Silva",
+  "João Souza",
+  "Ana Pereira",
+  "Carlos Lima",
+  "Beatriz Costa",
+  "Rafael Alves",
+  "Fernanda Rocha",
+];
+const STATUSES = [
+  ...Array(80).fill("done"),
+  ...Array(6).fill("failed"),
+  ...Array(10).fill("ignored"),
+  "retrying",
+  "retrying",
+  "received",
+  "paused",
+];
 
 async function main() {
   const database = await createTestDatabase("bench");
@@ -36,7 +52,9 @@ async function main() {
     const seedStart = performance.now();
     await seed(systemDb, EVENTS, (index) => integrations[index % 2]!, now);
     await seed(systemDb, NOISE_EVENTS, () => integrations[2]!, now);
-    console.log(`seeded ${EVENTS} + ${NOISE_EVENTS} events (with jobs) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${EVENTS} + ${NOISE_EVENTS} events (with jobs) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+    );
 
     const db = scopedDb(account.id);
     const day = (offset: number) => new Date(now - offset * 86_400_000).toISOString().slice(0, 10);
@@ -44,7 +62,10 @@ async function main() {
       ["first page", () => listEvents(db, parseEventFilters({}))],
       ["status=failed", () => listEvents(db, parseEventFilters({ status: "failed" }))],
       ["status=failed, page 10", () => listEvents(db, parseEventFilters({ status: "failed", page: "10" }))],
-      ["integration + 7-day period", () => listEvents(db, parseEventFilters({ integration: integrations[1]!.id, from: day(7), to: day(0) }))],
+      [
+        "integration + 7-day period",
+        () => listEvents(db, parseEventFilters({ integration: integrations[1]!.id, from: day(7), to: day(0) })),
+      ],
       ["search 'silva' (name)", () => listEvents(db, parseEventFilters({ q: "silva" }))],
       ["search '4321-77' (phone, rare)", () => listEvents(db, parseEventFilters({ q: "4321-77" }))],
       ["search with no match", () => listEvents(db, parseEventFilters({ q: "zzz-nobody" }))],
@@ -61,7 +82,9 @@ async function main() {
         times.push(performance.now() - start);
       }
       times.sort((a, b) => a - b);
-      console.log(`${name.padEnd(34)}${times[Math.floor(RUNS / 2)]!.toFixed(1).padStart(10)}${times.at(-1)!.toFixed(1).padStart(10)}`);
+      console.log(
+        `${name.padEnd(34)}${times[Math.floor(RUNS / 2)]!.toFixed(1).padStart(10)}${times.at(-1)!.toFixed(1).padStart(10)}`,
+      );
     }
   } finally {
     await systemDb.$disconnect();
@@ -71,7 +94,12 @@ async function main() {
 
 type Db = (typeof import("../lib/db/client"))["systemDb"];
 
-async function seed(db: Db, count: number, integrationOf: (index: number) => { id: string; accountId: string }, now: number) {
+async function seed(
+  db: Db,
+  count: number,
+  integrationOf: (index: number) => { id: string; accountId: string },
+  now: number,
+) {
   const BATCH = 5_000;
   for (let start = 0; start < count; start += BATCH) {
     const events = [];
@@ -96,12 +124,24 @@ async function seed(db: Db, count: number, integrationOf: (index: number) => { i
         visitorPhone: `(11) 9${String(index).padStart(4, "0")}-${String(index % 10_000).padStart(4, "0")}`,
         rawPayload: JSON.stringify({ event_name: "chat_finished", chat_id: index, visitor: { name } }),
         status,
-        outcome: status === "done" ? JSON.stringify({ person: { id: index, how: "created", companyId: null, attempt: 1 }, deal: { id: index } }) : "{}",
+        outcome:
+          status === "done"
+            ? JSON.stringify({
+                person: { id: index, how: "created", companyId: null, attempt: 1 },
+                deal: { id: index },
+              })
+            : "{}",
         receivedAt,
       });
       if (status !== "ignored" && status !== "paused") {
         const jobStatus = status === "retrying" || status === "received" ? "queued" : status;
-        jobs.push({ eventId: id, chatKey: `${integration.id}:${index}`, status: jobStatus, createdAt: receivedAt, runAt: receivedAt });
+        jobs.push({
+          eventId: id,
+          chatKey: `${integration.id}:${index}`,
+          status: jobStatus,
+          createdAt: receivedAt,
+          runAt: receivedAt,
+        });
       }
     }
     await db.webhookEvent.createMany({ data: events });

@@ -38,7 +38,10 @@ async function main() {
   const { systemDb } = await import("@/lib/db/client");
   await systemDb.$queryRaw`SELECT 1`;
   machine.database = describeSqlite(await appSqliteSettings());
-  const app = await startApp("fair-app", { WORKER_ENABLED: "true", PLOOMES_BUDGET_PER_MINUTE: String(BUDGET_PER_MINUTE) });
+  const app = await startApp("fair-app", {
+    WORKER_ENABLED: "true",
+    PLOOMES_BUDGET_PER_MINUTE: String(BUDGET_PER_MINUTE),
+  });
   const { deliver } = await import("../test/helpers/sandbox-integration");
   const { setupBehaviours } = await import("./lib/sandbox-setup");
 
@@ -50,7 +53,8 @@ async function main() {
     const b = await setupBehaviours(app.url, ["company_person_deal"], 100_000);
     const aUrl = `${app.url}/api/webhooks/jivo/${a.integrations[0]!.token}`;
     const bUrl = `${app.url}/api/webhooks/jivo/${b.integrations[0]!.token}`;
-    const aQueued = () => systemDb.job.count({ where: { status: "queued", event: { integrationId: a.integrations[0]!.id } } });
+    const aQueued = () =>
+      systemDb.job.count({ where: { status: "queued", event: { integrationId: a.integrations[0]!.id } } });
 
     let chat = 0;
     const measureB = async (phase: Sample["phase"]) => {
@@ -88,7 +92,12 @@ async function main() {
   const summary = (phase: Sample["phase"]) => {
     const values = results.filter((sample) => sample.phase === phase).map((sample) => sample.ms);
     const queued = results.filter((sample) => sample.phase === phase).map((sample) => sample.aQueued);
-    return { p50: round(percentile(values, 50), 0), p95: round(percentile(values, 95), 0), max: Math.max(...values), minQueued: Math.min(...queued) };
+    return {
+      p50: round(percentile(values, 50), 0),
+      p95: round(percentile(values, 95), 0),
+      max: Math.max(...values),
+      minQueued: Math.min(...queued),
+    };
   };
   const idle = summary("idle");
   const backlog = summary("backlog");
@@ -105,7 +114,11 @@ async function main() {
     "",
     `B's chat with A's backlog takes ${round(backlog.p50 / idle.p50, 2)} × its idle time (p50); before the fair claim it took 124 s instead of ~2.5 s.`,
   ].join("\n");
-  writeResults("fair-queue", { machine, backlog: BACKLOG, budgetPerMinute: BUDGET_PER_MINUTE, idle, withBacklog: backlog, samples: results }, markdown);
+  writeResults(
+    "fair-queue",
+    { machine, backlog: BACKLOG, budgetPerMinute: BUDGET_PER_MINUTE, idle, withBacklog: backlog, samples: results },
+    markdown,
+  );
 }
 
 main().catch((error) => {

@@ -29,7 +29,9 @@ const fileOf = (url: string) => url.slice("file:".length);
 function storedIn(file: string) {
   const db = new Database(file, { readonly: true });
   try {
-    const events = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM("deliveries"), 0) AS d FROM "WebhookEvent"`).get() as { n: number; d: number };
+    const events = db
+      .prepare(`SELECT COUNT(*) AS n, COALESCE(SUM("deliveries"), 0) AS d FROM "WebhookEvent"`)
+      .get() as { n: number; d: number };
     const jobs = db.prepare(`SELECT COUNT(*) AS n FROM "Job"`).get() as { n: number };
     return { events: events.n, deliveries: events.d, jobs: jobs.n };
   } finally {
@@ -45,7 +47,10 @@ async function main() {
 
   const appDb = await benchDatabase("bench_ingest_app");
   const bareDb = await createTestDatabase("bench_ingest_bare");
-  await run(bin("prisma"), ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: bareDb.url }, stdio: "ignore" });
+  await run(bin("prisma"), ["migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: bareDb.url },
+    stdio: "ignore",
+  });
   const { systemDb } = await import("@/lib/db/client");
   const { seedAccount, seedIntegration } = await import("../test/helpers/seed");
   const { receiveJivoEvent } = await import("@/lib/webhooks/receive-jivo-event");
@@ -59,7 +64,12 @@ async function main() {
   const profileArgs = ["--cpu-prof", `--cpu-prof-dir=${path.resolve("data", "bench", "profiles")}`];
   const app = await startApp("ingest-app", { WORKER_ENABLED: "false" }, profile ? profileArgs : []);
   const barePort = await sparePort();
-  const bare = startProcess("ingest-bare", bin("tsx"), ["bench/lib/bare-ingest-server.ts", fileOf(bareDb.url), String(barePort), sqlite.synchronous], process.env);
+  const bare = startProcess(
+    "ingest-bare",
+    bin("tsx"),
+    ["bench/lib/bare-ingest-server.ts", fileOf(bareDb.url), String(barePort), sqlite.synchronous],
+    process.env,
+  );
 
   const rows: { load: string; app: LoadResult; bare: LoadResult; floor?: LoadResult; ratio?: number }[] = [];
   const sent = { app: 0, bare: 0 };
@@ -73,19 +83,33 @@ async function main() {
   };
   try {
     await waitUntilUp(`http://127.0.0.1:${barePort}/`, bare);
-    const urls = { app: `${app.url}/api/webhooks/jivo/${token}`, bare: `http://127.0.0.1:${barePort}/api/webhooks/jivo/${token}` };
+    const urls = {
+      app: `${app.url}/api/webhooks/jivo/${token}`,
+      bare: `http://127.0.0.1:${barePort}/api/webhooks/jivo/${token}`,
+    };
     // Both servers get the same sequence of bodies (same ids, same re-deliveries).
     const bodies = { app: ingestBodies(), bare: ingestBodies() };
     const warmUp = { connections: 10, seconds: WARM_UP_SECONDS };
-    count(await load(urls.app, { ...warmUp, nextBody: bodies.app }), await load(urls.bare, { ...warmUp, nextBody: bodies.bare }));
+    count(
+      await load(urls.app, { ...warmUp, nextBody: bodies.app }),
+      await load(urls.bare, { ...warmUp, nextBody: bodies.bare }),
+    );
     // App, baseline and floor back to back at each level, so that all see the same background load.
     for (const connections of LEVELS) {
       const appResult = await load(urls.app, { connections, seconds, nextBody: bodies.app });
       const bareResult = await load(urls.bare, { connections, seconds, nextBody: bodies.bare });
       const floor = await load(`${app.url}/api/health`, { connections, seconds });
       count(appResult, bareResult);
-      rows.push({ load: `${connections} connections`, app: appResult, bare: bareResult, floor, ratio: round(appResult.okPerSecond / bareResult.okPerSecond, 2) });
-      console.log(`${connections} connections: app ${appResult.okPerSecond} req/s (p99 ${appResult.p99Ms} ms), baseline ${bareResult.okPerSecond} req/s`);
+      rows.push({
+        load: `${connections} connections`,
+        app: appResult,
+        bare: bareResult,
+        floor,
+        ratio: round(appResult.okPerSecond / bareResult.okPerSecond, 2),
+      });
+      console.log(
+        `${connections} connections: app ${appResult.okPerSecond} req/s (p99 ${appResult.p99Ms} ms), baseline ${bareResult.okPerSecond} req/s`,
+      );
     }
     const appPaced = await paced(urls.app, { perSecond: PACED_PER_SECOND, seconds, nextBody: bodies.app });
     const barePaced = await paced(urls.bare, { perSecond: PACED_PER_SECOND, seconds, nextBody: bodies.bare });
@@ -99,7 +123,10 @@ async function main() {
   // Durability: every {"result":"ok"} is a stored event or a counted re-delivery. Requests still in flight when
   // a run ended, or answered after the client gave up (10 s), were stored without counting as answered.
   const stored = { app: storedIn(fileOf(appDb.url)), bare: storedIn(fileOf(bareDb.url)) };
-  const everyOkStored = stored.app.deliveries >= sent.app && stored.app.deliveries <= sent.app + timedOut + inFlightBound && stored.app.jobs === stored.app.events;
+  const everyOkStored =
+    stored.app.deliveries >= sent.app &&
+    stored.app.deliveries <= sent.app + timedOut + inFlightBound &&
+    stored.app.jobs === stored.app.events;
 
   // The handler's own cost, outside Next: one call after the other, in this process, on the same database; with
   // the app's `synchronous` and with the other usual choice, to price the fsync per commit.
@@ -133,7 +160,16 @@ async function main() {
     `### Ingest: POST /api/webhooks/jivo/<token>, ${seconds} s per run, ~10 % re-deliveries`,
     "",
     table(
-      ["load", "app req/s", "app p50 / p99 ms", "app errors", "baseline req/s", "baseline p50 / p99 ms", "app ÷ baseline", "Next floor req/s (GET /api/health)"],
+      [
+        "load",
+        "app req/s",
+        "app p50 / p99 ms",
+        "app errors",
+        "baseline req/s",
+        "baseline p50 / p99 ms",
+        "app ÷ baseline",
+        "Next floor req/s (GET /api/health)",
+      ],
       rows.map(({ load: label, app: a, bare: b, floor, ratio }) => [
         label,
         a.okPerSecond,

@@ -34,11 +34,21 @@ async function main() {
   // Switches the file to WAL before the app opens it, as after any restart in production.
   await systemDb.$queryRaw`SELECT 1`;
   machine.database = describeSqlite(await appSqliteSettings());
-  const app = await startApp("latency-app", { WORKER_ENABLED: "true", PLOOMES_BUDGET_PER_MINUTE: String(BUDGET_PER_MINUTE) });
+  const app = await startApp("latency-app", {
+    WORKER_ENABLED: "true",
+    PLOOMES_BUDGET_PER_MINUTE: String(BUDGET_PER_MINUTE),
+  });
   const { deliver } = await import("../test/helpers/sandbox-integration");
   const { setupBehaviours } = await import("./lib/sandbox-setup");
 
-  const samples: { answerMs: number; firstCallMs: number; dealWrittenMs: number; visibleMs: number; doneMs: number; calls: number }[] = [];
+  const samples: {
+    answerMs: number;
+    firstCallMs: number;
+    dealWrittenMs: number;
+    visibleMs: number;
+    doneMs: number;
+    calls: number;
+  }[] = [];
   try {
     // The poller's own requests go to the same tenant: its window is opened wide so they cannot cause a 429;
     // the app's pace is still its budget.
@@ -59,7 +69,11 @@ async function main() {
       const visible = Date.now();
       // The job ends with the transcript; wait for it so that the next chat starts on an idle system.
       const event = await poll(
-        () => systemDb.webhookEvent.findFirst({ where: { chatId: String(chatId), status: "done" }, include: { calls: true } }),
+        () =>
+          systemDb.webhookEvent.findFirst({
+            where: { chatId: String(chatId), status: "done" },
+            include: { calls: true },
+          }),
         deadline,
       );
       const dealCall = event.calls.find((call) => call.method === "POST" && call.path.startsWith("/Deals"));
@@ -82,7 +96,11 @@ async function main() {
 
   const stat = (key: keyof (typeof samples)[number]) => {
     const values = samples.map((sample) => sample[key]);
-    return { p50: round(percentile(values, 50), 0), p95: round(percentile(values, 95), 0), max: round(Math.max(...values), 0) };
+    return {
+      p50: round(percentile(values, 50), 0),
+      p95: round(percentile(values, 95), 0),
+      max: round(Math.max(...values), 0),
+    };
   };
   const summary = {
     webhookAnswer: stat("answerMs"),
@@ -98,10 +116,30 @@ async function main() {
     table(
       ["milestone (ms after the POST)", "p50", "p95", "max"],
       [
-        ["webhook answered {\"result\":\"ok\"}", summary.webhookAnswer.p50, summary.webhookAnswer.p95, summary.webhookAnswer.max],
-        ["first Ploomes call answered (as logged)", summary.firstCall.p50, summary.firstCall.p95, summary.firstCall.max],
-        ["deal written (POST /Deals answered, as logged)", summary.dealWritten.p50, summary.dealWritten.p95, summary.dealWritten.max],
-        ["deal visible (polled through the client)", summary.dealVisible.p50, summary.dealVisible.p95, summary.dealVisible.max],
+        [
+          'webhook answered {"result":"ok"}',
+          summary.webhookAnswer.p50,
+          summary.webhookAnswer.p95,
+          summary.webhookAnswer.max,
+        ],
+        [
+          "first Ploomes call answered (as logged)",
+          summary.firstCall.p50,
+          summary.firstCall.p95,
+          summary.firstCall.max,
+        ],
+        [
+          "deal written (POST /Deals answered, as logged)",
+          summary.dealWritten.p50,
+          summary.dealWritten.p95,
+          summary.dealWritten.max,
+        ],
+        [
+          "deal visible (polled through the client)",
+          summary.dealVisible.p50,
+          summary.dealVisible.p95,
+          summary.dealVisible.max,
+        ],
         ["job done (transcript attached)", summary.jobDone.p50, summary.jobDone.p95, summary.jobDone.max],
       ],
     ),

@@ -26,11 +26,15 @@ function isName(value: string): value is Name {
 
 async function main() {
   const only = option("only");
-  if (only !== undefined && !isName(only)) throw new Error(`--only must be one of ${Object.keys(BENCHMARKS).join(", ")} (got "${only}")`);
+  if (only !== undefined && !isName(only))
+    throw new Error(`--only must be one of ${Object.keys(BENCHMARKS).join(", ")} (got "${only}")`);
   const db = option("db");
-  if (db !== undefined && !PROVIDERS.includes(db as Provider)) throw new Error(`--db must be sqlite or postgresql (got "${db}")`);
+  if (db !== undefined && !PROVIDERS.includes(db as Provider))
+    throw new Error(`--db must be sqlite or postgresql (got "${db}")`);
   const pgUrl = option("pg-url") ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const args = process.argv.slice(2).filter((arg, index, all) => !OWN_OPTIONS.includes(arg) && !OWN_OPTIONS.includes(all[index - 1] ?? ""));
+  const args = process.argv
+    .slice(2)
+    .filter((arg, index, all) => !OWN_OPTIONS.includes(arg) && !OWN_OPTIONS.includes(all[index - 1] ?? ""));
 
   const steps: { name: Name; provider: Provider }[] = [];
   for (const name of only ? [only] : (Object.keys(BENCHMARKS) as Name[])) {
@@ -51,7 +55,10 @@ async function main() {
       const env: Record<string, string | undefined> = { ...process.env, BENCH_RESULTS_DIR: resultsDir };
       if (provider === "postgresql") env.DATABASE_URL = pgUrl;
       else delete env.DATABASE_URL;
-      await run(bin("tsx"), [BENCHMARKS[name], ...args], { cwd: workspaces.get(provider), env: env as NodeJS.ProcessEnv });
+      await run(bin("tsx"), [BENCHMARKS[name], ...args], {
+        cwd: workspaces.get(provider),
+        env: env as NodeJS.ProcessEnv,
+      });
     } catch (error) {
       console.error(`${label} failed: ${error instanceof Error ? error.message : error}`);
       failed.push(label);

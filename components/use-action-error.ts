@@ -48,7 +48,7 @@ export function useServerAction(initialError: string | null = null) {
   const describe = useActionError();
   const [error, setError] = useState<string | null>(initialError);
   const [pending, startTransition] = useTransition();
-  const run = <T,>(action: () => Promise<ActionResult<T>>, onDone?: (data: T) => void, onSettled?: () => void) =>
+  const run = <T>(action: () => Promise<ActionResult<T>>, onDone?: (data: T) => void, onSettled?: () => void) =>
     startTransition(async () => {
       setError(null);
       const result = await action();

@@ -11,7 +11,15 @@ import { seedAccount, signIn, signOut } from "./helpers/accounts";
 async function seed() {
   const { account, email } = await seedAccount("Lote");
   const connection = await systemDb.ploomesConnection.create({
-    data: { accountId: account.id, name: "Sandbox", baseUrl: "http://127.0.0.1:9/api", apiKeyCipher: "x", apiKeyLast4: "0000", budgetKey: randomUUID(), isSandbox: true },
+    data: {
+      accountId: account.id,
+      name: "Sandbox",
+      baseUrl: "http://127.0.0.1:9/api",
+      apiKeyCipher: "x",
+      apiKeyLast4: "0000",
+      budgetKey: randomUUID(),
+      isSandbox: true,
+    },
   });
   const batchIntegration = await systemDb.integration.create({
     data: { accountId: account.id, name: "Jivo – lote", status: "active", connectionId: connection.id },
@@ -68,13 +76,27 @@ test("bulk reprocess of failed events with progress, and the Alertas page withou
   await page.getByRole("button", { name: "Reprocessar a falha deste filtro" }).click();
   await expect(page.getByText("1 evento será reprocessado.")).toBeVisible();
   await expect
-    .poll(async () => (await systemDb.reprocessBatch.findMany({ where: { accountId: seeded.account.id, status: "done" } })).length)
+    .poll(
+      async () =>
+        (await systemDb.reprocessBatch.findMany({ where: { accountId: seeded.account.id, status: "done" } })).length,
+    )
     .toBe(2);
-  expect((await systemDb.job.findUniqueOrThrow({ where: { eventId: seeded.failed[2]!.id } })).lastError).not.toBe("401");
+  expect((await systemDb.job.findUniqueOrThrow({ where: { eventId: seeded.failed[2]!.id } })).lastError).not.toBe(
+    "401",
+  );
 
   // Alerts: the worker flags an integration; with no SMTP configured the message waits on the Alertas page.
-  await flagIntegration(seeded.alertIntegration.id, "O Ploomes recusou a chave da API (401). Gere uma nova chave e reconecte.");
-  await expect.poll(() => systemDb.alertMessage.count({ where: { accountId: seeded.account.id, incident: { integrationId: seeded.alertIntegration.id } } })).toBe(1);
+  await flagIntegration(
+    seeded.alertIntegration.id,
+    "O Ploomes recusou a chave da API (401). Gere uma nova chave e reconecte.",
+  );
+  await expect
+    .poll(() =>
+      systemDb.alertMessage.count({
+        where: { accountId: seeded.account.id, incident: { integrationId: seeded.alertIntegration.id } },
+      }),
+    )
+    .toBe(1);
   await page.getByRole("link", { name: "Alertas" }).click();
   await expect(page.getByRole("heading", { name: "Alertas", level: 1 })).toBeVisible();
   await expect(page.getByText("Nenhum servidor de e-mail configurado (SMTP_URL)")).toBeVisible();
@@ -109,7 +131,12 @@ test("bulk reprocess of failed events with progress, and the Alertas page withou
 
   // A member sees the log without the bulk controls.
   const memberEmail = `membro-${randomBytes(4).toString("hex")}@example.com`;
-  await createUser(scopedDb(seeded.account.id), { name: "Membro", email: memberEmail, role: "member", password: "senha-do-membro-1" });
+  await createUser(scopedDb(seeded.account.id), {
+    name: "Membro",
+    email: memberEmail,
+    role: "member",
+    password: "senha-do-membro-1",
+  });
   await signOut(page);
   await signIn(page, memberEmail, "senha-do-membro-1");
   await page.goto("/events");

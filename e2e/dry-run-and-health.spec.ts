@@ -19,7 +19,9 @@ async function seedLiveIntegration(accountId: string) {
   const db = scopedDb(accountId);
   const { id } = await createIntegration(db, accountId);
   await connectSandbox(db, id, { sandboxUrl: `${baseUrl}${SANDBOX_API_PATH}` });
-  const sales = (await loadPloomesOptions(db, id)).pipelines.find((pipeline) => pipeline.name === SANDBOX_SEED.salesPipeline.Name)!;
+  const sales = (await loadPloomesOptions(db, id)).pipelines.find(
+    (pipeline) => pipeline.name === SANDBOX_SEED.salesPipeline.Name,
+  )!;
   await saveIntegrationSettings(db, id, "behaviour", { behaviour: "company_person_deal", offlineBehaviour: "lead" });
   await saveIntegrationSettings(db, id, "funnel", { pipelineId: sales.id, stageId: sales.stages[0]!.id });
   await saveIntegrationSettings(db, id, "mapping", {
@@ -61,7 +63,9 @@ test("the dry run shows what chat_finished_br would create, and nothing reaches 
   await expect(person).toContainText("Seria criada uma Pessoa");
   await expect(person).toContainText("mariana.conceicao@acme.com.br");
   // The custom field by its Ploomes name, with the mapped value.
-  await expect(person.getByTestId("plan-field").filter({ hasText: "Origem da campanha" })).toContainText("black_friday");
+  await expect(person.getByTestId("plan-field").filter({ hasText: "Origem da campanha" })).toContainText(
+    "black_friday",
+  );
   const deal = plan.getByTestId("plan-create-deal");
   await expect(deal).toContainText("Funil de Vendas › Prospecção");
   await expect(deal).toContainText("João Vendedor");
@@ -72,7 +76,12 @@ test("the dry run shows what chat_finished_br would create, and nothing reaches 
 
   // A member may simulate too (it writes nothing), here with the bundled sample on the mapping step.
   const memberEmail = `membro-${account.id}@example.com`;
-  await createUser(scopedDb(account.id), { name: "Maria Membro", email: memberEmail, role: "member", password: PASSWORD });
+  await createUser(scopedDb(account.id), {
+    name: "Maria Membro",
+    email: memberEmail,
+    role: "member",
+    password: PASSWORD,
+  });
   await signOut(page);
   await signIn(page, memberEmail);
   await page.goto(`/integrations/jivo/${id}/mapping`);
@@ -84,7 +93,9 @@ test("the dry run shows what chat_finished_br would create, and nothing reaches 
   expect(await sandboxCount(tenantId)).toBe(before);
 });
 
-test("Verificar agora names a custom field deleted in Ploomes, and a silent integration is called out", async ({ page }) => {
+test("Verificar agora names a custom field deleted in Ploomes, and a silent integration is called out", async ({
+  page,
+}) => {
   const { account, email } = await seedAccount("Saúde");
   const { id, tenantId } = await seedLiveIntegration(account.id);
   // The Ploomes admin deletes the field in Ploomes' own screens (its API, like the sandbox's, cannot).
@@ -97,7 +108,9 @@ test("Verificar agora names a custom field deleted in Ploomes, and a silent inte
   await expect(page.getByText("Esta integração precisa de atenção")).toHaveCount(0);
   await page.getByRole("button", { name: "Verificar agora" }).click();
   await expect(page.getByTestId("health-findings")).toContainText('O campo personalizado "Origem da campanha"');
-  await expect(page.getByTestId("health-findings").getByRole("link", { name: "Corrigir em “Mapeamento de campos”" })).toBeVisible();
+  await expect(
+    page.getByTestId("health-findings").getByRole("link", { name: "Corrigir em “Mapeamento de campos”" }),
+  ).toBeVisible();
   // The banner every screen of the integration shows until it is fixed.
   await expect(page.getByText(/Esta integração precisa de atenção: .*"Origem da campanha"/)).toBeVisible();
   const flagged = await systemDb.integration.findUniqueOrThrow({ where: { id } });
@@ -110,7 +123,9 @@ test("Verificar agora names a custom field deleted in Ploomes, and a silent inte
   await expect(page.getByText("Nenhum evento recebido há mais de 24 horas.")).toBeVisible();
   await expect(page.getByTestId("health-last-event")).toContainText("há 1 dia");
   await page.goto("/integrations/jivo");
-  await expect(page.getByTestId(`integration-row-${id}`).getByTestId("silent-badge")).toHaveText("Sem eventos há +24 h");
+  await expect(page.getByTestId(`integration-row-${id}`).getByTestId("silent-badge")).toHaveText(
+    "Sem eventos há +24 h",
+  );
 
   // The threshold is a setting of the Canais step (1 to 720 hours).
   await page.goto(`/integrations/jivo/${id}/channels`);
@@ -123,10 +138,14 @@ test("Verificar agora names a custom field deleted in Ploomes, and a silent inte
   await expect(page).toHaveURL(/\/activate$/);
   await expect(page.getByTestId("health-last-event")).toBeVisible();
   await expect(page.getByText(/Nenhum evento recebido há mais de/)).toHaveCount(0);
-  expect(JSON.parse((await systemDb.integration.findUniqueOrThrow({ where: { id } })).settings)).toMatchObject({ silenceAlertHours: 48 });
+  expect(JSON.parse((await systemDb.integration.findUniqueOrThrow({ where: { id } })).settings)).toMatchObject({
+    silenceAlertHours: 48,
+  });
 });
 
-test("the behaviour step turns the agent look-up off and records creation at the start of the chat on", async ({ page }) => {
+test("the behaviour step turns the agent look-up off and records creation at the start of the chat on", async ({
+  page,
+}) => {
   const { account, email } = await seedAccount("Atendimento");
   const { id } = await seedLiveIntegration(account.id);
   await signIn(page, email);
@@ -137,7 +156,10 @@ test("the behaviour step turns the agent look-up off and records creation at the
   await page.getByRole("switch", { name: "Criar cliente já no início do atendimento" }).check();
   await page.getByRole("button", { name: "Salvar e continuar" }).click();
   await expect(page).toHaveURL(/\/funnel$/);
-  const stored = JSON.parse((await systemDb.integration.findUniqueOrThrow({ where: { id } })).settings) as Record<string, unknown>;
+  const stored = JSON.parse((await systemDb.integration.findUniqueOrThrow({ where: { id } })).settings) as Record<
+    string,
+    unknown
+  >;
   expect(stored).toMatchObject({ agentLookup: false, createOnChatStart: true, behaviour: "company_person_deal" });
 });
 

@@ -12,12 +12,31 @@ const SEEDED_ERROR = "500 do Ploomes (semeado)";
 async function seedLog() {
   const { account, email } = await seedAccount("Eventos");
   const connection = await systemDb.ploomesConnection.create({
-    data: { accountId: account.id, name: "Sandbox", baseUrl: "http://127.0.0.1:9/api", apiKeyCipher: "x", apiKeyLast4: "0000", budgetKey: randomUUID(), isSandbox: true },
+    data: {
+      accountId: account.id,
+      name: "Sandbox",
+      baseUrl: "http://127.0.0.1:9/api",
+      apiKeyCipher: "x",
+      apiKeyLast4: "0000",
+      budgetKey: randomUUID(),
+      isSandbox: true,
+    },
   });
   const integration = await systemDb.integration.create({
-    data: { accountId: account.id, name: "Jivo – loja", status: "active", connectionId: connection.id, flaggedReason: "O Ploomes recusou a chave da API (401)." },
+    data: {
+      accountId: account.id,
+      name: "Jivo – loja",
+      status: "active",
+      connectionId: connection.id,
+      flaggedReason: "O Ploomes recusou a chave da API (401).",
+    },
   });
-  const base = { accountId: account.id, integrationId: integration.id, widgetId: "wdg-e2e", rawPayload: '{"event_name":"chat_finished"}' };
+  const base = {
+    accountId: account.id,
+    integrationId: integration.id,
+    widgetId: "wdg-e2e",
+    rawPayload: '{"event_name":"chat_finished"}',
+  };
   const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 
   const done = await systemDb.webhookEvent.create({
@@ -33,7 +52,14 @@ async function seedLog() {
       receivedAt: minutesAgo(30),
       processedAt: minutesAgo(29),
       outcome: JSON.stringify({ person: { id: 12, how: "email", companyId: null, attempt: 1 }, deal: { id: 40 } }),
-      plan: JSON.stringify([{ step: "findPerson", attempt: 1, at: minutesAgo(29).toISOString(), result: { person: { id: 12, how: "email", companyId: null, attempt: 1 } } }]),
+      plan: JSON.stringify([
+        {
+          step: "findPerson",
+          attempt: 1,
+          at: minutesAgo(29).toISOString(),
+          result: { person: { id: 12, how: "email", companyId: null, attempt: 1 } },
+        },
+      ]),
     },
   });
   const failed = await systemDb.webhookEvent.create({
@@ -50,14 +76,28 @@ async function seedLog() {
       job: { create: { chatKey: randomUUID(), status: "failed", attempts: 1, lastError: SEEDED_ERROR } },
       calls: {
         create: [
-          { method: "GET", path: "/Contacts?$filter=Email eq 'joao@x.example'", status: 200, durationMs: 84, attempt: 1 },
+          {
+            method: "GET",
+            path: "/Contacts?$filter=Email eq 'joao@x.example'",
+            status: 200,
+            durationMs: 84,
+            attempt: 1,
+          },
           { method: "POST", path: "/Deals", status: 500, durationMs: 312, error: "Internal Server Error", attempt: 1 },
         ],
       },
     },
   });
   const script = await systemDb.webhookEvent.create({
-    data: { ...base, eventName: "chat_finished", chatId: "chat-xss", dedupeKey: randomUUID(), visitorName: SCRIPT_NAME, status: "ignored", receivedAt: minutesAgo(10) },
+    data: {
+      ...base,
+      eventName: "chat_finished",
+      chatId: "chat-xss",
+      dedupeKey: randomUUID(),
+      visitorName: SCRIPT_NAME,
+      status: "ignored",
+      receivedAt: minutesAgo(10),
+    },
   });
   // Due in an hour, so the server's worker leaves it alone while the test looks at it.
   const retrying = await systemDb.webhookEvent.create({
@@ -69,7 +109,15 @@ async function seedLog() {
       visitorName: "Rita Depois",
       status: "retrying",
       receivedAt: minutesAgo(5),
-      job: { create: { chatKey: randomUUID(), status: "queued", attempts: 1, runAt: new Date(Date.now() + 60 * 60_000), lastError: "429" } },
+      job: {
+        create: {
+          chatKey: randomUUID(),
+          status: "queued",
+          attempts: 1,
+          runAt: new Date(Date.now() + 60 * 60_000),
+          lastError: "429",
+        },
+      },
     },
   });
   return { account, email, integration, done, failed, script, retrying };
@@ -96,8 +144,14 @@ test("the event log lists, filters and details events; only admins reprocess", a
   await expect(row(seeded.done.id)).toContainText("Concluído");
   await expect(row(seeded.done.id)).toContainText("+2 entregas repetidas");
   await expect(row(seeded.done.id)).toContainText("Chat finalizado");
-  await expect(row(seeded.done.id).getByRole("link", { name: "Pessoa #12 reutilizada" })).toHaveAttribute("href", "/sandbox?record=12#sandbox-contacts-12");
-  await expect(row(seeded.done.id).getByRole("link", { name: "Negócio #40 criado" })).toHaveAttribute("href", "/sandbox?record=40#sandbox-deals-40");
+  await expect(row(seeded.done.id).getByRole("link", { name: "Pessoa #12 reutilizada" })).toHaveAttribute(
+    "href",
+    "/sandbox?record=12#sandbox-contacts-12",
+  );
+  await expect(row(seeded.done.id).getByRole("link", { name: "Negócio #40 criado" })).toHaveAttribute(
+    "href",
+    "/sandbox?record=40#sandbox-deals-40",
+  );
   await expect(row(seeded.failed.id)).toContainText("Falhou definitivamente");
   await expect(row(seeded.retrying.id)).toContainText(/Falhou — tentará de novo às \d{2}:\d{2}/);
   await expect(row(seeded.retrying.id)).toContainText("Mensagem offline");
@@ -149,7 +203,12 @@ test("the event log lists, filters and details events; only admins reprocess", a
 
   // A member sees the log but no Reprocessar, and the server refuses the action if called anyway.
   const memberEmail = `membro-${randomBytes(4).toString("hex")}@example.com`;
-  await createUser(scopedDb(seeded.account.id), { name: "Membro", email: memberEmail, role: "member", password: "senha-do-membro-1" });
+  await createUser(scopedDb(seeded.account.id), {
+    name: "Membro",
+    email: memberEmail,
+    role: "member",
+    password: "senha-do-membro-1",
+  });
   await signOut(page);
   await signIn(page, memberEmail, "senha-do-membro-1");
   await page.goto(`/events/${seeded.done.id}`);

@@ -4,10 +4,18 @@ import { seedAccount, signIn, signOut } from "./helpers/accounts";
 // Issue 14 in the browser: where sign-in may send you, what a copied cookie is worth after sign-out, changing one's
 // password, and the Content-Security-Policy the pages run under.
 
-test("after sign-in, a callbackUrl to another host stays in the app; a path of the app is followed", async ({ page, baseURL }) => {
+test("after sign-in, a callbackUrl to another host stays in the app; a path of the app is followed", async ({
+  page,
+  baseURL,
+}) => {
   const { email, password } = await seedAccount();
   const origin = new URL(baseURL!).origin;
-  for (const callbackUrl of ["/%5Cevil.example/phish", "/%09/evil.example", "//evil.example", "https://evil.example/"]) {
+  for (const callbackUrl of [
+    "/%5Cevil.example/phish",
+    "/%09/evil.example",
+    "//evil.example",
+    "https://evil.example/",
+  ]) {
     await page.context().clearCookies();
     await page.goto(`/login?callbackUrl=${callbackUrl}`);
     await page.getByLabel("E-mail").fill(email);
@@ -41,7 +49,10 @@ test("a session cookie copied before sign-out no longer opens the app", async ({
   }
 });
 
-test("change password: the current one is required, a common one is refused, and every session ends", async ({ page, browser }) => {
+test("change password: the current one is required, a common one is refused, and every session ends", async ({
+  page,
+  browser,
+}) => {
   const { email, password } = await seedAccount();
   const other = await browser.newContext();
   try {

@@ -16,16 +16,25 @@ const HOSTILE_NAMES = [
 const HOSTILE_MESSAGE = `<img src=x onerror="window.__hostile = 'message'"> <b>negrito</b> &lt;ok&gt;`;
 
 function chatFrom(name: string, chatId: number): string {
-  const chat = JSON.parse(fs.readFileSync("test/fixtures/jivo/chat_finished_br.json", "utf8")) as Record<string, unknown>;
+  const chat = JSON.parse(fs.readFileSync("test/fixtures/jivo/chat_finished_br.json", "utf8")) as Record<
+    string,
+    unknown
+  >;
   return JSON.stringify({
     ...chat,
     chat_id: chatId,
     visitor: { ...(chat.visitor as object), name, email: `hostil-${chatId}@example.com` },
-    chat: { ...(chat.chat as object), messages: [{ message: HOSTILE_MESSAGE, timestamp: 1764000000, type: "visitor" }] },
+    chat: {
+      ...(chat.chat as object),
+      messages: [{ message: HOSTILE_MESSAGE, timestamp: 1764000000, type: "visitor" }],
+    },
   });
 }
 
-test("markup in a visitor's name and messages is shown as text in the event log, never run", async ({ page, request }) => {
+test("markup in a visitor's name and messages is shown as text in the event log, never run", async ({
+  page,
+  request,
+}) => {
   const { account, email } = await seedAccount("Hostil");
   // Paused: the events are stored and listed, and no worker picks them up while the test looks at them.
   const { integration, token } = await seedIntegration({ accountId: account.id, status: "paused" });
@@ -42,7 +51,9 @@ test("markup in a visitor's name and messages is shown as text in the event log,
       headers: { "content-type": "application/json" },
     });
     expect(delivered.status()).toBe(200);
-    const row = await systemDb.webhookEvent.findFirstOrThrow({ where: { integrationId: integration.id, chatId: String(880_000 + index) } });
+    const row = await systemDb.webhookEvent.findFirstOrThrow({
+      where: { integrationId: integration.id, chatId: String(880_000 + index) },
+    });
     expect(row.visitorName).toBe(name);
     events.push({ id: row.id, name });
   }

@@ -32,7 +32,10 @@ async function seedReadyDraft(accountId: string) {
   return id;
 }
 
-test("an admin enables Jivo with the sandbox, maps a custom field, activates and receives a JivoChat event", async ({ page, request }) => {
+test("an admin enables Jivo with the sandbox, maps a custom field, activates and receives a JivoChat event", async ({
+  page,
+  request,
+}) => {
   const { email } = await seedAccount("Wizard");
   await signIn(page, email);
 
@@ -64,7 +67,12 @@ test("an admin enables Jivo with the sandbox, maps a custom field, activates and
   // 2. Comportamento: every card can be chosen.
   await expect(page).toHaveURL(/\/behaviour$/);
   await expect(page.getByTestId("wizard-step-connection")).toHaveAttribute("data-completed", "true");
-  for (const title of ["Criar Lead", "Criar Pessoa e Negócio", "Criar só Empresa e Pessoa", "Criar Empresa, Pessoa e Negócio"]) {
+  for (const title of [
+    "Criar Lead",
+    "Criar Pessoa e Negócio",
+    "Criar só Empresa e Pessoa",
+    "Criar Empresa, Pessoa e Negócio",
+  ]) {
     const radio = page.getByRole("radio", { name: new RegExp(`^${title}`) });
     await radio.check();
     await expect(radio).toBeChecked();
@@ -91,10 +99,14 @@ test("an admin enables Jivo with the sandbox, maps a custom field, activates and
   await page.getByLabel(`Campo do JivoChat, linha ${row}`).selectOption("session.utm.campaign");
   // A value that cannot convert is flagged on its row straight away.
   await page.getByLabel(`Campo do JivoChat, linha ${row}`).selectOption("visitor.email");
-  await page.getByLabel(`Campo do Ploomes, linha ${row}`).selectOption(`person|custom:${seedFieldKey(1, "Número de funcionários")}`);
+  await page
+    .getByLabel(`Campo do Ploomes, linha ${row}`)
+    .selectOption(`person|custom:${seedFieldKey(1, "Número de funcionários")}`);
   await expect(page.getByTestId(`mapping-row-${row - 1}`)).toContainText("não pode ser gravado neste tipo de campo");
   await page.getByLabel(`Campo do JivoChat, linha ${row}`).selectOption("session.utm.campaign");
-  await page.getByLabel(`Campo do Ploomes, linha ${row}`).selectOption(`person|custom:${seedFieldKey(1, "Origem da campanha")}`);
+  await page
+    .getByLabel(`Campo do Ploomes, linha ${row}`)
+    .selectOption(`person|custom:${seedFieldKey(1, "Origem da campanha")}`);
   await expect(page.getByTestId(`mapping-row-${row - 1}`)).not.toContainText("não pode ser gravado");
   await page.getByRole("button", { name: "Salvar e continuar" }).click();
 
@@ -106,7 +118,9 @@ test("an admin enables Jivo with the sandbox, maps a custom field, activates and
   // 6. Ativar: summary, activation, the URL shown once with Copiar.
   await expect(page).toHaveURL(/\/activate$/);
   await expect(page.getByTestId("summary-funnel")).toHaveText("Funil de Vendas › Prospecção");
-  await expect(page.getByTestId("summary-mappings")).toContainText("Campanha (utm_campaign) → Cliente – Pessoa: Origem da campanha");
+  await expect(page.getByTestId("summary-mappings")).toContainText(
+    "Campanha (utm_campaign) → Cliente – Pessoa: Origem da campanha",
+  );
   await page.getByRole("button", { name: "Ativar integração" }).click();
   const urlInput = page.getByLabel("URL para Webhooks");
   await expect(urlInput).toHaveValue(/\/api\/webhooks\/jivo\/[A-Za-z0-9_-]{32}$/);
@@ -167,7 +181,9 @@ test("an admin enables Jivo with the sandbox, maps a custom field, activates and
   await expect(page.getByTestId("connector-jivo")).toContainText("Ativa");
 });
 
-test("a draft connected with 'Usar o sandbox' is discarded with that sandbox; a live integration offers no discard", async ({ page }) => {
+test("a draft connected with 'Usar o sandbox' is discarded with that sandbox; a live integration offers no discard", async ({
+  page,
+}) => {
   const { account, email } = await seedAccount("Descarte");
   await signIn(page, email);
   await page.goto("/integrations/jivo");
@@ -202,7 +218,10 @@ test("a draft connected with 'Usar o sandbox' is discarded with that sandbox; a 
   await expect(page.getByRole("button", { name: "Descartar rascunho" })).toHaveCount(0);
 });
 
-test("a Lead integration chooses its default owner on the behaviour step; the lead is created with it", async ({ page, request }) => {
+test("a Lead integration chooses its default owner on the behaviour step; the lead is created with it", async ({
+  page,
+  request,
+}) => {
   const { account, email } = await seedAccount("Responsável");
   const db = scopedDb(account.id);
   const { id } = await createIntegration(db, account.id);
@@ -222,7 +241,11 @@ test("a Lead integration chooses its default owner on the behaviour step; the le
   await page.getByRole("switch", { name: "Responsável = atendente do chat (pelo e-mail)" }).uncheck();
   await page.getByRole("button", { name: "Salvar e continuar" }).click();
   await expect(page).toHaveURL(/\/mapping$/);
-  expect((await storedSettings(id)).parsed).toMatchObject({ behaviour: "lead", defaultOwnerId: ana.id, ownerFromAgent: false });
+  expect((await storedSettings(id)).parsed).toMatchObject({
+    behaviour: "lead",
+    defaultOwnerId: ana.id,
+    ownerFromAgent: false,
+  });
 
   // Coming back shows the saved choice; the summary names the owner.
   await page.goto(`/integrations/jivo/${id}/behaviour`);
@@ -235,10 +258,14 @@ test("a Lead integration chooses its default owner on the behaviour step; the le
   expect((await request.post(webhookUrl, { data: chat })).status()).toBe(200);
 
   await expect
-    .poll(async () => (await systemDb.webhookEvent.findFirst({ where: { integrationId: id } }))?.status, { timeout: 30_000 })
+    .poll(async () => (await systemDb.webhookEvent.findFirst({ where: { integrationId: id } }))?.status, {
+      timeout: 30_000,
+    })
     .toBe("done");
   const event = await systemDb.webhookEvent.findFirstOrThrow({ where: { integrationId: id } });
-  const lead = await systemDb.sandboxRecord.findUniqueOrThrow({ where: { id: JSON.parse(event.outcome).lead.id as number } });
+  const lead = await systemDb.sandboxRecord.findUniqueOrThrow({
+    where: { id: JSON.parse(event.outcome).lead.id as number },
+  });
   expect(lead.entity).toBe("Leads");
   expect(JSON.parse(lead.data)).toMatchObject({ OwnerId: ana.id });
 });
@@ -247,7 +274,12 @@ test("a member sees the integration read-only, and the server refuses activation
   const { account, email } = await seedAccount("Membros");
   const id = await seedReadyDraft(account.id);
   const memberEmail = `membro-${account.id}@example.com`;
-  await createUser(scopedDb(account.id), { name: "Maria Membro", email: memberEmail, role: "member", password: PASSWORD });
+  await createUser(scopedDb(account.id), {
+    name: "Maria Membro",
+    email: memberEmail,
+    role: "member",
+    password: PASSWORD,
+  });
 
   await signIn(page, memberEmail);
   await page.goto("/integrations/jivo");
@@ -260,7 +292,9 @@ test("a member sees the integration read-only, and the server refuses activation
   const live = await seedReadyDraft(account.id);
   const { webhookUrl } = await activateIntegration(scopedDb(account.id), live);
   await page.goto(`/integrations/jivo/${live}/activate`);
-  await expect(page.getByLabel("URL para Webhooks")).toHaveValue(new RegExp(`/api/webhooks/jivo/•+${webhookUrl.slice(-4)}$`));
+  await expect(page.getByLabel("URL para Webhooks")).toHaveValue(
+    new RegExp(`/api/webhooks/jivo/•+${webhookUrl.slice(-4)}$`),
+  );
   expect(await page.content()).not.toContain(webhookUrl);
   await expect(page.getByRole("button", { name: "Gerar nova URL" })).toHaveCount(0);
   await page.goto(`/integrations/jivo/${id}/behaviour`);
@@ -285,7 +319,11 @@ test("another account's integration is a 404", async ({ page }) => {
   const id = await seedReadyDraft(owner.account.id);
   const stranger = await seedAccount("Outra");
   await signIn(page, stranger.email);
-  for (const path of [`/integrations/jivo/${id}`, `/integrations/jivo/${id}/connection`, `/integrations/jivo/${id}/activate`]) {
+  for (const path of [
+    `/integrations/jivo/${id}`,
+    `/integrations/jivo/${id}/connection`,
+    `/integrations/jivo/${id}/activate`,
+  ]) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);
   }

@@ -22,7 +22,10 @@ function routes(file: "page.tsx" | "route.ts", dir = "app"): string[] {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return routes(file, full);
     if (entry.name !== file) return [];
-    const segments = path.relative("app", dir).split(path.sep).filter((segment) => segment && !/^\(.*\)$/.test(segment));
+    const segments = path
+      .relative("app", dir)
+      .split(path.sep)
+      .filter((segment) => segment && !/^\(.*\)$/.test(segment));
     return [`/${segments.join("/")}`];
   });
 }
@@ -35,17 +38,47 @@ async function seedWorld() {
   const intruder = await setupSandboxIntegration(BASE_URL, { behaviour: "lead" });
   const marker = `Vitima ${randomBytes(4).toString("hex")}`;
   await systemDb.integration.update({ where: { id: victim.integration.id }, data: { name: marker } });
-  const chat = JSON.parse(fs.readFileSync("test/fixtures/jivo/chat_finished_br.json", "utf8")) as Record<string, unknown>;
+  const chat = JSON.parse(fs.readFileSync("test/fixtures/jivo/chat_finished_br.json", "utf8")) as Record<
+    string,
+    unknown
+  >;
   const visitor = `Visitante ${marker}`;
-  expect((await deliver(victim.webhookUrl, JSON.stringify({ ...chat, chat_id: Date.now(), visitor: { name: visitor, email: "vitima@example.com" } }))).status).toBe(200);
+  expect(
+    (
+      await deliver(
+        victim.webhookUrl,
+        JSON.stringify({ ...chat, chat_id: Date.now(), visitor: { name: visitor, email: "vitima@example.com" } }),
+      )
+    ).status,
+  ).toBe(200);
   const event = await systemDb.webhookEvent.findFirstOrThrow({ where: { integrationId: victim.integration.id } });
   // The server's own worker turns it into a lead in the victim's sandbox.
-  await expect.poll(async () => (await systemDb.webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).status, { timeout: 30_000 }).toBe("done");
-  const lead = await systemDb.sandboxRecord.findFirstOrThrow({ where: { tenantId: victim.tenantId, entity: "Leads" }, orderBy: { id: "desc" } });
+  await expect
+    .poll(async () => (await systemDb.webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).status, {
+      timeout: 30_000,
+    })
+    .toBe("done");
+  const lead = await systemDb.sandboxRecord.findFirstOrThrow({
+    where: { tenantId: victim.tenantId, entity: "Leads" },
+    orderBy: { id: "desc" },
+  });
   const member = (account: { id: string }) =>
-    createUser(scopedDb(account.id), { name: "Membro", email: `membro-${randomBytes(4).toString("hex")}@example.com`, role: "member", password: PASSWORD });
+    createUser(scopedDb(account.id), {
+      name: "Membro",
+      email: `membro-${randomBytes(4).toString("hex")}@example.com`,
+      role: "member",
+      password: PASSWORD,
+    });
   return {
-    victim: { ...victim, admin: victim.account.users[0]!.email, member: (await member(victim.account)).email, event, lead, marker, visitor },
+    victim: {
+      ...victim,
+      admin: victim.account.users[0]!.email,
+      member: (await member(victim.account)).email,
+      event,
+      lead,
+      marker,
+      visitor,
+    },
     intruder: { ...intruder, admin: intruder.account.users[0]!.email, member: (await member(intruder.account)).email },
   };
 }
@@ -74,7 +107,9 @@ test.beforeAll(async () => {
   world = await seedWorld();
 });
 
-test("every page refuses whoever is not the account's own, and shows nothing of another account", async ({ browser }) => {
+test("every page refuses whoever is not the account's own, and shows nothing of another account", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const pages = routes("page.tsx");
   expect(pages).toEqual(expect.arrayContaining(["/events", "/events/[id]", "/integrations/jivo/[id]", "/users"]));
@@ -91,7 +126,11 @@ test("every page refuses whoever is not the account's own, and shows nothing of 
     const page = await pageAs(browser, caller.email);
     if (caller.who === "admin") {
       page.on("response", (response) => {
-        if (!response.url().includes("/_next/static/")) void response.text().then((text) => bodies.push(text), () => undefined);
+        if (!response.url().includes("/_next/static/"))
+          void response.text().then(
+            (text) => bodies.push(text),
+            () => undefined,
+          );
       });
     }
     for (const route of pages) {
@@ -129,10 +168,22 @@ async function sessionRequest(browser: Browser, email: string): Promise<APIReque
   return page.request;
 }
 
-test("API routes: a session opens none of them, another account's key reaches only its own sandbox", async ({ browser, request }) => {
+test("API routes: a session opens none of them, another account's key reaches only its own sandbox", async ({
+  browser,
+  request,
+}) => {
   const api = routes("route.ts");
-  const checked = ["/api/auth/[...nextauth]", "/api/health", "/api/webhooks/jivo/[token]", "/sandbox/admin/[...path]", "/sandbox/ploomes/api/[...path]"];
-  expect(api.filter((route) => !checked.includes(route)), "API routes without an isolation check").toEqual([]);
+  const checked = [
+    "/api/auth/[...nextauth]",
+    "/api/health",
+    "/api/webhooks/jivo/[token]",
+    "/sandbox/admin/[...path]",
+    "/sandbox/ploomes/api/[...path]",
+  ];
+  expect(
+    api.filter((route) => !checked.includes(route)),
+    "API routes without an isolation check",
+  ).toEqual([]);
   const admin = await sessionRequest(browser, world.victim.admin);
   const key = (apiKey: string) => ({ "User-Key": apiKey });
   const leadUrl = `${BASE_URL}/sandbox/ploomes/api/Leads(${world.victim.lead.id})`;
@@ -144,25 +195,33 @@ test("API routes: a session opens none of them, another account's key reaches on
   expect(JSON.stringify(session)).not.toContain(world.intruder.admin);
 
   // The webhook: only its token opens it; a signed-in admin without it gets a 404, a GET a 405.
-  expect((await admin.post(`/api/webhooks/jivo/${randomBytes(24).toString("base64url")}`, { data: "{}" })).status()).toBe(404);
+  expect(
+    (await admin.post(`/api/webhooks/jivo/${randomBytes(24).toString("base64url")}`, { data: "{}" })).status(),
+  ).toBe(404);
   expect((await request.get(world.victim.webhookUrl)).status()).toBe(405);
 
   // The sandbox API: the key is the credential; a session is not; another tenant's key sees only its own.
   expect((await admin.get(leadUrl)).status()).toBe(401);
   expect((await request.get(leadUrl, { headers: key(world.victim.apiKey) })).status()).toBe(200);
   expect((await request.get(leadUrl, { headers: key(world.intruder.apiKey) })).status()).toBe(404);
-  const theirs = await (await request.get(`${BASE_URL}/sandbox/ploomes/api/Leads`, { headers: key(world.intruder.apiKey) })).text();
+  const theirs = await (
+    await request.get(`${BASE_URL}/sandbox/ploomes/api/Leads`, { headers: key(world.intruder.apiKey) })
+  ).text();
   expect(theirs).not.toContain(world.victim.visitor);
 
   // Sandbox admin: no key, no change; another tenant's reset wipes only its own records.
   const faults = `${BASE_URL}/sandbox/admin/tenants/faults`;
   expect((await admin.put(faults, { data: { errorRate: 1 } })).status()).toBe(401);
-  expect((await request.post(`${BASE_URL}/sandbox/admin/tenants/reset`, { headers: key(world.intruder.apiKey) })).status()).toBe(204);
+  expect(
+    (await request.post(`${BASE_URL}/sandbox/admin/tenants/reset`, { headers: key(world.intruder.apiKey) })).status(),
+  ).toBe(204);
   expect(await systemDb.sandboxRecord.count({ where: { id: world.victim.lead.id } })).toBe(1);
   expect((await systemDb.sandboxTenant.findUniqueOrThrow({ where: { id: world.victim.tenantId } })).errorRate).toBe(0);
 });
 
-test("sign-in: the e-mail lock holds when the attacker changes X-Forwarded-For on every attempt", async ({ request }) => {
+test("sign-in: the e-mail lock holds when the attacker changes X-Forwarded-For on every attempt", async ({
+  request,
+}) => {
   const email = world.intruder.member;
   const attempt = async (password: string, ip: string) => {
     const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
@@ -173,7 +232,8 @@ test("sign-in: the e-mail lock holds when the attacker changes X-Forwarded-For o
     });
     return JSON.stringify(await response.json().catch(() => ({}))) + (response.headers().location ?? "");
   };
-  for (let n = 0; n < 5; n++) expect(await attempt(`errada-${n}`, `203.0.113.${n + 1}`)).toContain("invalid_credentials");
+  for (let n = 0; n < 5; n++)
+    expect(await attempt(`errada-${n}`, `203.0.113.${n + 1}`)).toContain("invalid_credentials");
   expect(await attempt(PASSWORD, "198.51.100.77")).toContain("too_many_attempts");
   expect(await (await request.get("/api/auth/session")).json()).toEqual({});
 });

@@ -33,7 +33,12 @@ test("an admin creates the sandbox; records written through its API show up on t
     OtherProperties: [{ FieldKey: seedFieldKey(1, "Origem da campanha"), StringValue: "Campanha de Natal" }],
   });
   const sales = (await crm.listPipelines()).find((pipeline) => pipeline.Name === SANDBOX_SEED.salesPipeline.Name)!;
-  const deal = await crm.createDeal({ Title: "JivoChat – Beatriz", ContactId: person.Id, PersonId: person.Id, StageId: sales.Stages![0]!.Id });
+  const deal = await crm.createDeal({
+    Title: "JivoChat – Beatriz",
+    ContactId: person.Id,
+    PersonId: person.Id,
+    StageId: sales.Stages![0]!.Id,
+  });
   const transcript = "Visitante: Olá, <b>quero</b> um orçamento.\nAgente: Claro! Qual o seu e-mail?";
   const interaction = await crm.createInteractionRecord({ ContactId: person.Id, DealId: deal.Id, Content: transcript });
   await expect(crm.getContact(person.Id)).resolves.toMatchObject({ Email: "beatriz.e2e@exemplo.com.br" });
@@ -64,7 +69,9 @@ test("an admin creates the sandbox; records written through its API show up on t
   await expect(page.locator(`#sandbox-deals-${deal.Id}`)).toBeInViewport();
 });
 
-test("the Sandbox page's address and key connect an integration on the production server; the draft is then discarded", async ({ page }) => {
+test("the Sandbox page's address and key connect an integration on the production server; the draft is then discarded", async ({
+  page,
+}) => {
   const { account, email } = await seedAccount("Sandbox colado");
   await signIn(page, email);
   await page.goto("/sandbox");
@@ -73,7 +80,9 @@ test("the Sandbox page's address and key connect an integration on the productio
   const address = await page.getByLabel("URL base da API").inputValue();
   expect(address).toBe(API_URL);
   // Its answers name the address the request came to, not the server's bind address (0.0.0.0).
-  const answer = (await (await fetch(`${address}/Account?$top=1`, { headers: { "User-Key": apiKey } })).json()) as Record<string, unknown>;
+  const answer = (await (
+    await fetch(`${address}/Account?$top=1`, { headers: { "User-Key": apiKey } })
+  ).json()) as Record<string, unknown>;
   expect(answer["@odata.context"]).toBe(`${API_URL}/$metadata#Account`);
 
   // The server runs as `npm start` does (NODE_ENV=production, no PLOOMES_ALLOW_PRIVATE_URLS): a private address,

@@ -57,7 +57,10 @@ export const env = createEnv({
     SANDBOX_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     /** Alert e-mails to the account's admins: smtp://user:password@host:587 or smtps://…:465. Unset: the Alertas page only. */
-    SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]+/, "must be smtp://[user:password@]host[:port] or smtps://…").optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^/]+/, "must be smtp://[user:password@]host[:port] or smtps://…")
+      .optional(),
     ALERT_EMAIL_FROM: z.string().min(3).default("Hub Jivo → Ploomes <alertas@localhost>"),
     /** An active integration whose share of failed events in the last hour reaches this (0..1) gets an alert… */
     ALERT_FAILURE_RATE: z.coerce.number().min(0.01).max(1).default(0.5),

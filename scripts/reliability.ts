@@ -31,7 +31,9 @@ function summary(figures: Figures): string {
   const ledger = figures.ledger;
   if (!ledger) return `${figures.name}: ${JSON.stringify(figures)}`;
   const calls = ledger.calls.byStatus;
-  const created = Object.entries(ledger.created).map(([kind, count]) => `${count} ${kind}`).join(", ");
+  const created = Object.entries(ledger.created)
+    .map(([kind, count]) => `${count} ${kind}`)
+    .join(", ");
   return [
     `${figures.name} (${figures.database}, seed ${figures.seed}, ${figures.seconds?.total.toFixed(0)} s)`,
     `  ${figures.scenario?.events} events + ${figures.burst?.duplicates} re-deliveries, ${figures.scenario?.crashes} crashes`,

@@ -31,7 +31,9 @@ async function main() {
       response.end();
     });
   });
-  server.listen(port, hostname, () => console.log(`Ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
+  server.listen(port, hostname, () =>
+    console.log(`Ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`),
+  );
 
   // Stop taking requests and let those in flight finish. The in-process worker (lib/bootstrap/on-server-start.ts)
   // listens for the same signals and exits once its jobs are handed back; without one, exit when the server has.

@@ -25,7 +25,8 @@ async function main() {
     }
   }
   console.log("\nSummary");
-  for (const result of results) console.log(`  ${result.ok ? "✓" : "✗"} ${result.name} (${result.seconds.toFixed(0)} s)`);
+  for (const result of results)
+    console.log(`  ${result.ok ? "✓" : "✗"} ${result.name} (${result.seconds.toFixed(0)} s)`);
   const failed = results.some((result) => !result.ok) || results.length < steps.length;
   process.exit(failed ? 1 : 0);
 }

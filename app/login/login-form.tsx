@@ -37,7 +37,13 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {error ? <Alert tone="error">{error}</Alert> : null}
       <FormField id="email" label={t("email")} error={formState.errors.email && tv(formState.errors.email.message!)}>
-        <TextInput id="email" type="email" autoComplete="email" invalid={!!formState.errors.email} {...register("email")} />
+        <TextInput
+          id="email"
+          type="email"
+          autoComplete="email"
+          invalid={!!formState.errors.email}
+          {...register("email")}
+        />
       </FormField>
       <PasswordField
         id="password"

@@ -11,7 +11,11 @@ export async function generateMetadata() {
   return { title: (await getTranslations("login"))("title") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; passwordChanged?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[]; passwordChanged?: string }>;
+}) {
   if (await currentUser()) redirect("/integrations");
   const { callbackUrl, passwordChanged } = await searchParams;
   // Only same-origin paths: never bounce a signed-in user to another host.

@@ -34,7 +34,8 @@ export function startProcess(label: string, command: string, args: string[], env
 export async function waitUntilUp(url: string, processHandle: BenchProcess, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (processHandle.child.exitCode !== null) throw new Error(`${url}: the process exited early, see ${processHandle.logFile}`);
+    if (processHandle.child.exitCode !== null)
+      throw new Error(`${url}: the process exited early, see ${processHandle.logFile}`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
       if (response.ok) return;
@@ -50,10 +51,21 @@ export async function waitUntilUp(url: string, processHandle: BenchProcess, time
  * The production server (scripts/serve.ts, as `npm start` runs it) on a spare loopback port, with the given extra environment. `nodeArgs`
  * go to node itself (e.g. --cpu-prof, which NODE_OPTIONS refuses).
  */
-export async function startApp(label: string, env: Env, nodeArgs: string[] = []): Promise<BenchProcess & { url: string }> {
+export async function startApp(
+  label: string,
+  env: Env,
+  nodeArgs: string[] = [],
+): Promise<BenchProcess & { url: string }> {
   const port = await sparePort();
   const url = `http://127.0.0.1:${port}`;
-  const appEnv: Env = { ...process.env, PORT: String(port), APP_URL: url, NEXTAUTH_URL: url, NODE_ENV: "production", ...env };
+  const appEnv: Env = {
+    ...process.env,
+    PORT: String(port),
+    APP_URL: url,
+    NEXTAUTH_URL: url,
+    NODE_ENV: "production",
+    ...env,
+  };
   const app = startProcess(label, process.execPath, [...nodeArgs, ...appServerArgs(port, "127.0.0.1")], appEnv);
   try {
     await waitUntilUp(`${url}/api/health`, app);

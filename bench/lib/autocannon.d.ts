@@ -1,6 +1,15 @@
 // autocannon 8 ships no types; only what bench/lib/load.ts uses is declared.
 declare module "autocannon" {
-  type Histogram = { average: number; stddev: number; min: number; max: number; p50: number; p90: number; p97_5: number; p99: number };
+  type Histogram = {
+    average: number;
+    stddev: number;
+    min: number;
+    max: number;
+    p50: number;
+    p90: number;
+    p97_5: number;
+    p99: number;
+  };
   type Request = { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer };
   type Options = {
     url: string;

@@ -19,18 +19,18 @@ const now = () => new Date().toISOString();
 const accountId = randomUUID();
 const integrationId = randomUUID();
 db.prepare(`INSERT INTO "Account" ("id", "name") VALUES (?, 'Bare')`).run(accountId);
-db.prepare(`INSERT INTO "Integration" ("id", "accountId", "name", "status", "updatedAt") VALUES (?, ?, 'Bare', 'active', ?)`).run(
-  integrationId,
-  accountId,
-  now(),
-);
+db.prepare(
+  `INSERT INTO "Integration" ("id", "accountId", "name", "status", "updatedAt") VALUES (?, ?, 'Bare', 'active', ?)`,
+).run(integrationId, accountId, now());
 
 const insertEvent = db.prepare(`
   INSERT INTO "WebhookEvent" ("id", "accountId", "integrationId", "eventName", "widgetId", "chatId", "dedupeKey",
     "visitorName", "visitorEmail", "visitorPhone", "rawPayload", "status", "receivedAt")
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?)
   ON CONFLICT ("integrationId", "dedupeKey") DO NOTHING`);
-const insertJob = db.prepare(`INSERT INTO "Job" ("id", "eventId", "chatKey", "createdAt", "runAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?)`);
+const insertJob = db.prepare(
+  `INSERT INTO "Job" ("id", "eventId", "chatKey", "createdAt", "runAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?)`,
+);
 const countDelivery = db.prepare(
   `UPDATE "WebhookEvent" SET "deliveries" = "deliveries" + 1 WHERE "integrationId" = ? AND "dedupeKey" = ?`,
 );
@@ -45,12 +45,29 @@ type Payload = {
 
 const store = db.transaction((raw: string, payload: Payload) => {
   const chatId = payload.chat_id === undefined ? null : String(payload.chat_id);
-  const key = [payload.widget_id ?? "-", chatId ?? "-", payload.event_name ?? "-", payload.offline_message_id ?? ""].join(":");
+  const key = [
+    payload.widget_id ?? "-",
+    chatId ?? "-",
+    payload.event_name ?? "-",
+    payload.offline_message_id ?? "",
+  ].join(":");
   const id = randomUUID();
   const at = now();
   const visitor = payload.visitor ?? {};
-  const inserted = insertEvent.run(id, accountId, integrationId, payload.event_name ?? "-", payload.widget_id ?? null, chatId, key,
-    visitor.name ?? null, visitor.email ?? null, visitor.phone ?? null, raw, at);
+  const inserted = insertEvent.run(
+    id,
+    accountId,
+    integrationId,
+    payload.event_name ?? "-",
+    payload.widget_id ?? null,
+    chatId,
+    key,
+    visitor.name ?? null,
+    visitor.email ?? null,
+    visitor.phone ?? null,
+    raw,
+    at,
+  );
   if (inserted.changes === 0) countDelivery.run(integrationId, key);
   else insertJob.run(randomUUID(), id, `${integrationId}:${payload.widget_id ?? "-"}:${chatId ?? key}`, at, at, at);
 });

@@ -13,7 +13,10 @@ import { createTestDatabase } from "../../scripts/lib/test-database";
  */
 export async function benchDatabase(label: string) {
   const database = await createTestDatabase(label);
-  await run(bin("prisma"), ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: database.url }, stdio: "ignore" });
+  await run(bin("prisma"), ["migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: database.url },
+    stdio: "ignore",
+  });
   process.env.DATABASE_URL = database.url;
   process.env.LOG_LEVEL ??= "warn";
   process.env.PLOOMES_ALLOW_PRIVATE_URLS = "true";
@@ -39,11 +42,14 @@ export async function sqliteSettings(query: (sql: string) => Promise<unknown>): 
  * connection is no witness.
  */
 export async function appSqliteSettings(): Promise<SqliteSettings> {
-  const { stdout } = await promisify(execFile)(bin("tsx"), ["bench/lib/print-sqlite-settings.ts"], { env: process.env });
+  const { stdout } = await promisify(execFile)(bin("tsx"), ["bench/lib/print-sqlite-settings.ts"], {
+    env: process.env,
+  });
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as SqliteSettings;
 }
 
-export const describeSqlite = (settings: SqliteSettings) => `sqlite (journal_mode=${settings.journalMode}, synchronous=${settings.synchronous})`;
+export const describeSqlite = (settings: SqliteSettings) =>
+  `sqlite (journal_mode=${settings.journalMode}, synchronous=${settings.synchronous})`;
 
 export function machineFacts(database: string) {
   return {

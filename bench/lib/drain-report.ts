@@ -31,7 +31,9 @@ export async function measureDrain(run: DrainRun) {
   const calls = await systemDb.ploomesCall.findMany({ select: { createdAt: true, status: true } });
   const logged = calls.map((call) => call.createdAt.getTime());
   // Answered calls only, as the sandbox's own count: a dropped connection leaves an arrival without a status.
-  const sandbox = run.arrivals.filter((arrival) => arrival.status !== null && arrival.path.startsWith("/sandbox/ploomes/api"));
+  const sandbox = run.arrivals.filter(
+    (arrival) => arrival.status !== null && arrival.path.startsWith("/sandbox/ploomes/api"),
+  );
   const seen = sandbox.map((arrival) => arrival.at);
   const firstCall = Math.min(...seen);
   const minutes: number[] = [];
@@ -39,9 +41,13 @@ export async function measureDrain(run: DrainRun) {
     minutes.push(seen.filter((at) => at >= from && at < from + 60_000).length);
   }
 
-  const events = await systemDb.webhookEvent.findMany({ select: { chatId: true, integrationId: true, status: true, _count: { select: { calls: true } } } });
+  const events = await systemDb.webhookEvent.findMany({
+    select: { chatId: true, integrationId: true, status: true, _count: { select: { calls: true } } },
+  });
   const integrations = await systemDb.integration.findMany({ select: { id: true, settings: true } });
-  const behaviourOf = new Map(integrations.map((row) => [row.id, (JSON.parse(row.settings) as { behaviour: string }).behaviour]));
+  const behaviourOf = new Map(
+    integrations.map((row) => [row.id, (JSON.parse(row.settings) as { behaviour: string }).behaviour]),
+  );
   const returning = (event: (typeof events)[number]) => run.isReturning(Number(event.chatId) - run.chatIdBase);
   const byBehaviour = run.behaviours.map((behaviour) => {
     const mine = events.filter((event) => behaviourOf.get(event.integrationId) === behaviour);
@@ -70,7 +76,10 @@ export async function measureDrain(run: DrainRun) {
     callsPerFullMinute: minutes,
     maxCallsIn60s: maxInWindow(seen, 60_000),
     minGapMs: minGap(seen),
-    rateLimited: { logged: calls.filter((call) => call.status === 429).length, seen: sandbox.filter((arrival) => arrival.status === 429).length },
+    rateLimited: {
+      logged: calls.filter((call) => call.status === 429).length,
+      seen: sandbox.filter((arrival) => arrival.status === 429).length,
+    },
     jobsRetried: await systemDb.job.count({ where: { attempts: { gt: 1 } } }),
     workerShare: sightings.map((count) => round(count / sighted, 2)),
     byBehaviour,
@@ -85,22 +94,41 @@ export function drainMarkdown(run: DrainRun, result: Awaited<ReturnType<typeof m
     "",
     table(
       ["behaviour", "chats", "calls / new chat", "calls / returning chat", "calls / chat", "not done"],
-      result.byBehaviour.map((row) => [row.behaviour, row.chats, row.callsPerNewChat, row.callsPerReturningChat, row.callsPerChat, row.notDone]),
+      result.byBehaviour.map((row) => [
+        row.behaviour,
+        row.chats,
+        row.callsPerNewChat,
+        row.callsPerReturningChat,
+        row.callsPerChat,
+        row.notDone,
+      ]),
     ),
     "",
     table(
-      ["time to drain", "backlog lasted", "calls/min while backlog (PloomesCall)", "same, sandbox side", "max calls in any 60 s", "min gap", "429s", "jobs retried", "worker share (sampled)"],
-      [[
-        `${result.drainSeconds} s`,
-        `${result.backlogSeconds} s`,
-        `${result.callsPerMinuteLogged} (${round(used * 100)} % of budget)`,
-        result.callsPerMinuteSeen,
-        result.maxCallsIn60s,
-        `${result.minGapMs} ms`,
-        result.rateLimited.seen,
-        result.jobsRetried,
-        result.workerShare.join(" / ") || "–",
-      ]],
+      [
+        "time to drain",
+        "backlog lasted",
+        "calls/min while backlog (PloomesCall)",
+        "same, sandbox side",
+        "max calls in any 60 s",
+        "min gap",
+        "429s",
+        "jobs retried",
+        "worker share (sampled)",
+      ],
+      [
+        [
+          `${result.drainSeconds} s`,
+          `${result.backlogSeconds} s`,
+          `${result.callsPerMinuteLogged} (${round(used * 100)} % of budget)`,
+          result.callsPerMinuteSeen,
+          result.maxCallsIn60s,
+          `${result.minGapMs} ms`,
+          result.rateLimited.seen,
+          result.jobsRetried,
+          result.workerShare.join(" / ") || "–",
+        ],
+      ],
     ),
     "",
     `Calls per full minute (sandbox side): ${result.callsPerFullMinute.join(", ") || "–"}.`,

@@ -2,7 +2,8 @@ import fs from "node:fs";
 
 // JivoChat bodies for the benchmarks, built from the test fixtures (real payload shapes) so that only the ids
 // and the visitor change. Read with fs, not through test/helpers, which would open the database on import.
-const fixture = (name: string) => JSON.parse(fs.readFileSync(`test/fixtures/jivo/${name}.json`, "utf8")) as Record<string, unknown>;
+const fixture = (name: string) =>
+  JSON.parse(fs.readFileSync(`test/fixtures/jivo/${name}.json`, "utf8")) as Record<string, unknown>;
 
 /** A small seeded PRNG (mulberry32): the same run sends the same sequence of new and repeated chats. */
 function seeded(seed: number): () => number {

@@ -27,14 +27,21 @@ const TIMEOUT_S = 10;
  * Closed loop: keeps `connections` keep-alive connections busy for `seconds`, each sending its next request as
  * soon as the last is answered. POSTs a fresh body from `nextBody` on every request; without one, GETs.
  */
-export async function load(url: string, { connections, seconds, nextBody }: { connections: number; seconds: number; nextBody?: () => string }): Promise<LoadResult> {
+export async function load(
+  url: string,
+  { connections, seconds, nextBody }: { connections: number; seconds: number; nextBody?: () => string },
+): Promise<LoadResult> {
   const result = await autocannon({
     url,
     connections,
     duration: seconds,
     timeout: TIMEOUT_S,
     ...(nextBody
-      ? { method: "POST", headers: { "content-type": "application/json" }, requests: [{ setupRequest: (request) => ({ ...request, body: nextBody() }) }] }
+      ? {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          requests: [{ setupRequest: (request) => ({ ...request, body: nextBody() }) }],
+        }
       : {}),
   });
   return {
@@ -57,14 +64,21 @@ export async function load(url: string, { connections, seconds, nextBody }: { co
  * option fires every connection at the same instant each second, a burst rather than a steady flow). Latency
  * counts from when a request was due, so a server that falls behind cannot hide it.
  */
-export async function paced(url: string, { perSecond, seconds, nextBody }: { perSecond: number; seconds: number; nextBody: () => string }): Promise<LoadResult> {
+export async function paced(
+  url: string,
+  { perSecond, seconds, nextBody }: { perSecond: number; seconds: number; nextBody: () => string },
+): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
   const latencies: number[] = [];
   const counts = { ok: 0, errors: 0, timeouts: 0, non2xx: 0 };
   const send = (due: number) =>
     new Promise<void>((resolve) => {
       const body = nextBody();
-      const request = http.request(url, { agent, method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } });
+      const request = http.request(url, {
+        agent,
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+      });
       request.setTimeout(TIMEOUT_S * 1000, () => {
         counts.timeouts++;
         request.destroy(new Error("timeout"));

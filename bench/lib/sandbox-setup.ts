@@ -13,15 +13,27 @@ import { seedIntegration } from "../../test/helpers/seed";
 export async function setupBehaviours(sandboxUrl: string, behaviours: readonly Behaviour[], rateLimit: number) {
   const setup = await setupSandboxIntegration(sandboxUrl, { behaviour: "lead" });
   const funnel = (await setup.crm.listPipelines())[0]!;
-  const settingsOf = (behaviour: Behaviour) => ({ behaviour, avoidDuplicateDeals: true, pipelineId: funnel.Id, stageId: funnel.Stages![0]!.Id });
+  const settingsOf = (behaviour: Behaviour) => ({
+    behaviour,
+    avoidDuplicateDeals: true,
+    pipelineId: funnel.Id,
+    stageId: funnel.Stages![0]!.Id,
+  });
   const integrations: { behaviour: Behaviour; id: string; token: string }[] = [];
   for (const [index, behaviour] of behaviours.entries()) {
     if (index === 0) {
-      await systemDb.integration.update({ where: { id: setup.integration.id }, data: { settings: JSON.stringify(settingsOf(behaviour)) } });
+      await systemDb.integration.update({
+        where: { id: setup.integration.id },
+        data: { settings: JSON.stringify(settingsOf(behaviour)) },
+      });
       integrations.push({ behaviour, id: setup.integration.id, token: setup.token });
       continue;
     }
-    const { integration, token } = await seedIntegration({ accountId: setup.account.id, connectionId: setup.connection.id, settings: settingsOf(behaviour) });
+    const { integration, token } = await seedIntegration({
+      accountId: setup.account.id,
+      connectionId: setup.connection.id,
+      settings: settingsOf(behaviour),
+    });
     integrations.push({ behaviour, id: integration.id, token });
   }
   await systemDb.integration.updateMany({ where: { accountId: setup.account.id }, data: { lastHealthAt: new Date() } });

@@ -7,7 +7,16 @@ import { run } from "../../scripts/lib/run";
 // (`.next`) and generate the Prisma client for their provider (`node_modules/.prisma`): doing either in the
 // shared checkout would pull the ground from under other people's servers and tests.
 const ROOT = path.join(os.tmpdir(), "jivo-ploomes-bench");
-const LEFT_OUT = ["/node_modules", "/.next", "/data", "/test-results", "/playwright-report", "/.git", "/bench/results", "*.tsbuildinfo"];
+const LEFT_OUT = [
+  "/node_modules",
+  "/.next",
+  "/data",
+  "/test-results",
+  "/playwright-report",
+  "/.git",
+  "/bench/results",
+  "*.tsbuildinfo",
+];
 
 export type Provider = "sqlite" | "postgresql";
 
@@ -20,7 +29,13 @@ const lockOf = (dir: string) => {
 export async function prepareWorkspace(provider: Provider, databaseUrl?: string): Promise<string> {
   const dir = path.join(ROOT, provider);
   fs.mkdirSync(dir, { recursive: true });
-  await run("rsync", ["-a", "--delete", ...LEFT_OUT.flatMap((pattern) => ["--exclude", pattern]), `${process.cwd()}/`, `${dir}/`]);
+  await run("rsync", [
+    "-a",
+    "--delete",
+    ...LEFT_OUT.flatMap((pattern) => ["--exclude", pattern]),
+    `${process.cwd()}/`,
+    `${dir}/`,
+  ]);
   if (lockOf(dir) !== lockOf(process.cwd())) {
     console.log(`Copying node_modules into ${dir} (first run or dependencies changed)…`);
     fs.rmSync(path.join(dir, "node_modules"), { recursive: true, force: true });
@@ -30,6 +45,10 @@ export async function prepareWorkspace(provider: Provider, databaseUrl?: string)
   const env: Record<string, string | undefined> = { ...process.env };
   if (provider === "postgresql") env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
-  await run(path.join("node_modules", ".bin", "tsx"), ["scripts/prepare-db.ts", "--generate-only"], { cwd: dir, env: env as NodeJS.ProcessEnv, stdio: "ignore" });
+  await run(path.join("node_modules", ".bin", "tsx"), ["scripts/prepare-db.ts", "--generate-only"], {
+    cwd: dir,
+    env: env as NodeJS.ProcessEnv,
+    stdio: "ignore",
+  });
   return dir;
 }

@@ -7,11 +7,22 @@ import { UserMenu } from "./user-menu";
 
 type ShellUser = { name: string; email: string; role: "admin" | "member" };
 
-export async function AdminShell({ accountName, user, children }: { accountName: string; user: ShellUser; children: ReactNode }) {
+export async function AdminShell({
+  accountName,
+  user,
+  children,
+}: {
+  accountName: string;
+  user: ShellUser;
+  children: ReactNode;
+}) {
   const t = await getTranslations("shell");
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         {t("skipToContent")}
       </a>
       <header className="border-b border-slate-200 bg-white">

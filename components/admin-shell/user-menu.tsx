@@ -35,13 +35,19 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
         onClick={() => setOpen((value) => !value)}
         className="flex items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-slate-100"
       >
-        <span aria-hidden className="grid h-7 w-7 place-items-center rounded-full bg-slate-200 text-xs font-semibold uppercase">
+        <span
+          aria-hidden
+          className="grid h-7 w-7 place-items-center rounded-full bg-slate-200 text-xs font-semibold uppercase"
+        >
           {name.slice(0, 1)}
         </span>
         <span className="hidden sm:inline">{name}</span>
       </button>
       {open ? (
-        <div role="menu" className="absolute right-0 z-20 mt-2 w-60 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
+        <div
+          role="menu"
+          className="absolute right-0 z-20 mt-2 w-60 rounded-md border border-slate-200 bg-white p-2 shadow-lg"
+        >
           <div className="px-2 py-1.5 text-sm">
             <p className="font-medium">{name}</p>
             <p className="truncate text-slate-500">{email}</p>

@@ -11,7 +11,9 @@ export function AgentAnswerSummary({ answer, compact = false }: { answer: AgentA
     return (
       <p className="text-xs text-slate-600" data-testid="agent-answer">
         {t("nothing", { reason: t(`reasons.${answer.reason}`) })}
-        {!compact && answer.error ? <span className="mt-0.5 block break-words text-slate-500">{answer.error}</span> : null}
+        {!compact && answer.error ? (
+          <span className="mt-0.5 block break-words text-slate-500">{answer.error}</span>
+        ) : null}
       </p>
     );
   }
@@ -26,7 +28,9 @@ export function AgentAnswerSummary({ answer, compact = false }: { answer: AgentA
       </p>
       {!compact ? (
         <>
-          {answer.contactInfo.length > 0 ? <p>{t("contactInfo", { fields: answer.contactInfo.map((field) => t(`fields.${field}`)).join(", ") })}</p> : null}
+          {answer.contactInfo.length > 0 ? (
+            <p>{t("contactInfo", { fields: answer.contactInfo.map((field) => t(`fields.${field}`)).join(", ") })}</p>
+          ) : null}
           <p>{answer.cached ? t("timingCached", { ms: answer.ms }) : t("timing", { ms: answer.ms })}</p>
         </>
       ) : null}

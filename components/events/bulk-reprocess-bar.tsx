@@ -36,7 +36,10 @@ export function BulkReprocessBar({
         onStarted();
         router.refresh();
       } else {
-        setMessage({ tone: "error", text: t(KNOWN_ERRORS.has(result.code) ? `errors.${result.code}` : "errors.other") });
+        setMessage({
+          tone: "error",
+          text: t(KNOWN_ERRORS.has(result.code) ? `errors.${result.code}` : "errors.other"),
+        });
       }
     });
 
@@ -44,11 +47,19 @@ export function BulkReprocessBar({
   return (
     <div className="space-y-2" data-testid="bulk-reprocess">
       <div className="flex flex-wrap items-center gap-2">
-        <Button variant="secondary" disabled={pending || selectedIds.length === 0} onClick={() => start({ ids: selectedIds })}>
+        <Button
+          variant="secondary"
+          disabled={pending || selectedIds.length === 0}
+          onClick={() => start({ ids: selectedIds })}
+        >
           {t("selected", { count: selectedIds.length })}
         </Button>
         {failedMatching ? (
-          <Button variant="secondary" disabled={pending} onClick={() => start({ filters: { q, integration, from, to } })}>
+          <Button
+            variant="secondary"
+            disabled={pending}
+            onClick={() => start({ filters: { q, integration, from, to } })}
+          >
             {t("allFailed", { count: failedMatching })}
           </Button>
         ) : null}

@@ -19,12 +19,17 @@ export function DailyChart({ perDay }: { perDay: DayCount[] }) {
   const descId = useId();
   const label = (day: string) => format.dateTime(dayStart(day), { day: "2-digit", month: "2-digit" });
   const max = Math.max(1, ...perDay.map((day) => day.done + day.failed));
-  const totals = perDay.reduce((sum, day) => ({ done: sum.done + day.done, failed: sum.failed + day.failed }), { done: 0, failed: 0 });
+  const totals = perDay.reduce((sum, day) => ({ done: sum.done + day.done, failed: sum.failed + day.failed }), {
+    done: 0,
+    failed: 0,
+  });
   const width = perDay.length * (BAR + GAP);
   const scale = (count: number) => (count / max) * PLOT_HEIGHT;
   const center = (index: number) => index * (BAR + GAP) + GAP / 2 + BAR / 2;
   // Weekly ticks counted back from today, so the last two never collide.
-  const ticks = perDay.flatMap((day, index) => ((perDay.length - 1 - index) % 7 === 0 ? [{ day: day.day, index }] : []));
+  const ticks = perDay.flatMap((day, index) =>
+    (perDay.length - 1 - index) % 7 === 0 ? [{ day: day.day, index }] : [],
+  );
 
   return (
     <figure className="space-y-2">
@@ -50,7 +55,13 @@ export function DailyChart({ perDay }: { perDay: DayCount[] }) {
               {/* An invisible full-height hit area so empty days still show their tooltip. */}
               <rect x={x} y={0} width={BAR} height={PLOT_HEIGHT} fill="transparent" />
               <rect x={x} y={PLOT_HEIGHT - doneHeight} width={BAR} height={doneHeight} className="fill-emerald-500" />
-              <rect x={x} y={PLOT_HEIGHT - doneHeight - failedHeight} width={BAR} height={failedHeight} className="fill-red-500" />
+              <rect
+                x={x}
+                y={PLOT_HEIGHT - doneHeight - failedHeight}
+                width={BAR}
+                height={failedHeight}
+                className="fill-red-500"
+              />
             </g>
           );
         })}
@@ -58,7 +69,11 @@ export function DailyChart({ perDay }: { perDay: DayCount[] }) {
       {/* Outside the SVG: it stretches to the card's width, which would stretch its text too. */}
       <div className="relative h-4 text-xs text-slate-500" aria-hidden>
         {ticks.map((tick) => (
-          <span key={tick.day} className="absolute -translate-x-1/2" style={{ left: `${(center(tick.index) / width) * 100}%` }}>
+          <span
+            key={tick.day}
+            className="absolute -translate-x-1/2"
+            style={{ left: `${(center(tick.index) / width) * 100}%` }}
+          >
             {label(tick.day)}
           </span>
         ))}

@@ -14,10 +14,18 @@ function Stat({ label, value, testId }: { label: string; value: string; testId: 
 export function EventDashboardPanel({ dashboard, now }: { dashboard: EventDashboard; now: Date }) {
   const t = useTranslations("events.dashboard");
   const format = useFormatter();
-  const rate = dashboard.successRate === null ? t("noData") : format.number(dashboard.successRate, { style: "percent", maximumFractionDigits: 1 });
-  const oldest = dashboard.oldestWaitingSince ? format.relativeTime(dashboard.oldestWaitingSince, now) : t("queueEmpty");
+  const rate =
+    dashboard.successRate === null
+      ? t("noData")
+      : format.number(dashboard.successRate, { style: "percent", maximumFractionDigits: 1 });
+  const oldest = dashboard.oldestWaitingSince
+    ? format.relativeTime(dashboard.oldestWaitingSince, now)
+    : t("queueEmpty");
   return (
-    <section aria-labelledby="events-dashboard" className="space-y-4 rounded-xl border border-slate-200 bg-slate-50/60 p-4">
+    <section
+      aria-labelledby="events-dashboard"
+      className="space-y-4 rounded-xl border border-slate-200 bg-slate-50/60 p-4"
+    >
       <h2 id="events-dashboard" className="sr-only">
         {t("title")}
       </h2>

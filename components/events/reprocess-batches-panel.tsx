@@ -18,10 +18,16 @@ export function ReprocessBatchesPanel({ batches }: { batches: BatchView[] }) {
             <li key={batch.id} data-testid={`reprocess-batch-${batch.id}`} className="space-y-1 text-sm">
               <div className="flex flex-wrap justify-between gap-2">
                 <span className="font-medium">
-                  {batch.status === "done" ? t("done") : t("running")} · {format.dateTime(batch.createdAt, { timeStyle: "short" })}
+                  {batch.status === "done" ? t("done") : t("running")} ·{" "}
+                  {format.dateTime(batch.createdAt, { timeStyle: "short" })}
                 </span>
                 <span className="text-slate-600">
-                  {t("counts", { processed: batch.processed, total: batch.total, requeued: batch.requeued, skipped: batch.skipped })}
+                  {t("counts", {
+                    processed: batch.processed,
+                    total: batch.total,
+                    requeued: batch.requeued,
+                    skipped: batch.skipped,
+                  })}
                 </span>
               </div>
               <div

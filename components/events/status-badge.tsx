@@ -10,7 +10,8 @@ const TONES: Record<StatusTone, string> = {
   muted: "bg-slate-50 text-slate-500 ring-slate-200",
 };
 
-const pill = "inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
+const pill =
+  "inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
 
 /** The status of an event as the log names it, plus a "duplicate" pill when JivoChat re-sent the chat. */
 export function StatusBadge({ view }: { view: StatusView }) {
@@ -18,7 +19,9 @@ export function StatusBadge({ view }: { view: StatusView }) {
   const format = useFormatter();
   const label =
     view.key === "retrying" && view.retryAt
-      ? t("retryingAt", { time: format.dateTime(view.retryAt, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }) })
+      ? t("retryingAt", {
+          time: format.dateTime(view.retryAt, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
+        })
       : t(view.key);
   return (
     <span className="inline-flex flex-wrap items-center gap-1" data-status={view.key}>

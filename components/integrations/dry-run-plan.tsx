@@ -25,7 +25,10 @@ function Item({ item }: { item: PlanItem }) {
         </>
       );
     case "link":
-      return t.rich("link", { person: () => <PlanRecordRef record={item.person} />, company: () => <PlanRecordRef record={item.company} /> });
+      return t.rich("link", {
+        person: () => <PlanRecordRef record={item.person} />,
+        company: () => <PlanRecordRef record={item.company} />,
+      });
     case "openDeal":
       return item.reused ? (
         <p className="font-medium text-slate-900">
@@ -39,8 +42,13 @@ function Item({ item }: { item: PlanItem }) {
     case "interaction":
       return (
         <>
-          <p className="font-medium text-slate-900">{t.rich("interaction", { on: () => <PlanRecordRef record={item.on} /> })}</p>
-          <pre className="mt-2 max-h-64 overflow-auto whitespace-pre-wrap rounded-md bg-slate-50 p-3 font-sans text-xs text-slate-700" data-testid="dry-run-transcript">
+          <p className="font-medium text-slate-900">
+            {t.rich("interaction", { on: () => <PlanRecordRef record={item.on} /> })}
+          </p>
+          <pre
+            className="mt-2 max-h-64 overflow-auto whitespace-pre-wrap rounded-md bg-slate-50 p-3 font-sans text-xs text-slate-700"
+            data-testid="dry-run-transcript"
+          >
             {item.transcript}
           </pre>
         </>
@@ -57,7 +65,9 @@ export function DryRunPlan({ view, integrationId }: { view: DryRunView; integrat
   const tBehaviour = useTranslations("wizard.behaviour.options");
   const tEvents = useTranslations("events");
   const visitor = view.event.visitor ?? view.event.email ?? view.event.phone ?? tEvents("table.anonymous");
-  const eventName = tEvents.has(`eventNames.${view.event.name}`) ? tEvents(`eventNames.${view.event.name}`) : view.event.name;
+  const eventName = tEvents.has(`eventNames.${view.event.name}`)
+    ? tEvents(`eventNames.${view.event.name}`)
+    : view.event.name;
 
   return (
     <div className="space-y-4" data-testid="dry-run-plan">
@@ -82,7 +92,11 @@ export function DryRunPlan({ view, integrationId }: { view: DryRunView; integrat
       ) : (
         <ol className="space-y-2">
           {view.items.map((item, index) => (
-            <li key={index} data-testid={testId(item)} className="rounded-lg border border-slate-200 p-3 text-sm text-slate-700">
+            <li
+              key={index}
+              data-testid={testId(item)}
+              className="rounded-lg border border-slate-200 p-3 text-sm text-slate-700"
+            >
               <Item item={item} />
             </li>
           ))}

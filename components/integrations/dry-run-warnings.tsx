@@ -11,7 +11,10 @@ export function DryRunWarnings({ warnings }: { warnings: PlanWarning[] }) {
   const label = usePlanFieldLabel();
   if (warnings.length === 0) return null;
   return (
-    <div className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="dry-run-warnings">
+    <div
+      className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900"
+      data-testid="dry-run-warnings"
+    >
       <p className="font-medium">{t("warningsTitle")}</p>
       <ul className="mt-1 list-disc space-y-1 pl-5">
         {warnings.map((warning, index) => {

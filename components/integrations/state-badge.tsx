@@ -13,7 +13,10 @@ const TONES: Record<IntegrationState | ConnectorState, string> = {
 export function StateBadge({ state }: { state: IntegrationState | ConnectorState }) {
   const t = useTranslations("integrations.states");
   return (
-    <span data-state={state} className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-medium ${TONES[state]}`}>
+    <span
+      data-state={state}
+      className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-medium ${TONES[state]}`}
+    >
       <span aria-hidden className="h-1.5 w-1.5 rounded-full bg-current" />
       {t(state)}
     </span>

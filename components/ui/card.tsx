@@ -30,7 +30,11 @@ export function Card({
       {description ? (
         <header>
           {heading}
-          {typeof description === "string" ? <p className="mt-1 max-w-3xl text-sm text-slate-600">{description}</p> : description}
+          {typeof description === "string" ? (
+            <p className="mt-1 max-w-3xl text-sm text-slate-600">{description}</p>
+          ) : (
+            description
+          )}
         </header>
       ) : (
         heading
@@ -41,7 +45,17 @@ export function Card({
 }
 
 /** A titled part of a page without a frame (its items are cards of their own), e.g. the alerts' two lists. */
-export function Section({ id, title, className = "space-y-2", children }: { id: string; title: ReactNode; className?: string; children: ReactNode }) {
+export function Section({
+  id,
+  title,
+  className = "space-y-2",
+  children,
+}: {
+  id: string;
+  title: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <section aria-labelledby={id} className={className}>
       <h2 id={id} className="text-lg font-semibold text-slate-900">

@@ -41,19 +41,35 @@ export function DataTable({
       <thead className={HEAD[dense ? "dense" : "regular"]}>
         <tr>
           {columns.map((column, index) => (
-            <th key={index} scope="col" className={isLabelled(column) && column.className ? `${cell} ${column.className}` : cell}>
+            <th
+              key={index}
+              scope="col"
+              className={isLabelled(column) && column.className ? `${cell} ${column.className}` : cell}
+            >
               {isLabelled(column) ? column.label : column}
             </th>
           ))}
         </tr>
       </thead>
-      <tbody className={alignTop ? "divide-y divide-slate-100 align-top" : "divide-y divide-slate-100"}>{children}</tbody>
+      <tbody className={alignTop ? "divide-y divide-slate-100 align-top" : "divide-y divide-slate-100"}>
+        {children}
+      </tbody>
     </table>
   );
 }
 
 /** A body cell with the table's padding; `dense` must match the table's. */
-export function Cell({ className, dense = false, colSpan, children }: { className?: string; dense?: boolean; colSpan?: number; children?: ReactNode }) {
+export function Cell({
+  className,
+  dense = false,
+  colSpan,
+  children,
+}: {
+  className?: string;
+  dense?: boolean;
+  colSpan?: number;
+  children?: ReactNode;
+}) {
   const cell = CELL[dense ? "dense" : "regular"];
   return (
     <td colSpan={colSpan} className={className ? `${cell} ${className}` : cell}>

@@ -9,7 +9,10 @@ type Variant = "plain" | "caps" | "stat";
 
 const STYLES: Record<Variant, { item?: string; term: string; detail: string }> = {
   plain: { term: "text-slate-500", detail: "text-slate-900" },
-  caps: { term: "text-xs font-medium uppercase tracking-wide text-slate-500", detail: "mt-0.5 break-words text-sm text-slate-900" },
+  caps: {
+    term: "text-xs font-medium uppercase tracking-wide text-slate-500",
+    detail: "mt-0.5 break-words text-sm text-slate-900",
+  },
   stat: {
     item: "rounded-lg border border-slate-200 bg-white px-4 py-3",
     term: "text-xs font-medium uppercase tracking-wide text-slate-500",

@@ -5,7 +5,10 @@ import { seedAccount, signIn } from "../../e2e/helpers/accounts";
 // Walks the product as an admin would and saves what each screen looks like, for the README and docs/.
 const shot = (page: Page, name: string) => page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: true });
 const chat = JSON.parse(fs.readFileSync("test/fixtures/jivo/chat_finished_br.json", "utf8")) as Record<string, unknown>;
-const offline = JSON.parse(fs.readFileSync("test/fixtures/jivo/offline_message.json", "utf8")) as Record<string, unknown>;
+const offline = JSON.parse(fs.readFileSync("test/fixtures/jivo/offline_message.json", "utf8")) as Record<
+  string,
+  unknown
+>;
 
 test("capture the product's screens", async ({ page, request }) => {
   test.setTimeout(180_000);
@@ -54,7 +57,12 @@ test("capture the product's screens", async ({ page, request }) => {
   await page.waitForTimeout(3_000);
   await page.reload();
   await shot(page, "event-log");
-  await page.getByTestId(/^event-row-/).first().getByRole("link").first().click();
+  await page
+    .getByTestId(/^event-row-/)
+    .first()
+    .getByRole("link")
+    .first()
+    .click();
   await expect(page.getByTestId("ploomes-calls")).toBeVisible();
   await shot(page, "event-detail");
   await page.goto("/sandbox");

@@ -8,7 +8,12 @@ export const PASSWORD = "senha-segura-123";
 export async function seedAccount(label = "Conta") {
   const id = randomBytes(4).toString("hex");
   const email = `admin-${id}@example.com`;
-  const account = await createAccountWithAdmin({ accountName: `${label} ${id}`, name: `Admin ${id}`, email, password: PASSWORD });
+  const account = await createAccountWithAdmin({
+    accountName: `${label} ${id}`,
+    name: `Admin ${id}`,
+    email,
+    password: PASSWORD,
+  });
   return { account, email, password: PASSWORD };
 }
 

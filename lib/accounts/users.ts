@@ -27,7 +27,9 @@ export async function createUser(db: ScopedDb, input: NewUserInput) {
       // E-mails are unique across accounts, but one account must not learn who another account's users are:
       // only a user of the admin's own account is named as such.
       if (await db.user.findFirst({ where: { email: input.email }, select: { id: true } })) {
-        throw new AppError("CONFLICT", "A user of this account already has this e-mail.", { fields: { email: "emailTaken" } });
+        throw new AppError("CONFLICT", "A user of this account already has this e-mail.", {
+          fields: { email: "emailTaken" },
+        });
       }
       throw new AppError("CONFLICT", "This e-mail cannot be used.", { fields: { email: "emailUnavailable" } });
     }
@@ -41,11 +43,13 @@ export async function changeRole(db: ScopedDb, userId: string, role: "admin" | "
   if (!user) throw new AppError("NOT_FOUND", "User not found.", { fields: { _: "userNotFound" } });
   if (user.role === "admin" && role !== "admin") await assertAnotherAdmin(db, userId);
   // Sessions issued under the old role end: the user signs in again as what they now are.
-  if (user.role !== role) await db.user.updateMany({ where: { id: userId }, data: { role, sessionVersion: { increment: 1 } } });
+  if (user.role !== role)
+    await db.user.updateMany({ where: { id: userId }, data: { role, sessionVersion: { increment: 1 } } });
 }
 
 export async function removeUser(db: ScopedDb, userId: string, actingUserId: string) {
-  if (userId === actingUserId) throw new AppError("BAD_REQUEST", "You cannot remove yourself.", { fields: { _: "cannotRemoveSelf" } });
+  if (userId === actingUserId)
+    throw new AppError("BAD_REQUEST", "You cannot remove yourself.", { fields: { _: "cannotRemoveSelf" } });
   const user = await db.user.findFirst({ where: { id: userId } });
   if (!user) throw new AppError("NOT_FOUND", "User not found.", { fields: { _: "userNotFound" } });
   if (user.role === "admin") await assertAnotherAdmin(db, userId);
@@ -55,7 +59,8 @@ export async function removeUser(db: ScopedDb, userId: string, actingUserId: str
 
 async function assertAnotherAdmin(db: ScopedDb, userId: string) {
   const others = await db.user.count({ where: { role: "admin", id: { not: userId } } });
-  if (others === 0) throw new AppError("CONFLICT", "The account needs at least one administrator.", { fields: { _: "lastAdmin" } });
+  if (others === 0)
+    throw new AppError("CONFLICT", "The account needs at least one administrator.", { fields: { _: "lastAdmin" } });
 }
 
 /**
@@ -65,22 +70,31 @@ async function assertAnotherAdmin(db: ScopedDb, userId: string) {
 export async function changePassword(userId: string, input: ChangePasswordInput): Promise<void> {
   const keys = [{ key: `pwchange:${userId}`, limit: env.LOGIN_MAX_FAILURES }];
   if (!(await reserveAttempt(keys))) {
-    throw new AppError("RATE_LIMITED", "Too many wrong passwords: try again later.", { fields: { currentPassword: "tooManyAttempts" } });
+    throw new AppError("RATE_LIMITED", "Too many wrong passwords: try again later.", {
+      fields: { currentPassword: "tooManyAttempts" },
+    });
   }
   const user = await systemDb.user.findUnique({ where: { id: userId } });
   if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
     await recordFailure(keys);
-    throw new AppError("VALIDATION", "The current password is wrong.", { fields: { currentPassword: "currentPasswordWrong" } });
+    throw new AppError("VALIDATION", "The current password is wrong.", {
+      fields: { currentPassword: "currentPasswordWrong" },
+    });
   }
   await recordSuccess(keys);
   await assertAcceptablePassword(input.newPassword, "newPassword");
   if (input.newPassword === input.currentPassword) {
-    throw new AppError("VALIDATION", "The new password is the current one.", { fields: { newPassword: "passwordUnchanged" } });
+    throw new AppError("VALIDATION", "The new password is the current one.", {
+      fields: { newPassword: "passwordUnchanged" },
+    });
   }
   const passwordHash = await hashPassword(input.newPassword);
   const changed = await systemDb.user.updateMany({
     where: { id: userId, passwordHash: user.passwordHash },
     data: { passwordHash, sessionVersion: { increment: 1 } },
   });
-  if (changed.count !== 1) throw new AppError("CONFLICT", "The password was changed meanwhile: sign in again.", { fields: { _: "passwordChangedMeanwhile" } });
+  if (changed.count !== 1)
+    throw new AppError("CONFLICT", "The password was changed meanwhile: sign in again.", {
+      fields: { _: "passwordChangedMeanwhile" },
+    });
 }

@@ -57,14 +57,20 @@ function nothing(reason: AgentAnswerReason, started: number, error: string | nul
  * The answer to chat_accepted / chat_updated: the visitor's Ploomes client for the agent, or a plain ok when the
  * feature is off, the visitor is unknown, Ploomes fails or the time budget runs out (the event is stored anyway).
  */
-export async function answerAgent(event: JivoEvent, integration: TokenIntegration, settings: IntegrationSettings | null): Promise<AgentLookup> {
+export async function answerAgent(
+  event: JivoEvent,
+  integration: TokenIntegration,
+  settings: IntegrationSettings | null,
+): Promise<AgentLookup> {
   const started = performance.now();
   const calls: PloomesCallRecord[] = [];
   const plain = (record: AgentAnswerRecord | null): AgentLookup => ({ answer: { result: "ok" }, record, calls });
   if (event.eventName !== "chat_accepted" && event.eventName !== "chat_updated") return plain(null);
   if (!settings?.agentLookup) return plain(nothing("feature_off", started));
-  if (!integration.connectionId || integration.status !== "active") return plain(nothing("integration_not_active", started));
-  if (!event.visitor.email && phoneSearchCandidates(event.visitor.phone).length === 0) return plain(nothing("no_contact_data", started));
+  if (!integration.connectionId || integration.status !== "active")
+    return plain(nothing("integration_not_active", started));
+  if (!event.visitor.email && phoneSearchCandidates(event.visitor.phone).length === 0)
+    return plain(nothing("no_contact_data", started));
   const connection = await systemDb.ploomesConnection.findUnique({ where: { id: integration.connectionId } });
   if (!connection) return plain(nothing("integration_not_active", started));
 
@@ -88,7 +94,9 @@ export async function answerAgent(event: JivoEvent, integration: TokenIntegratio
     interactive: { maxWaitMs: BUDGET_WAIT_MS },
   });
   const lookup = findVisitorInCrm(client, event, () => cachedMetadata(connection.id, client, "pipelines"));
-  const timedOut = new Promise<"timeout">((resolve) => deadline.addEventListener("abort", () => resolve("timeout"), { once: true }));
+  const timedOut = new Promise<"timeout">((resolve) =>
+    deadline.addEventListener("abort", () => resolve("timeout"), { once: true }),
+  );
   try {
     const found = await Promise.race([lookup, timedOut]);
     if (found === "timeout") {
@@ -101,7 +109,13 @@ export async function answerAgent(event: JivoEvent, integration: TokenIntegratio
     const message = error instanceof Error ? error.message : String(error);
     logger.warn({ err: message, integrationId: integration.id }, "agent look-up failed");
     if (error instanceof BudgetUnavailableError) return plain(nothing("no_budget", started));
-    return plain(nothing(error instanceof PloomesError && error.kind === "timeout" ? "timeout" : "ploomes_error", started, message.slice(0, 500)));
+    return plain(
+      nothing(
+        error instanceof PloomesError && error.kind === "timeout" ? "timeout" : "ploomes_error",
+        started,
+        message.slice(0, 500),
+      ),
+    );
   }
 }
 

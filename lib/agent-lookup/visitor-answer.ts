@@ -43,10 +43,16 @@ const money = new Intl.NumberFormat("pt-BR", { style: "currency", currency: "BRL
  * What JivoChat shows the agent for chat_accepted / chat_updated: who the visitor is in Ploomes. Pure, so the
  * wording is tested without a CRM. Labels are pt-BR: they appear inside JivoChat for a Brazilian team.
  */
-export function buildAgentAnswer(event: JivoEvent, found: VisitorInCrm | null, link: (kind: "contact" | "deal", id: number) => string): AgentAnswer {
+export function buildAgentAnswer(
+  event: JivoEvent,
+  found: VisitorInCrm | null,
+  link: (kind: "contact" | "deal", id: number) => string,
+): AgentAnswer {
   if (!found) return { result: "ok" };
   const { person, deals, pipelines } = found;
-  const rows: { title: string; content: string }[] = [{ title: "Cliente no Ploomes", content: `${person.Name} (#${person.Id})` }];
+  const rows: { title: string; content: string }[] = [
+    { title: "Cliente no Ploomes", content: `${person.Name} (#${person.Id})` },
+  ];
   if (person.Company?.Name) rows.push({ title: "Empresa", content: person.Company.Name });
   if (person.Owner?.Name) rows.push({ title: "Responsável", content: person.Owner.Name });
   const deal = deals[0];
@@ -55,7 +61,10 @@ export function buildAgentAnswer(event: JivoEvent, found: VisitorInCrm | null, l
     const stage = pipeline?.Stages?.find((s) => s.Id === deal.StageId);
     const where = [pipeline?.Name, stage?.Name].filter(Boolean).join(" › ");
     const amount = typeof deal.Amount === "number" && deal.Amount > 0 ? ` — ${money.format(deal.Amount)}` : "";
-    rows.push({ title: "Negócio aberto", content: `${deal.Title ?? `#${deal.Id}`}${where ? ` (${where})` : ""}${amount}` });
+    rows.push({
+      title: "Negócio aberto",
+      content: `${deal.Title ?? `#${deal.Id}`}${where ? ` (${where})` : ""}${amount}`,
+    });
     if (deals.length > 1) rows.push({ title: "Outros negócios abertos", content: String(deals.length - 1) });
   }
   const contactInfo: AgentAnswer["contact_info"] = {};

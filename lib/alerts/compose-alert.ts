@@ -26,7 +26,9 @@ const SUBJECT: Record<AlertKind, string> = {
 };
 
 const when = (date: Date) =>
-  new Intl.DateTimeFormat("pt-BR", { dateStyle: "short", timeStyle: "short", timeZone: "America/Sao_Paulo" }).format(date);
+  new Intl.DateTimeFormat("pt-BR", { dateStyle: "short", timeStyle: "short", timeZone: "America/Sao_Paulo" }).format(
+    date,
+  );
 
 /** The e-mail (subject and plain text, pt-BR) of an incident that opened or was resolved. */
 export function composeAlert(input: {

@@ -13,7 +13,11 @@ export type DeliverOptions = { smtpUrl?: string; from?: string; now?: Date; limi
 /** An SMTP error as the admin may read it: never the URL (its password) nor the server's whole transcript. */
 function describeError(error: unknown, smtpUrl: string): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.split(smtpUrl).join("[SMTP_URL]").replace(/\/\/[^@\s/]+@/g, "//***@").slice(0, 500);
+  return text
+    .split(smtpUrl)
+    .join("[SMTP_URL]")
+    .replace(/\/\/[^@\s/]+@/g, "//***@")
+    .slice(0, 500);
 }
 
 /**
@@ -51,8 +55,16 @@ export async function deliverPendingAlerts(options: DeliverOptions = {}): Promis
       const to = JSON.parse(message.recipients) as string[];
       try {
         if (to.length === 0) throw new Error("a conta não tem administradores para receber o alerta");
-        await transport.sendMail({ from: options.from ?? env.ALERT_EMAIL_FROM, to, subject: message.subject, text: message.body });
-        await systemDb.alertMessage.update({ where: { id }, data: { delivery: "sent", sentAt: new Date(), lastError: null, nextAttemptAt: null } });
+        await transport.sendMail({
+          from: options.from ?? env.ALERT_EMAIL_FROM,
+          to,
+          subject: message.subject,
+          text: message.body,
+        });
+        await systemDb.alertMessage.update({
+          where: { id },
+          data: { delivery: "sent", sentAt: new Date(), lastError: null, nextAttemptAt: null },
+        });
         sent++;
       } catch (error) {
         failed++;
@@ -60,9 +72,16 @@ export async function deliverPendingAlerts(options: DeliverOptions = {}): Promis
         const retryAt = new Date(Date.now() + 60_000 * 2 ** (message.attempts - 1));
         await systemDb.alertMessage.update({
           where: { id },
-          data: { delivery: giveUp ? "failed" : "pending", lastError: describeError(error, smtpUrl), nextAttemptAt: giveUp ? null : retryAt },
+          data: {
+            delivery: giveUp ? "failed" : "pending",
+            lastError: describeError(error, smtpUrl),
+            nextAttemptAt: giveUp ? null : retryAt,
+          },
         });
-        logger.warn({ messageId: id, attempts: message.attempts, err: describeError(error, smtpUrl) }, "alert e-mail not sent");
+        logger.warn(
+          { messageId: id, attempts: message.attempts, err: describeError(error, smtpUrl) },
+          "alert e-mail not sent",
+        );
       }
     }
   } finally {

@@ -80,11 +80,24 @@ export async function evaluateAlerts(options: EvaluateOptions = {}): Promise<{ o
 }
 
 async function recipients(accountId: string): Promise<string[]> {
-  const admins = await systemDb.user.findMany({ where: { accountId, role: "admin" }, select: { email: true }, orderBy: { createdAt: "asc" } });
+  const admins = await systemDb.user.findMany({
+    where: { accountId, role: "admin" },
+    select: { email: true },
+    orderBy: { createdAt: "asc" },
+  });
   return admins.map((admin) => admin.email);
 }
 
-function messageData(integration: Integration, type: AlertType, kind: AlertKind, detail: string, openedAt: Date, resolvedAt: Date | null, to: string[], smtpConfigured: boolean) {
+function messageData(
+  integration: Integration,
+  type: AlertType,
+  kind: AlertKind,
+  detail: string,
+  openedAt: Date,
+  resolvedAt: Date | null,
+  to: string[],
+  smtpConfigured: boolean,
+) {
   const { subject, body } = composeAlert({
     type,
     kind,
@@ -105,7 +118,13 @@ function messageData(integration: Integration, type: AlertType, kind: AlertKind,
   };
 }
 
-async function openIncident(integration: Integration, kind: AlertKind, detail: string, now: Date, smtpConfigured: boolean) {
+async function openIncident(
+  integration: Integration,
+  kind: AlertKind,
+  detail: string,
+  now: Date,
+  smtpConfigured: boolean,
+) {
   const to = await recipients(integration.accountId);
   try {
     await systemDb.alertIncident.create({
@@ -137,12 +156,24 @@ async function resolveIncident(
   const notify = integration.status === "active";
   const to = notify ? await recipients(integration.accountId) : [];
   return systemDb.$transaction(async (tx) => {
-    const closed = await tx.alertIncident.updateMany({ where: { id: incident.id, resolvedAt: null }, data: { resolvedAt: now, openKey: null } });
+    const closed = await tx.alertIncident.updateMany({
+      where: { id: incident.id, resolvedAt: null },
+      data: { resolvedAt: now, openKey: null },
+    });
     if (closed.count !== 1) return false;
     if (notify) {
       await tx.alertMessage.create({
         data: {
-          ...messageData(integration, "resolved", incident.kind as AlertKind, incident.detail, incident.openedAt, now, to, smtpConfigured),
+          ...messageData(
+            integration,
+            "resolved",
+            incident.kind as AlertKind,
+            incident.detail,
+            incident.openedAt,
+            now,
+            to,
+            smtpConfigured,
+          ),
           incidentId: incident.id,
         },
       });
@@ -174,7 +205,11 @@ type IntegrationRow = {
  * key, a stage or field gone — set by the worker and the health check), silence beyond its configured window, and
  * the share of failed events among those of the last hour. Only active integrations alert.
  */
-export async function currentConditions(integration: IntegrationRow, now: Date, thresholds: AlertThresholds): Promise<Map<AlertKind, string>> {
+export async function currentConditions(
+  integration: IntegrationRow,
+  now: Date,
+  thresholds: AlertThresholds,
+): Promise<Map<AlertKind, string>> {
   const conditions = new Map<AlertKind, string>();
   if (integration.status !== "active") return conditions;
   if (integration.flaggedReason) conditions.set("flagged", integration.flaggedReason);

@@ -30,7 +30,10 @@ export async function listAlerts(db: ScopedDb) {
   ]);
   return {
     open,
-    messages: messages.map(({ recipients, ...message }) => ({ ...message, recipients: JSON.parse(recipients) as string[] })),
+    messages: messages.map(({ recipients, ...message }) => ({
+      ...message,
+      recipients: JSON.parse(recipients) as string[],
+    })),
   };
 }
 

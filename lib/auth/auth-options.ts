@@ -10,7 +10,10 @@ import { hashPassword, MAX_PASSWORD_LENGTH, needsRehash, verifyPassword } from "
 
 export const SIGN_IN_ERRORS = { invalid: "invalid_credentials", locked: "too_many_attempts" } as const;
 
-const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().min(3), password: z.string().min(1).max(MAX_PASSWORD_LENGTH) });
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().min(3),
+  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+});
 
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
@@ -36,7 +39,10 @@ export const authOptions: NextAuthOptions = {
         if (needsRehash(user.passwordHash)) {
           // Only if nobody changed the password meanwhile.
           const passwordHash = await hashPassword(password);
-          await systemDb.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash } });
+          await systemDb.user.updateMany({
+            where: { id: user.id, passwordHash: user.passwordHash },
+            data: { passwordHash },
+          });
         }
         return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },

@@ -16,7 +16,12 @@ export function clientAddress(headers: Record<string, unknown> | undefined, trus
   const socket = headers?.[SOCKET_ADDRESS_HEADER];
   const forwarded = headers?.["x-forwarded-for"];
   const hops = [
-    ...(trustedProxies > 0 && typeof forwarded === "string" ? forwarded.split(",").map((hop) => hop.trim()).filter(Boolean) : []),
+    ...(trustedProxies > 0 && typeof forwarded === "string"
+      ? forwarded
+          .split(",")
+          .map((hop) => hop.trim())
+          .filter(Boolean)
+      : []),
     typeof socket === "string" ? socket : "",
   ];
   const address = hops[Math.max(0, hops.length - 1 - trustedProxies)];

@@ -42,7 +42,10 @@ async function reserveKey({ key, limit }: ThrottleKey, now: Date): Promise<boole
   await systemDb.loginThrottle.updateMany({
     where: {
       key,
-      OR: [{ lockedUntil: null, windowStart: { lt: new Date(now.getTime() - WINDOW_MS) } }, { lockedUntil: { lte: now } }],
+      OR: [
+        { lockedUntil: null, windowStart: { lt: new Date(now.getTime() - WINDOW_MS) } },
+        { lockedUntil: { lte: now } },
+      ],
     },
     data: { failures: 0, windowStart: now, lockedUntil: null },
   });
@@ -54,7 +57,10 @@ async function reserveKey({ key, limit }: ThrottleKey, now: Date): Promise<boole
 }
 
 async function giveBack(key: string): Promise<void> {
-  await systemDb.loginThrottle.updateMany({ where: { key, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
+  await systemDb.loginThrottle.updateMany({
+    where: { key, failures: { gt: 0 } },
+    data: { failures: { decrement: 1 } },
+  });
 }
 
 /**
@@ -77,7 +83,10 @@ export async function reserveAttempt(keys: ThrottleKey[], now = new Date()): Pro
 export async function recordFailure(keys: ThrottleKey[], now = new Date()): Promise<void> {
   const until = new Date(now.getTime() + env.LOGIN_LOCK_MINUTES * 60_000);
   for (const { key, limit } of keys) {
-    await systemDb.loginThrottle.updateMany({ where: { key, failures: { gte: limit }, lockedUntil: null }, data: { lockedUntil: until } });
+    await systemDb.loginThrottle.updateMany({
+      where: { key, failures: { gte: limit }, lockedUntil: null },
+      data: { lockedUntil: until },
+    });
   }
 }
 

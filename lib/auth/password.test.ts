@@ -35,7 +35,9 @@ describe("password hashing", () => {
   it(`keeps at most ${HASH_CONCURRENCY} hashes on the threadpool however many sign-ins arrive at once`, async () => {
     const hash = await hashPassword("senha-segura-123");
     takePeakHashing();
-    const results = await Promise.all(Array.from({ length: 8 }, (_, n) => verifyPassword(n % 2 ? "senha-segura-123" : "errada-123456", hash)));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, n) => verifyPassword(n % 2 ? "senha-segura-123" : "errada-123456", hash)),
+    );
     expect(results).toEqual([false, true, false, true, false, true, false, true]);
     expect(takePeakHashing()).toBe(HASH_CONCURRENCY);
   });

@@ -50,8 +50,12 @@ function deriveKey(password: string, salt: Buffer, options: ScryptOptions & { ke
   return withHashSlot(
     () =>
       new Promise((resolve, reject) => {
-        scrypt(password.normalize("NFC"), salt, options.keyLength, { N: options.N, r: options.r, p: options.p, maxmem: MAX_MEMORY }, (error, key) =>
-          error ? reject(error) : resolve(key),
+        scrypt(
+          password.normalize("NFC"),
+          salt,
+          options.keyLength,
+          { N: options.N, r: options.r, p: options.p, maxmem: MAX_MEMORY },
+          (error, key) => (error ? reject(error) : resolve(key)),
         );
       }),
   );
@@ -59,7 +63,12 @@ function deriveKey(password: string, salt: Buffer, options: ScryptOptions & { ke
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(SCRYPT.saltLength);
-  const key = await deriveKey(password, salt, { N: 2 ** SCRYPT.log2N, r: SCRYPT.r, p: SCRYPT.p, keyLength: SCRYPT.keyLength });
+  const key = await deriveKey(password, salt, {
+    N: 2 ** SCRYPT.log2N,
+    r: SCRYPT.r,
+    p: SCRYPT.p,
+    keyLength: SCRYPT.keyLength,
+  });
   return ["scrypt", SCRYPT.log2N, SCRYPT.r, SCRYPT.p, salt.toString("base64url"), key.toString("base64url")].join("$");
 }
 
@@ -116,6 +125,8 @@ export async function isCommonPassword(password: string): Promise<boolean> {
 /** For every path that sets a password: refuses a common one with a field error the forms show. */
 export async function assertAcceptablePassword(password: string, field = "password"): Promise<void> {
   if (await isCommonPassword(password)) {
-    throw new AppError("VALIDATION", "This password is too common: choose another one.", { fields: { [field]: "passwordCommon" } });
+    throw new AppError("VALIDATION", "This password is too common: choose another one.", {
+      fields: { [field]: "passwordCommon" },
+    });
   }
 }

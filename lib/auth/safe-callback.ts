@@ -19,6 +19,7 @@ export function safeCallbackPath(value: string | null | undefined, appUrl: strin
   if (target.origin !== base.origin) return DEFAULT_AFTER_SIGN_IN;
   const path = `${target.pathname}${target.search}${target.hash}`;
   // "//host" (e.g. from "/.//host") is another origin once the browser reads it as a relative URL.
-  if (!path.startsWith("/") || path.startsWith("//") || new URL(path, base).origin !== base.origin) return DEFAULT_AFTER_SIGN_IN;
+  if (!path.startsWith("/") || path.startsWith("//") || new URL(path, base).origin !== base.origin)
+    return DEFAULT_AFTER_SIGN_IN;
   return path;
 }

@@ -9,7 +9,11 @@ export const DEFAULT_SQLITE_URL = "file:./data/app.db";
  * nothing → the embedded SQLite file (default `data/app.db`). Relative SQLite paths resolve from the project
  * root so that the CLI, the server and the tests all open the same file.
  */
-export function resolveDatabase(rawUrl: string | undefined): { provider: DatabaseProvider; url: string; file?: string } {
+export function resolveDatabase(rawUrl: string | undefined): {
+  provider: DatabaseProvider;
+  url: string;
+  file?: string;
+} {
   const url = rawUrl?.trim() || DEFAULT_SQLITE_URL;
   if (/^postgres(ql)?:\/\//i.test(url)) return { provider: "postgresql", url };
   if (!url.startsWith("file:")) {

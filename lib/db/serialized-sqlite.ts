@@ -124,7 +124,10 @@ export function serializedSqlite(
 const preparedByConnection = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
 
 /** The connection's prepared statement for `sql`, prepared once. */
-export function prepared<Row = unknown>(db: BetterSqlite3.Database, sql: string): BetterSqlite3.Statement<unknown[], Row> {
+export function prepared<Row = unknown>(
+  db: BetterSqlite3.Database,
+  sql: string,
+): BetterSqlite3.Statement<unknown[], Row> {
   let statements = preparedByConnection.get(db);
   if (!statements) preparedByConnection.set(db, (statements = new Map()));
   let statement = statements.get(sql);

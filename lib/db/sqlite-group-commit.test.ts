@@ -20,7 +20,9 @@ function setup() {
       connection.prepare(`INSERT INTO "Item" VALUES ('half-written', 1)`).run();
       throw new Error("refused");
     }
-    const changed = connection.prepare(`INSERT INTO "Item" VALUES (?, 1) ON CONFLICT ("key") DO UPDATE SET "count" = "count" + 1`).run(key);
+    const changed = connection
+      .prepare(`INSERT INTO "Item" VALUES (?, 1) ON CONFLICT ("key") DO UPDATE SET "count" = "count" + 1`)
+      .run(key);
     return changed.changes;
   });
   const rows = () => db.prepare(`SELECT "key", "count" FROM "Item" ORDER BY "key"`).all();

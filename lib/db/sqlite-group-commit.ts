@@ -10,7 +10,10 @@ const MAX_BATCH = 256;
  * (synchronous = FULL) covers them all instead of one each. Every call still resolves only once its write is
  * committed, and runs in its own savepoint: a write that throws is undone alone and rejects alone.
  */
-export function groupCommit<A extends unknown[], R>(exclusive: Exclusive, write: (db: BetterSqlite3.Database, ...args: A) => R) {
+export function groupCommit<A extends unknown[], R>(
+  exclusive: Exclusive,
+  write: (db: BetterSqlite3.Database, ...args: A) => R,
+) {
   const waiting: Pending<A, R>[] = [];
   let scheduled = false;
 
@@ -37,7 +40,9 @@ export function groupCommit<A extends unknown[], R>(exclusive: Exclusive, write:
       for (const pending of batch) pending.reject(error);
       return;
     }
-    results.forEach((result, index) => (result.ok ? batch[index]!.resolve(result.value) : batch[index]!.reject(result.error)));
+    results.forEach((result, index) =>
+      result.ok ? batch[index]!.resolve(result.value) : batch[index]!.reject(result.error),
+    );
   }
 
   return (...args: A): Promise<R> =>

@@ -68,15 +68,20 @@ export function describePlanEntry(entry: PlanEntry, outcome: SyncOutcome): PlanL
       return withId("interactionCreated", result.interaction?.id);
     // Look-ups after a write whose answer was lost: did the earlier attempt create the record after all?
     case "findPersonByName":
-      return result.person?.id ? withId("personRecovered", result.person.id) : { key: "personNotRecovered", values: {} };
+      return result.person?.id
+        ? withId("personRecovered", result.person.id)
+        : { key: "personNotRecovered", values: {} };
     case "findLead":
       return result.lead?.id ? withId("leadRecovered", result.lead.id) : { key: "leadNotRecovered", values: {} };
     case "findInteraction":
-      return result.interaction?.id ? withId("interactionRecovered", result.interaction.id) : { key: "interactionNotRecovered", values: {} };
+      return result.interaction?.id
+        ? withId("interactionRecovered", result.interaction.id)
+        : { key: "interactionNotRecovered", values: {} };
     case "updateClient": {
       const update = result.contactUpdate;
       if (!update || update.skipped === "visitor_not_written") return { key: "clientNotWritten", values: {} };
-      if (update.skipped === "record_not_found" || update.id === null) return { key: "clientRecordGone", values: { id: update.id ?? "?" } };
+      if (update.skipped === "record_not_found" || update.id === null)
+        return { key: "clientRecordGone", values: { id: update.id ?? "?" } };
       const entity = update.entity === "lead" ? "lead" : "person";
       if (update.changed.length === 0) return { key: "clientUnchanged", values: { entity, id: update.id } };
       return { key: "clientUpdated", values: { entity, id: update.id, fields: update.changed.join(", ") } };

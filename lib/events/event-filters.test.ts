@@ -4,13 +4,27 @@ import { eventFiltersQuery, parseEventFilters, addDays, dayKey, dayStart, isDayK
 describe("event filters from the URL", () => {
   it("reads every filter", () => {
     expect(
-      parseEventFilters({ status: "failed", integration: "ckint123", from: "2026-11-01", to: "2026-11-30", q: " Maria ", page: "3" }),
+      parseEventFilters({
+        status: "failed",
+        integration: "ckint123",
+        from: "2026-11-01",
+        to: "2026-11-30",
+        q: " Maria ",
+        page: "3",
+      }),
     ).toEqual({ status: "failed", integration: "ckint123", from: "2026-11-01", to: "2026-11-30", q: "Maria", page: 3 });
   });
 
   it("falls back to no filter on bad values instead of failing", () => {
     expect(
-      parseEventFilters({ status: "exploded", integration: "a'b; drop", from: "2026-02-30", to: "ontem", q: "   ", page: "-2" }),
+      parseEventFilters({
+        status: "exploded",
+        integration: "a'b; drop",
+        from: "2026-02-30",
+        to: "ontem",
+        q: "   ",
+        page: "-2",
+      }),
     ).toEqual({ status: undefined, integration: undefined, from: undefined, to: undefined, q: undefined, page: 1 });
     expect(parseEventFilters({ page: "abc" }).page).toBe(1);
     expect(parseEventFilters({ page: "1.5" }).page).toBe(1);

@@ -24,7 +24,9 @@ export const eventFiltersSchema = z
   })
   .transform((filters) =>
     // A period typed backwards still means the days between the two dates.
-    filters.from && filters.to && filters.from > filters.to ? { ...filters, from: filters.to, to: filters.from } : filters,
+    filters.from && filters.to && filters.from > filters.to
+      ? { ...filters, from: filters.to, to: filters.from }
+      : filters,
   );
 
 export type EventFilters = z.output<typeof eventFiltersSchema>;

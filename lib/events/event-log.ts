@@ -81,7 +81,13 @@ export async function listEvents(db: ScopedDb, filters: EventFilters) {
     statusView: eventStatusView({ status: event.status, deliveries, job }),
     records: outcomeRecords(parseOutcome(outcome), integration.connection?.isSandbox ?? false),
   }));
-  return { events, total, page: filters.page, pageSize: PAGE_SIZE, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return {
+    events,
+    total,
+    page: filters.page,
+    pageSize: PAGE_SIZE,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+  };
 }
 
 export type EventList = Awaited<ReturnType<typeof listEvents>>;
@@ -105,7 +111,16 @@ export async function getEventDetail(db: ScopedDb, id: string) {
       job: { select: { status: true, attempts: true, runAt: true, lastError: true } },
       calls: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, method: true, path: true, status: true, durationMs: true, error: true, attempt: true, createdAt: true },
+        select: {
+          id: true,
+          method: true,
+          path: true,
+          status: true,
+          durationMs: true,
+          error: true,
+          attempt: true,
+          createdAt: true,
+        },
       },
     },
   });

@@ -12,7 +12,12 @@ describe("event status shown in the log", () => {
     ["ignored", "muted"],
     ["paused", "muted"],
   ] as const)("%s → %s", (status, tone) => {
-    expect(eventStatusView({ status, deliveries: 1, job: null })).toEqual({ key: status, tone, retryAt: null, repeatedDeliveries: 0 });
+    expect(eventStatusView({ status, deliveries: 1, job: null })).toEqual({
+      key: status,
+      tone,
+      retryAt: null,
+      repeatedDeliveries: 0,
+    });
   });
 
   it("a retrying event says when it runs again, from its queued job", () => {
@@ -22,13 +27,18 @@ describe("event status shown in the log", () => {
       retryAt: runAt,
     });
     // Already picked up again: no stale time.
-    expect(eventStatusView({ status: "retrying", deliveries: 1, job: { status: "running", runAt } }).retryAt).toBeNull();
+    expect(
+      eventStatusView({ status: "retrying", deliveries: 1, job: { status: "running", runAt } }).retryAt,
+    ).toBeNull();
     expect(eventStatusView({ status: "done", deliveries: 1, job: { status: "queued", runAt } }).retryAt).toBeNull();
   });
 
   it("counts repeated deliveries and tolerates unknown statuses", () => {
     expect(eventStatusView({ status: "done", deliveries: 4, job: null }).repeatedDeliveries).toBe(3);
-    expect(eventStatusView({ status: "teleported", deliveries: 1, job: null })).toMatchObject({ key: "unknown", tone: "muted" });
+    expect(eventStatusView({ status: "teleported", deliveries: 1, job: null })).toMatchObject({
+      key: "unknown",
+      tone: "muted",
+    });
   });
 
   it("only unsettled rows keep the page refreshing", () => {

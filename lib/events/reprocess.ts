@@ -23,7 +23,15 @@ export async function reprocessEvent(
 ): Promise<void> {
   const event = await db.webhookEvent.findFirst({
     where: { id: eventId },
-    select: { id: true, integrationId: true, widgetId: true, chatId: true, dedupeKey: true, purgedAt: true, job: { select: { id: true } } },
+    select: {
+      id: true,
+      integrationId: true,
+      widgetId: true,
+      chatId: true,
+      dedupeKey: true,
+      purgedAt: true,
+      job: { select: { id: true } },
+    },
   });
   if (!event) throw new AppError("NOT_FOUND", "Event not found.");
   if (event.purgedAt) throw new AppError("CONFLICT", "The event's payload was deleted after the retention period.");
@@ -111,7 +119,12 @@ export async function startReprocessBatch(db: ScopedDb, requestedBy: string, inp
   const total = await db.webhookEvent.count({ where: batchWhere(selection, now) });
   if (total === 0) throw new AppError("CONFLICT", "No failed event matches the selection.");
   const batch = await db.reprocessBatch.create({
-    data: { requestedBy, selection: JSON.stringify(selection), cutoff: now, total } as Prisma.ReprocessBatchUncheckedCreateInput,
+    data: {
+      requestedBy,
+      selection: JSON.stringify(selection),
+      cutoff: now,
+      total,
+    } as Prisma.ReprocessBatchUncheckedCreateInput,
   });
   notifyBatchQueued();
   return batch;
@@ -123,10 +136,18 @@ export async function startReprocessBatch(db: ScopedDb, requestedBy: string, inp
  * if still failed, so an event is never queued twice — then saves the cursor and counters. Returns whether the
  * batch has more to do, or null when it could not be claimed.
  */
-export async function runReprocessChunk(batchId: string, workerId: string, options: { chunkSize?: number; now?: Date } = {}) {
+export async function runReprocessChunk(
+  batchId: string,
+  workerId: string,
+  options: { chunkSize?: number; now?: Date } = {},
+) {
   const now = options.now ?? new Date();
   const claimed = await systemDb.reprocessBatch.updateMany({
-    where: { id: batchId, status: "running", OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }, { lockedBy: workerId }] },
+    where: {
+      id: batchId,
+      status: "running",
+      OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }, { lockedBy: workerId }],
+    },
     data: { leaseUntil: new Date(now.getTime() + BATCH_LEASE_MS), lockedBy: workerId },
   });
   if (claimed.count !== 1) return null;
@@ -172,7 +193,10 @@ export async function runReprocessChunk(batchId: string, workerId: string, optio
 }
 
 /** Works every batch that is due (running, not held by a live worker) until none is left. */
-export async function runDueReprocessBatches(workerId: string, options: { chunkSize?: number; shouldStop?: () => boolean } = {}) {
+export async function runDueReprocessBatches(
+  workerId: string,
+  options: { chunkSize?: number; shouldStop?: () => boolean } = {},
+) {
   for (;;) {
     const now = new Date();
     const due = await systemDb.reprocessBatch.findFirst({
@@ -182,7 +206,8 @@ export async function runDueReprocessBatches(workerId: string, options: { chunkS
     });
     if (!due) return;
     let more: boolean | null = true;
-    while (more && !options.shouldStop?.()) more = await runReprocessChunk(due.id, workerId, { chunkSize: options.chunkSize });
+    while (more && !options.shouldStop?.())
+      more = await runReprocessChunk(due.id, workerId, { chunkSize: options.chunkSize });
     if (options.shouldStop?.()) return;
   }
 }
@@ -193,7 +218,16 @@ export async function listRecentBatches(db: ScopedDb, now = new Date()) {
     where: { OR: [{ status: "running" }, { finishedAt: { gte: new Date(now.getTime() - 60 * 60_000) } }] },
     orderBy: { createdAt: "desc" },
     take: 5,
-    select: { id: true, status: true, total: true, processed: true, requeued: true, skipped: true, createdAt: true, finishedAt: true },
+    select: {
+      id: true,
+      status: true,
+      total: true,
+      processed: true,
+      requeued: true,
+      skipped: true,
+      createdAt: true,
+      finishedAt: true,
+    },
   });
 }
 

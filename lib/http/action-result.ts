@@ -24,10 +24,17 @@ export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult
   } catch (error) {
     const appError = toAppError(error);
     if (appError) {
-      return { ok: false, code: appError.code, message: appError.message, fields: appError.fields, params: appError.params };
+      return {
+        ok: false,
+        code: appError.code,
+        message: appError.message,
+        fields: appError.fields,
+        params: appError.params,
+      };
     }
     // Next's redirect()/notFound() signal through exceptions: let them through.
-    if (error && typeof error === "object" && "digest" in error && String(error.digest).startsWith("NEXT_")) throw error;
+    if (error && typeof error === "object" && "digest" in error && String(error.digest).startsWith("NEXT_"))
+      throw error;
     const requestId = randomUUID();
     logger.error({ err: error, requestId }, "unhandled error in server action");
     return { ok: false, code: "INTERNAL", message: "Unexpected error.", requestId };

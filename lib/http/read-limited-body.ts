@@ -9,7 +9,11 @@ const tooLarge = (limit: number) => new AppError("PAYLOAD_TOO_LARGE", `Body larg
  * A web stream's bytes as UTF-8 text, stopped (and cancelled) as soon as they pass `limit`: `tooLarge` makes the
  * error to throw. Shared by the webhook receiver, the sandbox and the Ploomes client's answers.
  */
-export async function readCappedStream(stream: ReadableStream<Uint8Array> | null, limit: number, tooLarge: () => Error): Promise<string> {
+export async function readCappedStream(
+  stream: ReadableStream<Uint8Array> | null,
+  limit: number,
+  tooLarge: () => Error,
+): Promise<string> {
   if (!stream) return "";
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];

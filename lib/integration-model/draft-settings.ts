@@ -44,7 +44,9 @@ export function readDraftSettings(stored: string | null | undefined): Integratio
 /** The complete settings of an integration that may receive events, or why it may not (yet). */
 export function readySettings(integration: Pick<IntegrationView, "connectionId" | "settings">): IntegrationSettings {
   if (!integration.connectionId) {
-    throw new AppError("CONFLICT", "The integration needs a Ploomes connection before it is activated.", { fields: { _: "connectionRequired" } });
+    throw new AppError("CONFLICT", "The integration needs a Ploomes connection before it is activated.", {
+      fields: { _: "connectionRequired" },
+    });
   }
   try {
     return parseSettings(integration.settings);

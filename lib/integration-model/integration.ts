@@ -46,7 +46,15 @@ const integrationView = {
   activatedAt: true,
   connectionId: true,
   connection: {
-    select: { id: true, baseUrl: true, apiKeyLast4: true, isSandbox: true, sandboxTenantId: true, ploomesAccountName: true, verifiedAt: true },
+    select: {
+      id: true,
+      baseUrl: true,
+      apiKeyLast4: true,
+      isSandbox: true,
+      sandboxTenantId: true,
+      ploomesAccountName: true,
+      verifiedAt: true,
+    },
   },
 } satisfies Prisma.IntegrationSelect;
 

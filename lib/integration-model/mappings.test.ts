@@ -18,7 +18,11 @@ describe("mapping targets", () => {
       ],
       fields,
     );
-    expect(issues).toEqual({ "mappings.1.field": "typeMismatch", "mappings.2.field": "unknownTarget", "mappings.3.field": "typeMismatch" });
+    expect(issues).toEqual({
+      "mappings.1.field": "typeMismatch",
+      "mappings.2.field": "unknownTarget",
+      "mappings.3.field": "typeMismatch",
+    });
   });
 
   it("offers lead targets when offline messages become leads, and refits mappings on a behaviour change", () => {

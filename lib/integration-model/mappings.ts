@@ -32,7 +32,10 @@ export function entitiesOfPloomesEntity(entityId: number): TargetEntity[] {
 }
 
 /** The native type a mapping writes to, or null when the target does not exist (any more) in Ploomes. */
-export function targetType(mapping: Pick<FieldMapping, "entity" | "field">, customTargets: CustomTarget[]): string | null {
+export function targetType(
+  mapping: Pick<FieldMapping, "entity" | "field">,
+  customTargets: CustomTarget[],
+): string | null {
   if (!mapping.field.startsWith(CUSTOM_PREFIX)) {
     const standard: readonly string[] = STANDARD_TARGETS[mapping.entity];
     return standard.includes(mapping.field) ? standardTargetType(mapping.field) : null;
@@ -50,7 +53,8 @@ export function mappingTypeIssues(mappings: FieldMapping[], customTargets: Custo
   mappings.forEach((mapping, index) => {
     const type = targetType(mapping, customTargets);
     if (type === null) fields[`mappings.${index}.field`] = "unknownTarget";
-    else if (!canConvert(getStandardField(mapping.source).valueType, type)) fields[`mappings.${index}.field`] = "typeMismatch";
+    else if (!canConvert(getStandardField(mapping.source).valueType, type))
+      fields[`mappings.${index}.field`] = "typeMismatch";
   });
   return fields;
 }
@@ -78,7 +82,8 @@ export function fitMappings(mappings: FieldMapping[], settings: BehaviourSetting
   const kept = mappings.filter((mapping) => entities.includes(mapping.entity));
   const mapped = new Set(kept.map((mapping) => mapping.entity));
   const added = initialMappings(settings).filter(
-    (mapping) => !mapped.has(mapping.entity) && !kept.some((k) => k.entity === mapping.entity && k.field === mapping.field),
+    (mapping) =>
+      !mapped.has(mapping.entity) && !kept.some((k) => k.entity === mapping.entity && k.field === mapping.field),
   );
   return [...kept, ...added];
 }

@@ -60,35 +60,42 @@ const idSchema = z.coerce.number().int().positive();
 
 /** The fields alone, without the cross-field rules (for partial, per-step drafts). */
 export const settingsObjectSchema = z.object({
-    behaviour: z.enum(BEHAVIOURS).default("company_person_deal"),
-    offlineBehaviour: z.enum(["same", "lead"]).default("lead"),
-    pipelineId: idSchema.nullable().default(null),
-    stageId: idSchema.nullable().default(null),
-    avoidDuplicateDeals: z.boolean().default(true),
-    dealTitleTemplate: z.string().trim().min(1, "required").max(200, "tooLong").default("JivoChat – {nome do visitante}"),
-    defaultOwnerId: idSchema.nullable().default(null),
-    ownerFromAgent: z.boolean().default(true),
-    writeTranscript: z.boolean().default(true),
-    /** Absent: the behaviour's defaults (`defaultMappings`). An explicit empty list maps nothing. */
-    mappings: z.array(fieldMappingSchema).max(60).transform(withoutRetiredTargets).optional(),
-    widgetIds: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
-    agentLookup: z.boolean().default(true),
-    createOnChatStart: z.boolean().default(false),
-    /** Finished JivoChat calls (call_event) become interaction records on the client (lib/sync/calls.ts). */
-    recordCalls: z.boolean().default(true),
-    /** An active integration that received nothing for this long gets a warning (the URL is probably not in JivoChat). */
-    silenceAlertHours: z.coerce.number().int("silenceHoursRange").min(1, "silenceHoursRange").max(720, "silenceHoursRange").default(24),
+  behaviour: z.enum(BEHAVIOURS).default("company_person_deal"),
+  offlineBehaviour: z.enum(["same", "lead"]).default("lead"),
+  pipelineId: idSchema.nullable().default(null),
+  stageId: idSchema.nullable().default(null),
+  avoidDuplicateDeals: z.boolean().default(true),
+  dealTitleTemplate: z.string().trim().min(1, "required").max(200, "tooLong").default("JivoChat – {nome do visitante}"),
+  defaultOwnerId: idSchema.nullable().default(null),
+  ownerFromAgent: z.boolean().default(true),
+  writeTranscript: z.boolean().default(true),
+  /** Absent: the behaviour's defaults (`defaultMappings`). An explicit empty list maps nothing. */
+  mappings: z.array(fieldMappingSchema).max(60).transform(withoutRetiredTargets).optional(),
+  widgetIds: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+  agentLookup: z.boolean().default(true),
+  createOnChatStart: z.boolean().default(false),
+  /** Finished JivoChat calls (call_event) become interaction records on the client (lib/sync/calls.ts). */
+  recordCalls: z.boolean().default(true),
+  /** An active integration that received nothing for this long gets a warning (the URL is probably not in JivoChat). */
+  silenceAlertHours: z.coerce
+    .number()
+    .int("silenceHoursRange")
+    .min(1, "silenceHoursRange")
+    .max(720, "silenceHoursRange")
+    .default(24),
 });
 
 export const settingsSchema = settingsObjectSchema
   .superRefine((settings, ctx) => {
     const createsDeal = behaviourCreatesDeal(settings.behaviour);
-    if (createsDeal && !settings.pipelineId) ctx.addIssue({ code: "custom", path: ["pipelineId"], message: "pipelineRequired" });
+    if (createsDeal && !settings.pipelineId)
+      ctx.addIssue({ code: "custom", path: ["pipelineId"], message: "pipelineRequired" });
     if (createsDeal && !settings.stageId) ctx.addIssue({ code: "custom", path: ["stageId"], message: "stageRequired" });
     const seen = new Set<string>();
     (settings.mappings ?? []).forEach((mapping, index) => {
       const key = `${mapping.entity}:${mapping.field}`;
-      if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["mappings", index, "field"], message: "duplicateTarget" });
+      if (seen.has(key))
+        ctx.addIssue({ code: "custom", path: ["mappings", index, "field"], message: "duplicateTarget" });
       seen.add(key);
       const standard = STANDARD_TARGETS[mapping.entity] as readonly string[];
       if (!mapping.field.startsWith(CUSTOM_PREFIX) && !standard.includes(mapping.field)) {

@@ -20,7 +20,13 @@ export function revealWebhookToken(integration: { tokenCipher: string | null }):
   return integration.tokenCipher ? decryptSecret(integration.tokenCipher) : null;
 }
 
-export type TokenIntegration = { id: string; accountId: string; status: string; settings: string; connectionId: string | null };
+export type TokenIntegration = {
+  id: string;
+  accountId: string;
+  status: string;
+  settings: string;
+  connectionId: string | null;
+};
 
 /**
  * The integration a webhook token belongs to, or null for a malformed, unknown or rotated-out token. Raw SQL:

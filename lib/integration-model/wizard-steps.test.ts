@@ -1,10 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { BEHAVIOURS } from "./settings-schema";
-import { STEP_SETTINGS, earliestStep, isStepCompleted, resumeStep, stepAfter, stepBefore, visibleSteps } from "./wizard-steps";
+import {
+  STEP_SETTINGS,
+  earliestStep,
+  isStepCompleted,
+  resumeStep,
+  stepAfter,
+  stepBefore,
+  visibleSteps,
+} from "./wizard-steps";
 
 describe("wizard steps", () => {
   it("skips the funnel for behaviours that create no deal", () => {
-    expect(visibleSteps("company_person_deal")).toEqual(["connection", "behaviour", "funnel", "mapping", "channels", "activate"]);
+    expect(visibleSteps("company_person_deal")).toEqual([
+      "connection",
+      "behaviour",
+      "funnel",
+      "mapping",
+      "channels",
+      "activate",
+    ]);
     expect(visibleSteps("lead")).not.toContain("funnel");
     expect(stepAfter("behaviour", "lead")).toBe("mapping");
     expect(stepAfter("behaviour", "person_deal")).toBe("funnel");
@@ -26,7 +41,9 @@ describe("wizard steps", () => {
   });
 
   it("edits the owner on the behaviour step, which every behaviour passes through (a lead gets an owner too)", () => {
-    const owning = Object.entries(STEP_SETTINGS).filter(([, keys]) => keys.some((key) => key === "defaultOwnerId" || key === "ownerFromAgent"));
+    const owning = Object.entries(STEP_SETTINGS).filter(([, keys]) =>
+      keys.some((key) => key === "defaultOwnerId" || key === "ownerFromAgent"),
+    );
     expect(owning).toEqual([["behaviour", expect.arrayContaining(["defaultOwnerId", "ownerFromAgent"])]]);
     for (const behaviour of BEHAVIOURS) expect(visibleSteps(behaviour)).toContain("behaviour");
   });

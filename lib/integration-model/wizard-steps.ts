@@ -14,7 +14,15 @@ export const settingsStepSchema = z.enum(SETTINGS_STEPS);
 /** The settings each step edits; a step's save touches only these. */
 export const STEP_SETTINGS = {
   // Every behaviour's records get an owner, and the funnel step is skipped for some: the owner is chosen here.
-  behaviour: ["behaviour", "offlineBehaviour", "agentLookup", "createOnChatStart", "recordCalls", "defaultOwnerId", "ownerFromAgent"],
+  behaviour: [
+    "behaviour",
+    "offlineBehaviour",
+    "agentLookup",
+    "createOnChatStart",
+    "recordCalls",
+    "defaultOwnerId",
+    "ownerFromAgent",
+  ],
   funnel: ["pipelineId", "stageId", "avoidDuplicateDeals", "dealTitleTemplate"],
   mapping: ["mappings", "writeTranscript"],
   channels: ["widgetIds", "silenceAlertHours"],

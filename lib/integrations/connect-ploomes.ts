@@ -26,7 +26,8 @@ function addressOf(url: string): string | null {
 export async function connectPloomes(db: ScopedDb, integrationId: string, input: ConnectPloomesInput) {
   const { apiKey, baseUrl } = connectPloomesSchema.parse(input);
   const integration = await requireIntegration(db, integrationId);
-  const ownSandbox = env.SANDBOX_ENABLED && addressOf(baseUrl) !== null && addressOf(baseUrl) === addressOf(sandboxApiUrl());
+  const ownSandbox =
+    env.SANDBOX_ENABLED && addressOf(baseUrl) !== null && addressOf(baseUrl) === addressOf(sandboxApiUrl());
   let checkedUrl: string;
   try {
     // A pasted address is called by the server with the key: no private networks here (SSRF); only the
@@ -36,8 +37,13 @@ export async function connectPloomes(db: ScopedDb, integrationId: string, input:
     if (!(error instanceof InvalidBaseUrlError)) throw error;
     throw new AppError("VALIDATION", error.message, { fields: { baseUrl: "baseUrlInvalid" } });
   }
-  if (ownSandbox && !(await db.sandboxTenant.findFirst({ where: { apiKeyHash: hashToken(apiKey) }, select: { id: true } }))) {
-    throw new AppError("VALIDATION", "This key is not one of this account's sandboxes.", { fields: { apiKey: "sandboxKeyForeign" } });
+  if (
+    ownSandbox &&
+    !(await db.sandboxTenant.findFirst({ where: { apiKeyHash: hashToken(apiKey) }, select: { id: true } }))
+  ) {
+    throw new AppError("VALIDATION", "This key is not one of this account's sandboxes.", {
+      fields: { apiKey: "sandboxKeyForeign" },
+    });
   }
   return attachConnection(db, integration, { apiKey, baseUrl: checkedUrl, isSandbox: ownSandbox });
 }

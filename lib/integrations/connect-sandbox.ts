@@ -16,10 +16,14 @@ export function sandboxApiUrl(): string {
  * `sandboxUrl` lets tests point at the sandbox of their own test server.
  */
 export async function connectSandbox(db: ScopedDb, integrationId: string, options: { sandboxUrl?: string } = {}) {
-  if (!env.SANDBOX_ENABLED) throw new AppError("FORBIDDEN", "The sandbox is disabled on this server.", { fields: { _: "sandboxDisabled" } });
+  if (!env.SANDBOX_ENABLED)
+    throw new AppError("FORBIDDEN", "The sandbox is disabled on this server.", { fields: { _: "sandboxDisabled" } });
   const integration = await requireIntegration(db, integrationId);
   // The sandbox is served by this app, which may well sit on localhost.
   const baseUrl = await validateBaseUrl(options.sandboxUrl ?? sandboxApiUrl(), { allowPrivate: true });
-  const { apiKey, tenantId } = await createSandboxTenant({ accountId: integration.accountId, name: `Sandbox – ${integration.name}` });
+  const { apiKey, tenantId } = await createSandboxTenant({
+    accountId: integration.accountId,
+    name: `Sandbox – ${integration.name}`,
+  });
   return attachConnection(db, integration, { apiKey, baseUrl, isSandbox: true, sandboxTenantId: tenantId });
 }

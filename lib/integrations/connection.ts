@@ -24,7 +24,12 @@ export async function attachConnection(db: ScopedDb, integration: IntegrationVie
   const budgetKey = hashToken(input.apiKey);
   let accountName: string | null;
   try {
-    const account = await connectionClient({ baseUrl: input.baseUrl, apiKeyCipher, budgetKey, isSandbox: input.isSandbox }).verifyKey();
+    const account = await connectionClient({
+      baseUrl: input.baseUrl,
+      apiKeyCipher,
+      budgetKey,
+      isSandbox: input.isSandbox,
+    }).verifyKey();
     accountName = account.Name ?? null;
   } catch (error) {
     throw ploomesAppError(error);
@@ -60,11 +65,16 @@ export async function attachConnection(db: ScopedDb, integration: IntegrationVie
 }
 
 /** The Ploomes client of an integration of the scoped account; the key is decrypted server-side only. */
-export async function integrationClient(db: ScopedDb, integrationId: string): Promise<{ connectionId: string; client: PloomesClient }> {
+export async function integrationClient(
+  db: ScopedDb,
+  integrationId: string,
+): Promise<{ connectionId: string; client: PloomesClient }> {
   const row = await db.integration.findFirst({ where: { id: String(integrationId) }, select: { connection: true } });
   if (!row) throw new AppError("NOT_FOUND", "Integration not found.");
   if (!row.connection) {
-    throw new AppError("CONFLICT", "The integration has no Ploomes connection yet.", { fields: { _: "connectionRequired" } });
+    throw new AppError("CONFLICT", "The integration has no Ploomes connection yet.", {
+      fields: { _: "connectionRequired" },
+    });
   }
   return { connectionId: row.connection.id, client: connectionClient(row.connection) };
 }

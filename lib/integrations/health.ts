@@ -15,7 +15,17 @@ import { isCustomField } from "@/lib/ploomes/schemas";
 // Integration health: the check against Ploomes (periodic and "Verificar agora") and the status and silence the
 // screens show.
 
-export type HealthProblem = { code: "key_refused" | "unreachable" | "invalid_settings" | "stage_missing" | "owner_missing" | "owner_suspended" | "field_missing"; detail: string };
+export type HealthProblem = {
+  code:
+    | "key_refused"
+    | "unreachable"
+    | "invalid_settings"
+    | "stage_missing"
+    | "owner_missing"
+    | "owner_suspended"
+    | "field_missing";
+  detail: string;
+};
 
 /**
  * Checks, against Ploomes, that what the integration relies on still exists: the key, the funnel and stage, the
@@ -30,9 +40,12 @@ export async function checkIntegrationHealth(integration: Integration & { connec
   return problems;
 }
 
-async function findProblems(integration: Integration & { connection: PloomesConnection | null }): Promise<HealthProblem[]> {
+async function findProblems(
+  integration: Integration & { connection: PloomesConnection | null },
+): Promise<HealthProblem[]> {
   const connection = integration.connection;
-  if (!connection) return [{ code: "invalid_settings", detail: "Nenhuma conta do Ploomes conectada: conclua a etapa Conexão." }];
+  if (!connection)
+    return [{ code: "invalid_settings", detail: "Nenhuma conta do Ploomes conectada: conclua a etapa Conexão." }];
   const settings = settingsSchema.safeParse(JSON.parse(integration.settings || "{}"));
   if (!settings.success) {
     return [{ code: "invalid_settings", detail: "Configuração incompleta: revise o assistente da integração." }];
@@ -42,9 +55,19 @@ async function findProblems(integration: Integration & { connection: PloomesConn
     await client.verifyKey();
   } catch (error) {
     if (error instanceof PloomesError && (error.kind === "unauthorized" || error.kind === "forbidden")) {
-      return [{ code: "key_refused", detail: `O Ploomes recusou a chave da API (${error.status}): gere uma nova chave do usuário de integração e reconecte.` }];
+      return [
+        {
+          code: "key_refused",
+          detail: `O Ploomes recusou a chave da API (${error.status}): gere uma nova chave do usuário de integração e reconecte.`,
+        },
+      ];
     }
-    return [{ code: "unreachable", detail: `Não foi possível falar com o Ploomes (${error instanceof Error ? error.message : error}).` }];
+    return [
+      {
+        code: "unreachable",
+        detail: `Não foi possível falar com o Ploomes (${error instanceof Error ? error.message : error}).`,
+      },
+    ];
   }
 
   const problems: HealthProblem[] = [];
@@ -52,30 +75,48 @@ async function findProblems(integration: Integration & { connection: PloomesConn
   if (behaviourCreatesDeal(behaviour)) {
     const pipelines = await cachedMetadata(connection.id, client, "pipelines", { refresh: true });
     const pipeline = pipelines.find((p) => p.Id === pipelineId);
-    if (!pipeline) problems.push({ code: "stage_missing", detail: `O funil configurado (#${pipelineId}) não existe mais: escolha outro na etapa Funil e estágio.` });
+    if (!pipeline)
+      problems.push({
+        code: "stage_missing",
+        detail: `O funil configurado (#${pipelineId}) não existe mais: escolha outro na etapa Funil e estágio.`,
+      });
     else if (!pipeline.Stages?.some((s) => s.Id === stageId)) {
-      problems.push({ code: "stage_missing", detail: `O estágio configurado (#${stageId}) não existe mais no funil "${pipeline.Name}": escolha outro.` });
+      problems.push({
+        code: "stage_missing",
+        detail: `O estágio configurado (#${stageId}) não existe mais no funil "${pipeline.Name}": escolha outro.`,
+      });
     }
   }
   if (defaultOwnerId) {
     const users = await cachedMetadata(connection.id, client, "users", { refresh: true });
     const owner = users.find((user) => user.Id === defaultOwnerId);
     if (!owner) {
-      problems.push({ code: "owner_missing", detail: `O responsável padrão (#${defaultOwnerId}) não existe mais no Ploomes: escolha outro.` });
+      problems.push({
+        code: "owner_missing",
+        detail: `O responsável padrão (#${defaultOwnerId}) não existe mais no Ploomes: escolha outro.`,
+      });
     } else if (owner.Suspended) {
-      problems.push({ code: "owner_suspended", detail: `O responsável padrão (${owner.Name}) está suspenso no Ploomes: escolha outro.` });
+      problems.push({
+        code: "owner_suspended",
+        detail: `O responsável padrão (${owner.Name}) está suspenso no Ploomes: escolha outro.`,
+      });
     }
   }
   const custom = mappings.filter((mapping) => mapping.field.startsWith(CUSTOM_PREFIX));
   if (custom.length > 0) {
     // Names come from the previous snapshot: a deleted field is no longer in Ploomes' answer.
-    const known = new Map((await peekMetadata(connection.id, client, "fields"))?.map((field) => [field.Key, field.Name]) ?? []);
+    const known = new Map(
+      (await peekMetadata(connection.id, client, "fields"))?.map((field) => [field.Key, field.Name]) ?? [],
+    );
     const fields = await cachedMetadata(connection.id, client, "fields", { refresh: true });
     for (const mapping of custom) {
       const key = mapping.field.slice(CUSTOM_PREFIX.length);
       if (!fields.some((field) => field.Key === key && isCustomField(field))) {
         const name = known.get(key) ?? key;
-        problems.push({ code: "field_missing", detail: `O campo personalizado "${name}" (mapeado de ${mapping.source}) não existe mais no Ploomes: remova ou troque o mapeamento.` });
+        problems.push({
+          code: "field_missing",
+          detail: `O campo personalizado "${name}" (mapeado de ${mapping.source}) não existe mais no Ploomes: remova ou troque o mapeamento.`,
+        });
       }
     }
   }
@@ -99,20 +140,39 @@ const FIX_STEP: Record<Exclude<HealthProblem["code"], "invalid_settings">, Wizar
  * the periodic one, it flags the integration with what broke (or clears the flag) and stamps `lastHealthAt`.
  */
 export async function checkHealthNow(db: ScopedDb, integrationId: string): Promise<HealthFinding[]> {
-  const integration = await db.integration.findFirst({ where: { id: String(integrationId) }, include: { connection: true } });
+  const integration = await db.integration.findFirst({
+    where: { id: String(integrationId) },
+    include: { connection: true },
+  });
   if (!integration) throw new AppError("NOT_FOUND", "Integration not found.");
   const problems = await checkIntegrationHealth(integration);
   const settings = readDraftSettings(integration.settings);
   const unfinished = () =>
-    integration.connection ? firstIncompleteStep(settings, SETTINGS_STEPS.filter((step) => visibleSteps(settings.behaviour).includes(step))) : "connection";
-  return problems.map((problem) => ({ ...problem, step: problem.code === "invalid_settings" ? unfinished() : FIX_STEP[problem.code] }));
+    integration.connection
+      ? firstIncompleteStep(
+          settings,
+          SETTINGS_STEPS.filter((step) => visibleSteps(settings.behaviour).includes(step)),
+        )
+      : "connection";
+  return problems.map((problem) => ({
+    ...problem,
+    step: problem.code === "invalid_settings" ? unfinished() : FIX_STEP[problem.code],
+  }));
 }
 
 /** What the activation screen says about an integration's health: last event, last check, flag and silence. */
 export async function loadHealthStatus(db: ScopedDb, integrationId: string, now = new Date()) {
   const row = await db.integration.findFirst({
     where: { id: String(integrationId) },
-    select: { status: true, settings: true, lastEventAt: true, lastHealthAt: true, flaggedReason: true, flaggedAt: true, activatedAt: true },
+    select: {
+      status: true,
+      settings: true,
+      lastEventAt: true,
+      lastHealthAt: true,
+      flaggedReason: true,
+      flaggedAt: true,
+      activatedAt: true,
+    },
   });
   if (!row) throw new AppError("NOT_FOUND", "Integration not found.");
   const { silenceAlertHours } = readDraftSettings(row.settings);
@@ -130,7 +190,11 @@ export async function loadHealthStatus(db: ScopedDb, integrationId: string, now 
 export type HealthStatus = Awaited<ReturnType<typeof loadHealthStatus>>;
 
 /** The account's active integrations of a connector that received nothing for longer than their alert, with that threshold. */
-export async function listSilentIntegrations(db: ScopedDb, connector: string, now = new Date()): Promise<Map<string, number>> {
+export async function listSilentIntegrations(
+  db: ScopedDb,
+  connector: string,
+  now = new Date(),
+): Promise<Map<string, number>> {
   const rows = await db.integration.findMany({
     where: { connector, status: "active" },
     select: { id: true, status: true, settings: true, lastEventAt: true, activatedAt: true },

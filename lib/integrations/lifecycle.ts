@@ -47,7 +47,10 @@ export async function changeIntegrationStatus(
   from: IntegrationStatus[],
   data: Prisma.IntegrationUpdateManyMutationInput,
 ): Promise<void> {
-  const { count } = await db.integration.updateMany({ where: { id: String(integrationId), status: { in: from } }, data });
+  const { count } = await db.integration.updateMany({
+    where: { id: String(integrationId), status: { in: from } },
+    data,
+  });
   if (count === 1) return;
   const integration = await requireIntegration(db, integrationId);
   throw new AppError("CONFLICT", `The integration is "${integration.status}" now.`, {
@@ -122,7 +125,11 @@ export async function revealWebhookUrl(db: ScopedDb, integrationId: string): Pro
 }
 
 /** Names tell integrations apart (one per site or channel set), e.g. "JivoChat – loja". */
-export async function renameIntegration(db: ScopedDb, integrationId: string, input: IntegrationNameInput): Promise<void> {
+export async function renameIntegration(
+  db: ScopedDb,
+  integrationId: string,
+  input: IntegrationNameInput,
+): Promise<void> {
   const { name } = integrationNameSchema.parse(input);
   const integration = await requireIntegration(db, integrationId);
   await db.integration.update({ where: { id: integration.id }, data: { name } });
@@ -137,21 +144,33 @@ export async function renameIntegration(db: ScopedDb, integrationId: string, inp
 export async function discardDraft(db: ScopedDb, integrationId: string): Promise<void> {
   const integration = await requireIntegration(db, integrationId);
   const notDraft = () =>
-    new AppError("CONFLICT", "Only a draft can be discarded: deactivate the integration instead (its event log stays).", {
-      fields: { _: "discardNotDraft" },
-    });
+    new AppError(
+      "CONFLICT",
+      "Only a draft can be discarded: deactivate the integration instead (its event log stays).",
+      {
+        fields: { _: "discardNotDraft" },
+      },
+    );
   if (integration.status !== "draft") throw notDraft();
   const connection = integration.connectionId
-    ? await db.ploomesConnection.findFirst({ where: { id: integration.connectionId }, select: { id: true, sandboxTenantId: true } })
+    ? await db.ploomesConnection.findFirst({
+        where: { id: integration.connectionId },
+        select: { id: true, sandboxTenantId: true },
+      })
     : null;
 
-  const { count } = await db.integration.deleteMany({ where: { id: integration.id, status: "draft", events: { none: {} } } });
+  const { count } = await db.integration.deleteMany({
+    where: { id: integration.id, status: "draft", events: { none: {} } },
+  });
   if (count === 0) throw notDraft();
   if (!connection) return;
   const dropped = await db.ploomesConnection.deleteMany({ where: { id: connection.id, integrations: { none: {} } } });
   if (dropped.count === 0 || !connection.sandboxTenantId) return;
 
-  const tenant = await db.sandboxTenant.findFirst({ where: { id: connection.sandboxTenantId }, select: { id: true, apiKeyHash: true } });
+  const tenant = await db.sandboxTenant.findFirst({
+    where: { id: connection.sandboxTenantId },
+    select: { id: true, apiKeyHash: true },
+  });
   if (!tenant) return;
   // Its key may have been pasted into another connection (the Sandbox page shows the address): counted across
   // accounts, since a key is not scoped; only the count is read.

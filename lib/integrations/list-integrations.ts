@@ -9,7 +9,15 @@ export async function listIntegrations(db: ScopedDb, connector?: string) {
   const rows = await db.integration.findMany({
     where: connector ? { connector } : {},
     orderBy: { createdAt: "asc" },
-    select: { id: true, connector: true, name: true, status: true, flaggedReason: true, lastEventAt: true, settings: true },
+    select: {
+      id: true,
+      connector: true,
+      name: true,
+      status: true,
+      flaggedReason: true,
+      lastEventAt: true,
+      settings: true,
+    },
   });
   return rows.map(({ settings, ...row }) => ({
     ...row,

@@ -77,7 +77,10 @@ export async function saveIntegrationSettings(
     Object.assign(issues, await customFieldIssues(db, integration.id, merged));
   }
   if (step === "behaviour" && Object.keys(issues).length === 0) {
-    Object.assign(issues, await ownerIssues(db, integration.id, (merged as Pick<IntegrationSettings, "defaultOwnerId">).defaultOwnerId));
+    Object.assign(
+      issues,
+      await ownerIssues(db, integration.id, (merged as Pick<IntegrationSettings, "defaultOwnerId">).defaultOwnerId),
+    );
   }
   if (Object.keys(issues).length > 0) throw new AppError("VALIDATION", "Some fields are invalid.", { fields: issues });
 
@@ -114,7 +117,11 @@ export type PloomesOptions = {
  * (`refresh` is "Atualizar dados do Ploomes"). Only what the pickers show leaves the server. Native fields are
  * not custom targets: the mapping offers them as the record's own properties (STANDARD_TARGETS).
  */
-export async function loadPloomesOptions(db: ScopedDb, integrationId: string, options: { refresh?: boolean } = {}): Promise<PloomesOptions> {
+export async function loadPloomesOptions(
+  db: ScopedDb,
+  integrationId: string,
+  options: { refresh?: boolean } = {},
+): Promise<PloomesOptions> {
   const { connectionId, client } = await integrationClient(db, integrationId);
   // "Atualizar dados do Ploomes" refreshes the origin too: the next event finds (or creates) it in the account anew.
   if (options.refresh) await forgetMetadata(connectionId, "origin");
@@ -132,7 +139,12 @@ export async function loadPloomesOptions(db: ScopedDb, integrationId: string, op
           .sort((a, b) => (a.Ordination ?? 0) - (b.Ordination ?? 0))
           .map((stage) => ({ id: stage.Id, name: stage.Name })),
       })),
-      users: users.map((user) => ({ id: user.Id, name: user.Name, email: user.Email ?? null, suspended: user.Suspended === true })),
+      users: users.map((user) => ({
+        id: user.Id,
+        name: user.Name,
+        email: user.Email ?? null,
+        suspended: user.Suspended === true,
+      })),
       customFields: fields.filter(isCustomField).flatMap((field) =>
         entitiesOfPloomesEntity(field.EntityId).map((entity) => ({
           key: field.Key,
@@ -153,7 +165,10 @@ const MAX_SAMPLE_CHARS = 80;
  * What each JivoChat field held in the integration's last received event, so the mapping screen can show
  * "e.g. Mariana Conceição" next to each source. Empty when nothing arrived yet (or the payload was purged).
  */
-export async function loadSampleValues(db: ScopedDb, integrationId: string): Promise<Partial<Record<StandardFieldKey, string>>> {
+export async function loadSampleValues(
+  db: ScopedDb,
+  integrationId: string,
+): Promise<Partial<Record<StandardFieldKey, string>>> {
   const last = await db.webhookEvent.findFirst({
     where: { integrationId: String(integrationId), rawPayload: { not: null } },
     orderBy: { receivedAt: "desc" },

@@ -8,7 +8,10 @@ const fill = (unit: string, length = MB2) => unit.repeat(Math.ceil(length / unit
 
 function chat(...texts: string[]): JivoEvent {
   const messages = texts.map((message, n) => ({ message, timestamp: 1764000000 + n, type: "visitor" }));
-  const result = parseJivoEvent({ event_name: "chat_finished", chat: { messages } }, { receivedAt: new Date("2025-11-26T00:00:00Z") });
+  const result = parseJivoEvent(
+    { event_name: "chat_finished", chat: { messages } },
+    { receivedAt: new Date("2025-11-26T00:00:00Z") },
+  );
   if (!result.ok) throw new Error(result.error);
   return result.event;
 }
@@ -47,9 +50,34 @@ function regexHtmlToText(input: string): string {
 describe("htmlToText on hostile markup", () => {
   it("gives what the regexes gave, on any mix of the markup they handled", () => {
     const fragments = [
-      "<script>", "<SCRIPT a=1>", "<script", "<scripts>", "</script>", "</Script >", "</script\n>", "</scriptx>",
-      "<style>", "<style media=x>", "</style>", "</STYLE  >", "<!--", "-->", "<!-->", "--", "</", "<", ">",
-      "<p>", "</p>", "<br/>", "<b>", "a", "ok", " ", "\n", "\t",
+      "<script>",
+      "<SCRIPT a=1>",
+      "<script",
+      "<scripts>",
+      "</script>",
+      "</Script >",
+      "</script\n>",
+      "</scriptx>",
+      "<style>",
+      "<style media=x>",
+      "</style>",
+      "</STYLE  >",
+      "<!--",
+      "-->",
+      "<!-->",
+      "--",
+      "</",
+      "<",
+      ">",
+      "<p>",
+      "</p>",
+      "<br/>",
+      "<b>",
+      "a",
+      "ok",
+      " ",
+      "\n",
+      "\t",
     ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 40 }), (parts) => {
@@ -82,7 +110,9 @@ describe("htmlToText on hostile markup", () => {
 describe("buildTranscript limits", () => {
   it("cuts a message at 20,000 characters before cleaning it, and says so", () => {
     const scanned = countScanning();
-    const lines = buildTranscript(chat(fill("<script>"), fill("abc "))).split("\n").slice(1);
+    const lines = buildTranscript(chat(fill("<script>"), fill("abc ")))
+      .split("\n")
+      .slice(1);
     // Only the cut reached the cleaning: nothing near 2 MB was scanned.
     expect(scanned()).toBeLessThan(MB2);
     expect(lines).toHaveLength(2);

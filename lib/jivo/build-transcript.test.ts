@@ -74,7 +74,10 @@ describe("buildTranscript", () => {
         ],
       },
     });
-    expect(buildTranscript(event).split("\n").slice(1)).toEqual(["[23:59] Visitante: Boa noite", "[25/11/2025 00:01] Atendente: Olá!"]);
+    expect(buildTranscript(event).split("\n").slice(1)).toEqual([
+      "[23:59] Visitante: Boa noite",
+      "[25/11/2025 00:01] Atendente: Olá!",
+    ]);
   });
 
   it("renders offline messages", () => {
@@ -86,7 +89,10 @@ describe("buildTranscript", () => {
   });
 
   it("keeps multi-line messages readable", () => {
-    const event = eventFrom({ event_name: "chat_finished", chat: { messages: [{ message: "Rua A, 10<br>Campinas", timestamp: 1764000000, type: "visitor" }] } });
+    const event = eventFrom({
+      event_name: "chat_finished",
+      chat: { messages: [{ message: "Rua A, 10<br>Campinas", timestamp: 1764000000, type: "visitor" }] },
+    });
     expect(buildTranscript(event).split("\n").slice(1)).toEqual(["[13:00] Visitante: Rua A, 10", "  Campinas"]);
   });
 
@@ -94,7 +100,10 @@ describe("buildTranscript", () => {
     const event = eventFrom({ event_name: "client_updated" });
     expect(buildTranscript(event)).toBe("Conversa no JivoChat");
     expect(() => buildTranscript(br, { timeZone: "Mars/Olympus", locale: "!!" })).not.toThrow();
-    const broken: JivoEvent = { ...br, messages: [{ type: "visitor", text: "x", at: new Date(Number.NaN), agentId: null, agentName: null }] };
+    const broken: JivoEvent = {
+      ...br,
+      messages: [{ type: "visitor", text: "x", at: new Date(Number.NaN), agentId: null, agentName: null }],
+    };
     expect(buildTranscript(broken)).toContain("[--:--] Mariana Conceição: x");
   });
 });

@@ -41,12 +41,56 @@ const WORDS = {
 };
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", hellip: "…", ndash: "–", mdash: "—",
-  lsquo: "‘", rsquo: "’", ldquo: "“", rdquo: "”", laquo: "«", raquo: "»", bull: "•", middot: "·",
-  deg: "°", ordm: "º", ordf: "ª", euro: "€", copy: "©", reg: "®", trade: "™",
-  aacute: "á", eacute: "é", iacute: "í", oacute: "ó", uacute: "ú", Aacute: "Á", Eacute: "É", Iacute: "Í", Oacute: "Ó", Uacute: "Ú",
-  acirc: "â", ecirc: "ê", ocirc: "ô", Acirc: "Â", Ecirc: "Ê", Ocirc: "Ô", atilde: "ã", otilde: "õ", Atilde: "Ã", Otilde: "Õ",
-  agrave: "à", Agrave: "À", ccedil: "ç", Ccedil: "Ç", uuml: "ü", Uuml: "Ü",
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  hellip: "…",
+  ndash: "–",
+  mdash: "—",
+  lsquo: "‘",
+  rsquo: "’",
+  ldquo: "“",
+  rdquo: "”",
+  laquo: "«",
+  raquo: "»",
+  bull: "•",
+  middot: "·",
+  deg: "°",
+  ordm: "º",
+  ordf: "ª",
+  euro: "€",
+  copy: "©",
+  reg: "®",
+  trade: "™",
+  aacute: "á",
+  eacute: "é",
+  iacute: "í",
+  oacute: "ó",
+  uacute: "ú",
+  Aacute: "Á",
+  Eacute: "É",
+  Iacute: "Í",
+  Oacute: "Ó",
+  Uacute: "Ú",
+  acirc: "â",
+  ecirc: "ê",
+  ocirc: "ô",
+  Acirc: "Â",
+  Ecirc: "Ê",
+  Ocirc: "Ô",
+  atilde: "ã",
+  otilde: "õ",
+  Atilde: "Ã",
+  Otilde: "Õ",
+  agrave: "à",
+  Agrave: "À",
+  ccedil: "ç",
+  Ccedil: "Ç",
+  uuml: "ü",
+  Uuml: "Ü",
 };
 
 function decodeEntities(input: string): string {
@@ -82,7 +126,7 @@ function dropHiddenElements(text: string): string {
   const ruledOut = new Set<string>();
   const kept: string[] = [];
   let copied = 0;
-  for (let at = text.indexOf("<"); at !== -1 && ruledOut.size < HIDDEN_ELEMENTS.length; ) {
+  for (let at = text.indexOf("<"); at !== -1 && ruledOut.size < HIDDEN_ELEMENTS.length;) {
     const name = HIDDEN_ELEMENTS.find(
       (candidate) =>
         !ruledOut.has(candidate) &&
@@ -155,7 +199,11 @@ function messageText(raw: string): string {
 
 function makeFormatter(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions) {
   // A bad zone or locale from settings must degrade the format, not lose the transcript.
-  for (const [loc, zone] of [[locale, timeZone], [locale, "UTC"], ["pt-BR", "UTC"]] as const) {
+  for (const [loc, zone] of [
+    [locale, timeZone],
+    [locale, "UTC"],
+    ["pt-BR", "UTC"],
+  ] as const) {
     try {
       return new Intl.DateTimeFormat(loc, { ...options, timeZone: zone });
     } catch {
@@ -170,9 +218,11 @@ export function buildTranscript(event: JivoEvent, options: TranscriptOptions = {
   const words = locale.toLowerCase().startsWith("en") ? WORDS.en : WORDS.pt;
   const dayFormat = makeFormatter(locale, timeZone, { day: "2-digit", month: "2-digit", year: "numeric" });
   const timeFormat = makeFormatter(locale, timeZone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-  const isValid = (date: Date | null | undefined): date is Date => date instanceof Date && !Number.isNaN(date.getTime());
+  const isValid = (date: Date | null | undefined): date is Date =>
+    date instanceof Date && !Number.isNaN(date.getTime());
 
-  const startedAt = event.messages.map((message) => message.at).find(isValid) ?? (isValid(event.eventAt) ? event.eventAt : null);
+  const startedAt =
+    event.messages.map((message) => message.at).find(isValid) ?? (isValid(event.eventAt) ? event.eventAt : null);
   const headerDay = startedAt ? dayFormat.format(startedAt) : null;
   const isOffline = event.eventName === "offline_message";
 

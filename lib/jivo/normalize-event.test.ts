@@ -15,7 +15,9 @@ function parseOk(body: unknown): JivoEvent {
 }
 
 describe("parseJivoEvent on every fixture", () => {
-  const names = readdirSync(FIXTURES).filter((file) => file.endsWith(".json")).map((file) => file.replace(/\.json$/, ""));
+  const names = readdirSync(FIXTURES)
+    .filter((file) => file.endsWith(".json"))
+    .map((file) => file.replace(/\.json$/, ""));
 
   it("finds the fixtures", () => expect(names.length).toBeGreaterThanOrEqual(6));
 
@@ -64,7 +66,13 @@ describe("chat_finished_br", () => {
     expect(event.tags).toEqual(["orçamento", "site"]);
     expect(event.page).toEqual({ url: "https://acme.example/precos?plano=pro", title: "Preços — Plano Pro" });
     expect(event.geo).toEqual({ city: "Campinas", region: "São Paulo", country: "Brasil", countryCode: "BR" });
-    expect(event.utm).toEqual({ source: "facebook", medium: "social", campaign: "black_friday", content: null, term: null });
+    expect(event.utm).toEqual({
+      source: "facebook",
+      medium: "social",
+      campaign: "black_friday",
+      content: null,
+      term: null,
+    });
     expect(event.ipAddr).toBe("200.147.35.149");
     expect(event.userAgent).toContain("Android 14");
     expect(event.rate).toBe("positive");
@@ -75,9 +83,27 @@ describe("chat_finished_br", () => {
 
   it("normalises the three messages with resolved agent names", () => {
     expect(event.messages).toEqual([
-      { type: "visitor", text: "Olá! Quero um orçamento para 40 licenças.", at: new Date(1764000000_000), agentId: null, agentName: null },
-      { type: "agent", text: "Claro, Mariana. Para qual empresa?", at: new Date(1764000012_000), agentId: "12", agentName: "João Vendedor" },
-      { type: "visitor", text: "Acme Indústria. Meu WhatsApp é (11) 98765-4321 <b>urgente</b>", at: new Date(1764000030_000), agentId: null, agentName: null },
+      {
+        type: "visitor",
+        text: "Olá! Quero um orçamento para 40 licenças.",
+        at: new Date(1764000000_000),
+        agentId: null,
+        agentName: null,
+      },
+      {
+        type: "agent",
+        text: "Claro, Mariana. Para qual empresa?",
+        at: new Date(1764000012_000),
+        agentId: "12",
+        agentName: "João Vendedor",
+      },
+      {
+        type: "visitor",
+        text: "Acme Indústria. Meu WhatsApp é (11) 98765-4321 <b>urgente</b>",
+        at: new Date(1764000030_000),
+        agentId: null,
+        agentName: null,
+      },
     ]);
   });
 
@@ -93,7 +119,13 @@ describe("other fixtures", () => {
     expect(event.agent).toEqual({ id: "2016", name: "Thomas Anderson", email: "agent@jivosite.com" });
     expect(event.assignedAgent).toEqual({ id: "1", name: "Agent", email: "agent1@gmail.com" });
     expect(event.topic).toEqual({ id: "3", title: "Topic_1", parentId: "1" });
-    expect(event.utm).toEqual({ source: "google", medium: "cpc", campaign: "campaign_name", content: "banner", term: "term" });
+    expect(event.utm).toEqual({
+      source: "google",
+      medium: "cpc",
+      campaign: "campaign_name",
+      content: "banner",
+      term: "term",
+    });
     expect(event.tags).toEqual(["Tag example"]);
     expect(event.messages).toEqual([]);
     expect(event.userToken).toBeNull();
@@ -131,8 +163,20 @@ describe("other fixtures", () => {
 
   it("call_event exposes the call and tolerates null objects", () => {
     const event = parseOk(fixture("call_event"));
-    expect(event.call).toEqual({ type: "incoming", phone: "+5511912345678", status: "end", reason: null, recordUrl: "https://example.com/record.mp3" });
-    expect(event.visitor).toEqual({ name: null, email: null, phone: "+5511912345678", description: null, number: "6001" });
+    expect(event.call).toEqual({
+      type: "incoming",
+      phone: "+5511912345678",
+      status: "end",
+      reason: null,
+      recordUrl: "https://example.com/record.mp3",
+    });
+    expect(event.visitor).toEqual({
+      name: null,
+      email: null,
+      phone: "+5511912345678",
+      description: null,
+      number: "6001",
+    });
     expect(event.agent?.id).toBe("2016");
     expect(event.geo).toEqual({ city: null, region: null, country: null, countryCode: null });
     expect(event.department).toBeNull();
@@ -148,17 +192,32 @@ describe("lenient input", () => {
       visitor: { ...(body.visitor as object), number: "40512" },
       agents: [{ id: 12, name: "João Vendedor", email: "joao@vendas.example" }],
       assigned_agent: { id: "12", email: "joao@vendas.example", name: "João Vendedor" },
-      chat: { ...(body.chat as object), messages: [{ message: "Oi", timestamp: "1764000012", type: "agent", agent_id: "12" }] },
+      chat: {
+        ...(body.chat as object),
+        messages: [{ message: "Oi", timestamp: "1764000012", type: "agent", agent_id: "12" }],
+      },
     };
     const event = parseOk(flipped);
     expect(event.chatId).toBe("918273645");
     expect(event.visitor.number).toBe("40512");
     expect(event.agent?.id).toBe("12");
-    expect(event.messages[0]).toMatchObject({ agentId: "12", agentName: "João Vendedor", at: new Date(1764000012_000) });
+    expect(event.messages[0]).toMatchObject({
+      agentId: "12",
+      agentName: "João Vendedor",
+      at: new Date(1764000012_000),
+    });
   });
 
   it("accepts null or missing objects and arrays", () => {
-    const event = parseOk({ event_name: "chat_finished", visitor: null, session: null, chat: null, page: null, agents: null, tags: null });
+    const event = parseOk({
+      event_name: "chat_finished",
+      visitor: null,
+      session: null,
+      chat: null,
+      page: null,
+      agents: null,
+      tags: null,
+    });
     expect(event.visitor).toEqual({ name: null, email: null, phone: null, description: null, number: null });
     expect(event.agent).toBeNull();
     expect(event.agents).toEqual([]);
@@ -182,7 +241,12 @@ describe("lenient input", () => {
       chat: { rate: "POSITIVE", messages: [null, { message: "hi", timestamp: 1764000000, type: "bot" }] },
     });
     expect(event.tags).toEqual([]);
-    expect(event.visitor).toMatchObject({ name: "123", email: "ana@example.com", phone: "+55 11 98765-4321", description: null });
+    expect(event.visitor).toMatchObject({
+      name: "123",
+      email: "ana@example.com",
+      phone: "+55 11 98765-4321",
+      description: null,
+    });
     expect(event.rate).toBe("positive");
     expect(event.messages).toMatchObject([{ type: "system", text: "hi" }]);
   });
@@ -192,7 +256,13 @@ describe("lenient input", () => {
       event_name: "chat_accepted",
       session: { utm: "utm_source=google|medium=cpc|campaign=black%20friday|broken|=x", utm_json: { medium: "email" } },
     });
-    expect(event.utm).toEqual({ source: "google", medium: "email", campaign: "black friday", content: null, term: null });
+    expect(event.utm).toEqual({
+      source: "google",
+      medium: "email",
+      campaign: "black friday",
+      content: null,
+      term: null,
+    });
   });
 
   it("fills missing timestamps from neighbours and accepts milliseconds", () => {
@@ -207,11 +277,17 @@ describe("lenient input", () => {
         ],
       },
     });
-    expect(event.messages.map((message) => message.at.getTime() / 1000)).toEqual([1764000000, 1764000000, 1764000000, 1764000060]);
+    expect(event.messages.map((message) => message.at.getTime() / 1000)).toEqual([
+      1764000000, 1764000000, 1764000000, 1764000060,
+    ]);
   });
 
   it("names the only agent when a message lacks agent_id", () => {
-    const event = parseOk({ event_name: "chat_finished", agents: [{ id: 9, name: "Bia" }], chat: { messages: [{ message: "x", type: "agent" }] } });
+    const event = parseOk({
+      event_name: "chat_finished",
+      agents: [{ id: 9, name: "Bia" }],
+      chat: { messages: [{ message: "x", type: "agent" }] },
+    });
     expect(event.messages[0]?.agentName).toBe("Bia");
   });
 
@@ -224,7 +300,7 @@ describe("lenient input", () => {
 describe("rejections", () => {
   it.each([
     [null, "body is not a JSON object"],
-    ["{\"event_name\":\"chat_finished\"}", "body is not a JSON object"],
+    ['{"event_name":"chat_finished"}', "body is not a JSON object"],
     [42, "body is not a JSON object"],
     [[{ event_name: "chat_finished" }], "body is not a JSON object"],
     [{}, "event_name is missing"],
@@ -242,10 +318,13 @@ describe("robustness", () => {
 
   it("never throws when any top-level field is replaced by arbitrary JSON", () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...keys.filter((key) => key !== "event_name")), fc.jsonValue()), (patch) => {
-        const result = parseJivoEvent({ ...base, ...patch });
-        expect(result.ok).toBe(true);
-      }),
+      fc.property(
+        fc.dictionary(fc.constantFrom(...keys.filter((key) => key !== "event_name")), fc.jsonValue()),
+        (patch) => {
+          const result = parseJivoEvent({ ...base, ...patch });
+          expect(result.ok).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -253,7 +332,12 @@ describe("robustness", () => {
   it("never throws when nested objects get arbitrary JSON", () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.jsonValue(), fc.jsonValue(), (visitor, messages, session) => {
-        const result = parseJivoEvent({ event_name: "chat_finished", visitor, session, chat: { messages: [messages, { message: messages }] } });
+        const result = parseJivoEvent({
+          event_name: "chat_finished",
+          visitor,
+          session,
+          chat: { messages: [messages, { message: messages }] },
+        });
         expect(result.ok).toBe(true);
       }),
       { numRuns: 300 },

@@ -151,7 +151,8 @@ function normalizeMessages(payload: JivoPayload, known: JivoAgent[], fallbackAt:
     previous = at;
     const agentId = clean(message.agent_id);
     const rawType = clean(message.type)?.toLowerCase();
-    const type = rawType === "visitor" || rawType === "agent" ? rawType : rawType ? "system" : agentId ? "agent" : "visitor";
+    const type =
+      rawType === "visitor" || rawType === "agent" ? rawType : rawType ? "system" : agentId ? "agent" : "visitor";
     const agentName =
       type !== "agent"
         ? null
@@ -174,7 +175,8 @@ function normalizePayload(payload: JivoPayload, receivedAt: Date): JivoEvent {
   const session = payload.session;
   const utmJson = session?.utm_json;
   const utmText = parseUtmString(session?.utm);
-  const utm = (key: "source" | "medium" | "campaign" | "content" | "term") => clean(utmJson?.[key]) ?? utmText[key] ?? null;
+  const utm = (key: "source" | "medium" | "campaign" | "content" | "term") =>
+    clean(utmJson?.[key]) ?? utmText[key] ?? null;
   const rate = clean(payload.chat?.rate)?.toLowerCase();
   const call = payload.call;
 
@@ -211,14 +213,26 @@ function normalizePayload(payload: JivoPayload, receivedAt: Date): JivoEvent {
       country: clean(session?.geoip?.country),
       countryCode: clean(session?.geoip?.country_code)?.toUpperCase() ?? null,
     },
-    utm: { source: utm("source"), medium: utm("medium"), campaign: utm("campaign"), content: utm("content"), term: utm("term") },
+    utm: {
+      source: utm("source"),
+      medium: utm("medium"),
+      campaign: utm("campaign"),
+      content: utm("content"),
+      term: utm("term"),
+    },
     ipAddr: clean(session?.ip_addr),
     userAgent: clean(session?.user_agent),
     rate: rate === "positive" || rate === "negative" ? rate : null,
     messages: normalizeMessages(payload, known, eventAt ?? receivedAt),
     offlineMessage: eventName === "offline_message" ? clean(payload.message) : null,
     call: call
-      ? { type: clean(call.type), phone: clean(call.phone), status: clean(call.status), reason: clean(call.reason), recordUrl: clean(call.record_url) }
+      ? {
+          type: clean(call.type),
+          phone: clean(call.phone),
+          status: clean(call.status),
+          reason: clean(call.reason),
+          recordUrl: clean(call.record_url),
+        }
       : null,
     invitation: clean(payload.chat?.invitation),
   };

@@ -49,7 +49,14 @@ describe("jivoPayloadSchema", () => {
 
   it("fills missing parts with null and []", () => {
     const parsed = jivoPayloadSchema.parse({ event_name: "chat_updated" });
-    expect(parsed).toMatchObject({ widget_id: null, chat_id: null, visitor: null, session: null, agents: [], tags: [] });
+    expect(parsed).toMatchObject({
+      widget_id: null,
+      chat_id: null,
+      visitor: null,
+      session: null,
+      agents: [],
+      tags: [],
+    });
   });
 
   it("accepts analytics as {} or null", () => {

@@ -12,15 +12,18 @@ export const jivoIdSchema = z
   .catch(null);
 
 /** A text value kept as sent (normalisation trims later); scalars are coerced, the rest dropped. */
-export const jivoTextSchema = z
-  .union([z.string(), z.number(), z.boolean()])
-  .transform(String)
-  .nullable()
-  .catch(null);
+export const jivoTextSchema = z.union([z.string(), z.number(), z.boolean()]).transform(String).nullable().catch(null);
 
 /** A number that may arrive as a numeric string (timestamps do in some integrations). */
 export const jivoNumberSchema = z
-  .union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)])
+  .union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d+(\.\d+)?$/)
+      .transform(Number),
+  ])
   .nullable()
   .catch(null);
 

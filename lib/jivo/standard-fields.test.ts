@@ -33,11 +33,33 @@ describe("standard field catalogue", () => {
 
   it("covers every field the reference lists", () => {
     const documented: StandardFieldKey[] = [
-      "visitor.name", "visitor.email", "visitor.phone", "visitor.description", "visitor.number", "organization.name",
-      "chat_id", "widget_id", "page.url", "page.title", "session.geoip.city", "session.geoip.region",
-      "session.geoip.country", "session.utm.source", "session.utm.medium", "session.utm.campaign",
-      "session.utm.content", "session.utm.term", "session.ip_addr", "agent.name", "agent.email",
-      "department.name", "topic.title", "tags", "chat.rate", "offline.message", "transcript",
+      "visitor.name",
+      "visitor.email",
+      "visitor.phone",
+      "visitor.description",
+      "visitor.number",
+      "organization.name",
+      "chat_id",
+      "widget_id",
+      "page.url",
+      "page.title",
+      "session.geoip.city",
+      "session.geoip.region",
+      "session.geoip.country",
+      "session.utm.source",
+      "session.utm.medium",
+      "session.utm.campaign",
+      "session.utm.content",
+      "session.utm.term",
+      "session.ip_addr",
+      "agent.name",
+      "agent.email",
+      "department.name",
+      "topic.title",
+      "tags",
+      "chat.rate",
+      "offline.message",
+      "transcript",
     ];
     expect(STANDARD_FIELD_KEYS).toEqual(expect.arrayContaining(documented));
   });
@@ -85,19 +107,25 @@ describe("reading fields", () => {
   it("reads the transcript and the offline message", () => {
     expect(readStandardField("transcript", br)).toMatch(/^Conversa no JivoChat — 24\/11\/2025/);
     const offline = eventFrom("offline_message");
-    expect(readStandardField("offline.message", offline)).toBe("Boa noite, gostaria de falar com um consultor amanhã cedo.");
+    expect(readStandardField("offline.message", offline)).toBe(
+      "Boa noite, gostaria de falar com um consultor amanhã cedo.",
+    );
     expect(readStandardField("transcript", offline)).toContain("Mensagem offline: Boa noite");
     expect(readStandardField("transcript", eventFrom("client_updated"))).toBeNull();
     expect(readStandardField("tags", eventFrom("chat_finished"))).toBeNull();
   });
 
   it("returns string, number or null for every field of every fixture", () => {
-    const names = readdirSync(FIXTURES).filter((file) => file.endsWith(".json")).map((file) => file.replace(/\.json$/, ""));
+    const names = readdirSync(FIXTURES)
+      .filter((file) => file.endsWith(".json"))
+      .map((file) => file.replace(/\.json$/, ""));
     for (const name of names) {
       const event = eventFrom(name);
       for (const field of STANDARD_FIELDS) {
         const value = field.read(event);
-        expect(value === null || typeof value === "string" || typeof value === "number", `${name} ${field.key}`).toBe(true);
+        expect(value === null || typeof value === "string" || typeof value === "number", `${name} ${field.key}`).toBe(
+          true,
+        );
       }
     }
   });

@@ -45,7 +45,16 @@ export const STANDARD_FIELD_GROUPS = ["visitor", "organization", "chat", "agent"
 export const standardFieldGroupSchema = z.enum(STANDARD_FIELD_GROUPS);
 export type StandardFieldGroup = z.infer<typeof standardFieldGroupSchema>;
 
-export const STANDARD_FIELD_VALUE_TYPES = ["string", "text", "number", "email", "phone", "url", "datetime", "list"] as const;
+export const STANDARD_FIELD_VALUE_TYPES = [
+  "string",
+  "text",
+  "number",
+  "email",
+  "phone",
+  "url",
+  "datetime",
+  "list",
+] as const;
 export const standardFieldValueTypeSchema = z.enum(STANDARD_FIELD_VALUE_TYPES);
 export type StandardFieldValueType = z.infer<typeof standardFieldValueTypeSchema>;
 

@@ -17,7 +17,10 @@ export const LEASE_MS = env.JOB_LEASE_MS;
  * PostgreSQL: `FOR UPDATE SKIP LOCKED` lets concurrent workers pass each other; SQLite: the single UPDATE is
  * atomic because SQLite serialises writers.
  */
-export async function claimNextJob(workerId: string, now = new Date()): Promise<{ id: string; eventId: string; attempts: number } | null> {
+export async function claimNextJob(
+  workerId: string,
+  now = new Date(),
+): Promise<{ id: string; eventId: string; attempts: number } | null> {
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
   const lock = isPostgres ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
   const rows = await systemDb.$queryRaw<{ id: string }[]>`

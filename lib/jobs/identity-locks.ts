@@ -55,23 +55,31 @@ export async function acquireIdentityLocks(options: AcquireOptions): Promise<Ide
     await systemDb.$transaction(async (tx) => {
       const now = new Date();
       // Keys whose holder is presumed dead, or that an earlier attempt of this same job left behind.
-      await tx.identityLock.deleteMany({ where: { accountScope, key: { in: keys }, OR: [{ expiresAt: { lt: now } }, { jobId }] } });
+      await tx.identityLock.deleteMany({
+        where: { accountScope, key: { in: keys }, OR: [{ expiresAt: { lt: now } }, { jobId }] },
+      });
       // In key order: two acquirers of overlapping sets meet on their first common key (PostgreSQL).
-      await tx.identityLock.createMany({ data: keys.map((key) => ({ accountScope, key, holder, jobId, expiresAt: new Date(now.getTime() + ttlMs) })) });
+      await tx.identityLock.createMany({
+        data: keys.map((key) => ({ accountScope, key, holder, jobId, expiresAt: new Date(now.getTime() + ttlMs) })),
+      });
     });
   } catch (error) {
     if (isBusy(error)) return null;
     throw error;
   }
 
-  const renew = setInterval(() => {
-    systemDb.identityLock
-      .updateMany({ where: { holder }, data: { expiresAt: new Date(Date.now() + ttlMs) } })
-      .then((result) => {
-        if (result.count < keys.length) logger.warn({ jobId, held: result.count, keys: keys.length }, "identity lock expired while held");
-      })
-      .catch((error: unknown) => logger.warn({ err: error, jobId }, "could not renew identity locks"));
-  }, options.renewMs ?? Math.max(100, Math.floor(ttlMs / 3)));
+  const renew = setInterval(
+    () => {
+      systemDb.identityLock
+        .updateMany({ where: { holder }, data: { expiresAt: new Date(Date.now() + ttlMs) } })
+        .then((result) => {
+          if (result.count < keys.length)
+            logger.warn({ jobId, held: result.count, keys: keys.length }, "identity lock expired while held");
+        })
+        .catch((error: unknown) => logger.warn({ err: error, jobId }, "could not renew identity locks"));
+    },
+    options.renewMs ?? Math.max(100, Math.floor(ttlMs / 3)),
+  );
   renew.unref();
 
   let released = false;
@@ -82,7 +90,10 @@ export async function acquireIdentityLocks(options: AcquireOptions): Promise<Ide
       released = true;
       clearInterval(renew);
       if (lingerMs && lingerMs > 0) {
-        await systemDb.identityLock.updateMany({ where: { holder }, data: { expiresAt: new Date(Date.now() + lingerMs) } });
+        await systemDb.identityLock.updateMany({
+          where: { holder },
+          data: { expiresAt: new Date(Date.now() + lingerMs) },
+        });
       } else {
         await systemDb.identityLock.deleteMany({ where: { holder } });
       }

@@ -27,7 +27,13 @@ export async function completeJob(jobId: string, workerId: string, db: Db = syst
   return result.count === 1;
 }
 
-export async function scheduleRetry(jobId: string, workerId: string, runAt: Date, error: string, db: Db = systemDb): Promise<boolean> {
+export async function scheduleRetry(
+  jobId: string,
+  workerId: string,
+  runAt: Date,
+  error: string,
+  db: Db = systemDb,
+): Promise<boolean> {
   const result = await db.job.updateMany({
     where: owned(jobId, workerId),
     data: { status: "queued", runAt, leaseUntil: null, lockedBy: null, lastError: error },

@@ -12,8 +12,12 @@ describe("retry policy", () => {
   it("never waits longer than the cap it is given, but for a longer Retry-After", () => {
     expect(backoffMs(12, () => 1, 50, 800)).toBe(800);
     const now = new Date("2026-01-01T00:00:00Z");
-    expect(nextRunAt({ attempt: 12, createdAt: now, now, baseMs: 50, capMs: 800, random: () => 1 })?.getTime()).toBe(now.getTime() + 800);
-    expect(nextRunAt({ attempt: 12, createdAt: now, now, baseMs: 50, capMs: 800, retryAfterMs: 1_000 })?.getTime()).toBe(now.getTime() + 1_000);
+    expect(nextRunAt({ attempt: 12, createdAt: now, now, baseMs: 50, capMs: 800, random: () => 1 })?.getTime()).toBe(
+      now.getTime() + 800,
+    );
+    expect(
+      nextRunAt({ attempt: 12, createdAt: now, now, baseMs: 50, capMs: 800, retryAfterMs: 1_000 })?.getTime(),
+    ).toBe(now.getTime() + 1_000);
   });
 
   it("honours Retry-After when it is longer than the backoff", () => {

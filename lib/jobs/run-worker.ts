@@ -64,22 +64,46 @@ export function startWorker(options: WorkerOptions) {
   const unsubscribe = onJobQueued(() => wake?.());
 
   /** What the outcome makes of the job: its new state, and the transition that writes it. */
-  async function decide(job: ClaimedJob, outcome: JobOutcome): Promise<{ settled: Settled; write: (tx: Prisma.TransactionClient) => Promise<boolean> }> {
-    if (outcome.kind === "done") return { settled: { status: "done" }, write: (tx) => completeJob(job.id, workerId, tx) };
+  async function decide(
+    job: ClaimedJob,
+    outcome: JobOutcome,
+  ): Promise<{ settled: Settled; write: (tx: Prisma.TransactionClient) => Promise<boolean> }> {
+    if (outcome.kind === "done")
+      return { settled: { status: "done" }, write: (tx) => completeJob(job.id, workerId, tx) };
     if (outcome.kind === "deferred") {
       const runAt = new Date(Date.now() + outcome.delayMs);
-      return { settled: { status: "deferred", runAt, reason: outcome.reason }, write: (tx) => deferJob(job.id, workerId, runAt, tx) };
+      return {
+        settled: { status: "deferred", runAt, reason: outcome.reason },
+        write: (tx) => deferJob(job.id, workerId, runAt, tx),
+      };
     }
     if (outcome.kind === "failed") {
-      return { settled: { status: "failed", error: outcome.error, exhausted: false }, write: (tx) => failJob(job.id, workerId, outcome.error, tx) };
+      return {
+        settled: { status: "failed", error: outcome.error, exhausted: false },
+        write: (tx) => failJob(job.id, workerId, outcome.error, tx),
+      };
     }
     const row = await systemDb.job.findUnique({ where: { id: job.id }, select: { createdAt: true } });
-    const runAt = row && nextRunAt({ attempt: job.attempts, createdAt: row.createdAt, retryAfterMs: outcome.retryAfterMs, baseMs: options.retryBaseMs, capMs: options.retryMaxMs });
+    const runAt =
+      row &&
+      nextRunAt({
+        attempt: job.attempts,
+        createdAt: row.createdAt,
+        retryAfterMs: outcome.retryAfterMs,
+        baseMs: options.retryBaseMs,
+        capMs: options.retryMaxMs,
+      });
     if (runAt) {
-      return { settled: { status: "retrying", runAt, error: outcome.error }, write: (tx) => scheduleRetry(job.id, workerId, runAt, outcome.error, tx) };
+      return {
+        settled: { status: "retrying", runAt, error: outcome.error },
+        write: (tx) => scheduleRetry(job.id, workerId, runAt, outcome.error, tx),
+      };
     }
     const error = `gave up after ${job.attempts} attempts: ${outcome.error}`;
-    return { settled: { status: "failed", error: outcome.error, exhausted: true }, write: (tx) => failJob(job.id, workerId, error, tx) };
+    return {
+      settled: { status: "failed", error: outcome.error, exhausted: true },
+      write: (tx) => failJob(job.id, workerId, error, tx),
+    };
   }
 
   // The job and what mirrors it (the event) change in one transaction: a crash between the two would leave a

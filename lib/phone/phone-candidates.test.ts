@@ -3,8 +3,14 @@ import { normalizePhone, phoneSearchCandidates, ploomesPhone } from "./phone-can
 
 describe("normalizePhone", () => {
   it.each([
-    ["(11) 98765-4321", { e164: "+5511987654321", national: "11987654321", countryCallingCode: "55", countryIso: "BR" }],
-    ["+55 11 98765-4321", { e164: "+5511987654321", national: "11987654321", countryCallingCode: "55", countryIso: "BR" }],
+    [
+      "(11) 98765-4321",
+      { e164: "+5511987654321", national: "11987654321", countryCallingCode: "55", countryIso: "BR" },
+    ],
+    [
+      "+55 11 98765-4321",
+      { e164: "+5511987654321", national: "11987654321", countryCallingCode: "55", countryIso: "BR" },
+    ],
     ["5511987654321", { e164: "+5511987654321", national: "11987654321", countryCallingCode: "55", countryIso: "BR" }],
     ["011 98765-4321", { e164: "+5511987654321", national: "11987654321", countryCallingCode: "55", countryIso: "BR" }],
     // Old 8-digit mobile: upgraded to the number that rings today.
@@ -15,12 +21,21 @@ describe("normalizePhone", () => {
     expect(normalizePhone(raw)).toEqual(expected);
   });
 
-  it.each(["", "   ", "abc", "123", "98765-4321", "+458745457845", "+55 11 1234-5678", null, undefined, {}, "9".repeat(80)])(
-    "rejects %j",
-    (raw) => {
-      expect(normalizePhone(raw)).toBeNull();
-    },
-  );
+  it.each([
+    "",
+    "   ",
+    "abc",
+    "123",
+    "98765-4321",
+    "+458745457845",
+    "+55 11 1234-5678",
+    null,
+    undefined,
+    {},
+    "9".repeat(80),
+  ])("rejects %j", (raw) => {
+    expect(normalizePhone(raw)).toBeNull();
+  });
 });
 
 describe("phoneSearchCandidates", () => {

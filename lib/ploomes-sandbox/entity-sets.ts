@@ -115,7 +115,10 @@ function completeDeal(
   const stage = references.get("StageId");
   if (!stage) return record;
   if (changes.PipelineId != null && changes.PipelineId !== stage.PipelineId) {
-    throw new SandboxError(400, `StageId ${String(record.StageId)} is not a stage of pipeline ${String(changes.PipelineId)}.`);
+    throw new SandboxError(
+      400,
+      `StageId ${String(record.StageId)} is not a stage of pipeline ${String(changes.PipelineId)}.`,
+    );
   }
   return { ...record, PipelineId: stage.PipelineId };
 }
@@ -147,7 +150,11 @@ const ENTITY_SETS: Readonly<Record<EntitySetName, EntitySet>> = {
       customFieldsEntityId: 1,
     },
   },
-  "Contacts@Origins": { name: "Contacts@Origins", navigation: {}, write: { schema: originBodySchema, defaults: () => ({}) } },
+  "Contacts@Origins": {
+    name: "Contacts@Origins",
+    navigation: {},
+    write: { schema: originBodySchema, defaults: () => ({}) },
+  },
   "Contacts@Types": { name: "Contacts@Types", staticRecords: CONTACT_TYPES, navigation: {} },
   Deals: {
     name: "Deals",
@@ -163,7 +170,15 @@ const ENTITY_SETS: Readonly<Record<EntitySetName, EntitySet>> = {
     },
     write: {
       schema: dealBodySchema,
-      defaults: () => ({ PersonId: null, PipelineId: null, StatusId: 1, OwnerId: null, OriginId: null, Amount: 0, OtherProperties: [] }),
+      defaults: () => ({
+        PersonId: null,
+        PipelineId: null,
+        StatusId: 1,
+        OwnerId: null,
+        OriginId: null,
+        Amount: 0,
+        OtherProperties: [],
+      }),
       customFieldsEntityId: 2,
       complete: completeDeal,
     },
@@ -191,7 +206,9 @@ const ENTITY_SETS: Readonly<Record<EntitySetName, EntitySet>> = {
       }),
       customFieldsEntityId: 3,
       complete: (record) => {
-        const named = [record.PersonName, record.CompanyName, record.Email].some((value) => typeof value === "string" && value.trim());
+        const named = [record.PersonName, record.CompanyName, record.Email].some(
+          (value) => typeof value === "string" && value.trim(),
+        );
         const phones = Array.isArray(record.Phones) && record.Phones.length > 0;
         if (!named && !phones) throw new SandboxError(400, "A lead needs a PersonName, CompanyName, Email or phone.");
         return record;

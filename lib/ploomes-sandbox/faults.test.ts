@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { seededRandom } from "@/test/reliability/lib/seeded-random";
 import { faultSchedule, pickFault } from "./faults";
 
-const draws = (...values: number[]) => () => values.shift() ?? 0.99;
+const draws =
+  (...values: number[]) =>
+  () =>
+    values.shift() ?? 0.99;
 
 describe("pickFault", () => {
   it("injects nothing when both rates are 0, without drawing", () => {

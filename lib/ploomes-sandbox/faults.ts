@@ -47,7 +47,11 @@ export const sandboxFaultsSchema = z.strictObject({
    * The answers to the next requests, one per request in arrival order, before the rates apply again (null or []
    * clears it). A test that builds it from a seed gets the same faults on every run.
    */
-  schedule: z.array(z.enum(["500", "429", "ok"])).max(10_000).nullable().optional(),
+  schedule: z
+    .array(z.enum(["500", "429", "ok"]))
+    .max(10_000)
+    .nullable()
+    .optional(),
 });
 
 export type SandboxFaults = z.input<typeof sandboxFaultsSchema>;
@@ -61,11 +65,21 @@ export async function setSandboxFaults(tenantId: string, faults: SandboxFaults):
   const { schedule, ...settings } = sandboxFaultsSchema.parse(faults);
   const window = settings.rateLimit === undefined ? {} : { windowCount: 0, windowStart: new Date() };
   // A new schedule starts at its first entry.
-  const planned = schedule === undefined ? {} : { faultSchedule: schedule?.length ? JSON.stringify(schedule) : null, faultPosition: 0 };
+  const planned =
+    schedule === undefined
+      ? {}
+      : { faultSchedule: schedule?.length ? JSON.stringify(schedule) : null, faultPosition: 0 };
   const { faultSchedule, faultPosition, ...saved } = await systemDb.sandboxTenant.update({
     where: { id: tenantId },
     data: { ...settings, ...window, ...planned },
-    select: { errorRate: true, rateLimitRate: true, latencyMs: true, rateLimit: true, faultSchedule: true, faultPosition: true },
+    select: {
+      errorRate: true,
+      rateLimitRate: true,
+      latencyMs: true,
+      rateLimit: true,
+      faultSchedule: true,
+      faultPosition: true,
+    },
   });
   // What is left of the schedule.
   const left = faultSchedule ? (JSON.parse(faultSchedule) as ScheduledAnswer[]).slice(faultPosition) : [];

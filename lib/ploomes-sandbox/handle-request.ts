@@ -34,7 +34,9 @@ export async function handleSandboxRequest(request: Request, segments: string[])
     }
     const fault = await nextFault(tenant);
     if (fault === "rate_limited") {
-      return sandboxErrorResponse(429, "Too many requests (injected by the sandbox).", { "Retry-After": INJECTED_RETRY_AFTER_SECONDS });
+      return sandboxErrorResponse(429, "Too many requests (injected by the sandbox).", {
+        "Retry-After": INJECTED_RETRY_AFTER_SECONDS,
+      });
     }
     if (fault === "server_error") return sandboxErrorResponse(500, "Internal server error (injected by the sandbox).");
     return await serveEntityRequest(request, tenant.id, segments);

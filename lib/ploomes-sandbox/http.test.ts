@@ -5,13 +5,17 @@ const request = (url: string, headers: Record<string, string> = {}) => new Reque
 
 describe("requestOrigin", () => {
   it("names the host the client wrote, not the server's bind address", () => {
-    expect(requestOrigin(request("http://0.0.0.0:3000/sandbox/ploomes/api/Users", { host: "localhost:3103" }), 0)).toBe("http://localhost:3103");
+    expect(requestOrigin(request("http://0.0.0.0:3000/sandbox/ploomes/api/Users", { host: "localhost:3103" }), 0)).toBe(
+      "http://localhost:3103",
+    );
     expect(requestOrigin(request("http://0.0.0.0:3000/x", { host: "[::1]:8080" }), 0)).toBe("http://[::1]:8080");
   });
 
   it("falls back to the URL's host when the Host header is missing or malformed", () => {
     expect(requestOrigin(request("http://127.0.0.1:4000/x"), 0)).toBe("http://127.0.0.1:4000");
-    expect(requestOrigin(request("http://127.0.0.1:4000/x", { host: "evil.example/path?" }), 0)).toBe("http://127.0.0.1:4000");
+    expect(requestOrigin(request("http://127.0.0.1:4000/x", { host: "evil.example/path?" }), 0)).toBe(
+      "http://127.0.0.1:4000",
+    );
   });
 
   it("believes X-Forwarded-Host and -Proto only behind a trusted proxy", () => {

@@ -33,7 +33,11 @@ describe("buildSandboxOverview", () => {
 
   it("lists newest first with names resolved", () => {
     expect(overview.contacts.rows.map((row) => row.id)).toEqual([11, 10]);
-    expect(overview.contacts.rows[0]).toMatchObject({ company: { id: 10, name: "Acme" }, email: "bia@x.com", typeId: 2 });
+    expect(overview.contacts.rows[0]).toMatchObject({
+      company: { id: 10, name: "Acme" },
+      email: "bia@x.com",
+      typeId: 2,
+    });
     expect(overview.deals.rows[0]).toMatchObject({
       pipelineName: "Funil de Vendas",
       stageName: "Proposta",
@@ -54,7 +58,13 @@ describe("buildSandboxOverview", () => {
     expect(overview.leads.rows[0]).toMatchObject({ personName: "Lia", phones: [] });
     expect(overview.interactions.rows).toEqual([
       { id: 41, contact: { id: 999, name: "#999" }, deal: null, date: null, content: "" },
-      { id: 40, contact: { id: 11, name: "Bia" }, deal: { id: 20, name: "Venda" }, date: "2026-11-20T10:00:00Z", content: "<b>oi</b>" },
+      {
+        id: 40,
+        contact: { id: 11, name: "Bia" },
+        deal: { id: 20, name: "Venda" },
+        date: "2026-11-20T10:00:00Z",
+        content: "<b>oi</b>",
+      },
     ]);
   });
 

@@ -58,17 +58,30 @@ export type SandboxRecordsByEntity = Record<
   SandboxRecordData[]
 >;
 
-const VALUE_PROPERTIES = ["StringValue", "BigStringValue", "IntegerValue", "DecimalValue", "DateTimeValue", "BoolValue"];
+const VALUE_PROPERTIES = [
+  "StringValue",
+  "BigStringValue",
+  "IntegerValue",
+  "DecimalValue",
+  "DateTimeValue",
+  "BoolValue",
+];
 
 const text = (value: unknown): string | null => (typeof value === "string" ? value : null);
 const number = (value: unknown): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
 
 function phonesOf(record: SandboxRecordData): string[] {
   if (!Array.isArray(record.Phones)) return [];
-  return record.Phones.map((phone: { PhoneNumber?: unknown }) => text(phone?.PhoneNumber)).filter((phone) => phone !== null);
+  return record.Phones.map((phone: { PhoneNumber?: unknown }) => text(phone?.PhoneNumber)).filter(
+    (phone) => phone !== null,
+  );
 }
 
-function newestFirst<T>(records: SandboxRecordData[], limit: number, toRow: (record: SandboxRecordData) => T): Listing<T> {
+function newestFirst<T>(
+  records: SandboxRecordData[],
+  limit: number,
+  toRow: (record: SandboxRecordData) => T,
+): Listing<T> {
   const sorted = [...records].sort((a, b) => (number(b.Id) ?? 0) - (number(a.Id) ?? 0));
   return { rows: sorted.slice(0, limit).map(toRow), total: records.length };
 }
@@ -89,9 +102,12 @@ export function buildSandboxOverview(records: SandboxRecordsByEntity, limit: num
   const customFields = (record: SandboxRecordData): CustomFieldValue[] => {
     if (!Array.isArray(record.OtherProperties)) return [];
     return record.OtherProperties.flatMap((item: Record<string, unknown>) => {
-      const property = VALUE_PROPERTIES.find((candidate) => item?.[candidate] !== null && item?.[candidate] !== undefined);
+      const property = VALUE_PROPERTIES.find(
+        (candidate) => item?.[candidate] !== null && item?.[candidate] !== undefined,
+      );
       const value = property ? item[property] : undefined;
-      if (!property || (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean")) return [];
+      if (!property || (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean"))
+        return [];
       return [{ name: fieldNames.get(item.FieldKey) ?? String(item.FieldKey), property, value }];
     });
   };
@@ -138,11 +154,21 @@ export function buildSandboxOverview(records: SandboxRecordsByEntity, limit: num
   };
 }
 
-const ENTITIES = ["Contacts", "Deals", "Leads", "InteractionRecords", "Fields", "Deals@Pipelines", "Deals@Stages"] as const;
+const ENTITIES = [
+  "Contacts",
+  "Deals",
+  "Leads",
+  "InteractionRecords",
+  "Fields",
+  "Deals@Pipelines",
+  "Deals@Stages",
+] as const;
 
 /** The Sandbox page's data for one tenant; the caller has checked that the tenant is the user's account's. */
 export async function loadSandboxOverview(tenantId: string, limit = 200): Promise<SandboxOverview> {
   const lists = await Promise.all(ENTITIES.map((entity) => listStoredRecords(tenantId, entity)));
-  const records = Object.fromEntries(ENTITIES.map((entity, index) => [entity, lists[index] ?? []])) as SandboxRecordsByEntity;
+  const records = Object.fromEntries(
+    ENTITIES.map((entity, index) => [entity, lists[index] ?? []]),
+  ) as SandboxRecordsByEntity;
   return buildSandboxOverview(records, limit);
 }

@@ -10,11 +10,30 @@ const loaded: LoadedRecords = new Map([
     "Contacts",
     [
       { Id: 10, Name: "Acme", TypeId: 1, CompanyId: null, OwnerId: 1, Phones: [] },
-      { Id: 11, Name: "Bia", TypeId: 2, CompanyId: 10, OwnerId: 2, Phones: [{ PhoneNumber: "1", SearchPhoneNumber: 1 }] },
+      {
+        Id: 11,
+        Name: "Bia",
+        TypeId: 2,
+        CompanyId: 10,
+        OwnerId: 2,
+        Phones: [{ PhoneNumber: "1", SearchPhoneNumber: 1 }],
+      },
     ],
   ],
-  ["Users", [{ Id: 1, Name: "João", Email: "j@x" }, { Id: 2, Name: "Ana", Email: "a@x" }]],
-  ["Contacts@Types", [{ Id: 1, Name: "Empresa" }, { Id: 2, Name: "Pessoa" }]],
+  [
+    "Users",
+    [
+      { Id: 1, Name: "João", Email: "j@x" },
+      { Id: 2, Name: "Ana", Email: "a@x" },
+    ],
+  ],
+  [
+    "Contacts@Types",
+    [
+      { Id: 1, Name: "Empresa" },
+      { Id: 2, Name: "Pessoa" },
+    ],
+  ],
   ["Deals@Pipelines", [{ Id: 5, Name: "Vendas" }]],
   [
     "Deals@Stages",
@@ -27,7 +46,11 @@ const loaded: LoadedRecords = new Map([
 ]);
 
 const run = (entity: "Contacts" | "Deals@Pipelines", query: string) =>
-  applyODataQuery(loaded.get(entity)!, parseODataQuery(new URLSearchParams(query)), shapingOptions(entitySet(entity), loaded)).value;
+  applyODataQuery(
+    loaded.get(entity)!,
+    parseODataQuery(new URLSearchParams(query)),
+    shapingOptions(entitySet(entity), loaded),
+  ).value;
 
 describe("shapingOptions", () => {
   it("resolves one-to-one navigation, null when the key is empty", () => {
@@ -44,13 +67,18 @@ describe("shapingOptions", () => {
   });
 
   it("expands inline collections and nested navigation", () => {
-    expect(run("Contacts", "$filter=Id eq 11&$select=Id&$expand=Phones($select=SearchPhoneNumber),Company($select=Id;$expand=Owner($select=Name))")).toEqual([
-      { Id: 11, Phones: [{ SearchPhoneNumber: 1 }], Company: { Id: 10, Owner: { Name: "João" } } },
-    ]);
+    expect(
+      run(
+        "Contacts",
+        "$filter=Id eq 11&$select=Id&$expand=Phones($select=SearchPhoneNumber),Company($select=Id;$expand=Owner($select=Name))",
+      ),
+    ).toEqual([{ Id: 11, Phones: [{ SearchPhoneNumber: 1 }], Company: { Id: 10, Owner: { Name: "João" } } }]);
   });
 
   it("leaves navigation stored in the record out unless expanded, $select or not, at every level", () => {
-    expect(run("Contacts", "$filter=Id eq 11")).toEqual([{ Id: 11, Name: "Bia", TypeId: 2, CompanyId: 10, OwnerId: 2 }]);
+    expect(run("Contacts", "$filter=Id eq 11")).toEqual([
+      { Id: 11, Name: "Bia", TypeId: 2, CompanyId: 10, OwnerId: 2 },
+    ]);
     expect(run("Contacts", "$filter=Id eq 11&$select=Id,Phones")).toEqual([{ Id: 11 }]);
     expect(run("Contacts", "$filter=Id eq 10&$select=Id&$expand=Phones")).toEqual([{ Id: 10, Phones: [] }]);
     // A filter still reaches them: Phones/any works without $expand.

@@ -71,7 +71,11 @@ export function navigationOf(entity: EntitySet, property: string): Navigation {
 }
 
 function storedNavigation(entity: EntitySet): ReadonlySet<string> {
-  return new Set(Object.entries(entity.navigation).flatMap(([property, navigation]) => (navigation.kind === "inline" ? [property] : [])));
+  return new Set(
+    Object.entries(entity.navigation).flatMap(([property, navigation]) =>
+      navigation.kind === "inline" ? [property] : [],
+    ),
+  );
 }
 
 /** How the engine shapes `entity` records: their navigation resolved from records loaded by preloadExpansions. */

@@ -26,8 +26,12 @@ describe("checkOtherProperties", () => {
   });
 
   it("refuses unknown fields and fields of another entity", () => {
-    expect(checkOtherProperties([{ FieldKey: "contact_X", StringValue: "x" }], fields, 1)).toMatch(/contact_X does not exist for Cliente/);
-    expect(checkOtherProperties([{ FieldKey: "deal_A", StringValue: "x" }], fields, 1)).toMatch(/deal_A does not exist/);
+    expect(checkOtherProperties([{ FieldKey: "contact_X", StringValue: "x" }], fields, 1)).toMatch(
+      /contact_X does not exist for Cliente/,
+    );
+    expect(checkOtherProperties([{ FieldKey: "deal_A", StringValue: "x" }], fields, 1)).toMatch(
+      /deal_A does not exist/,
+    );
     expect(checkOtherProperties([{ FieldKey: "deal_A", StringValue: "x" }], fields, 2)).toBeNull();
   });
 
@@ -41,7 +45,9 @@ describe("checkOtherProperties", () => {
     expect(checkOtherProperties([{ FieldKey: "contact_B", StringValue: "3" }], fields, 1)).toBe(
       'OtherProperties: the field contact_B ("Funcionários") is Integer; send its value in IntegerValue, not StringValue.',
     );
-    expect(checkOtherProperties([{ FieldKey: "contact_C", BoolValue: true, IntegerValue: 1 }], fields, 1)).toMatch(/not IntegerValue/);
+    expect(checkOtherProperties([{ FieldKey: "contact_C", BoolValue: true, IntegerValue: 1 }], fields, 1)).toMatch(
+      /not IntegerValue/,
+    );
   });
 
   it("refuses the same field twice", () => {

@@ -21,7 +21,8 @@ export async function checkReferences(
       if (navigation.kind !== "one") return;
       const value = record[navigation.foreignKey];
       if (value === null || value === undefined) return;
-      const found = typeof value === "number" ? await findEntityRecord(tenantId, entitySet(navigation.target), value) : null;
+      const found =
+        typeof value === "number" ? await findEntityRecord(tenantId, entitySet(navigation.target), value) : null;
       if (!found) {
         throw new SandboxError(400, `${navigation.foreignKey} ${String(value)} does not exist (${navigation.target}).`);
       }

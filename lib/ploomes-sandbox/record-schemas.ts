@@ -110,7 +110,12 @@ function describeIssue(entity: EntitySet, body: unknown, issue: z.core.$ZodIssue
 }
 
 /** The body of a POST (`partial` false) or PATCH as record properties; a SandboxError 400 when invalid. */
-export function parseRecordBody(entity: EntitySet, rules: WriteRules, body: unknown, partial: boolean): SandboxRecordData {
+export function parseRecordBody(
+  entity: EntitySet,
+  rules: WriteRules,
+  body: unknown,
+  partial: boolean,
+): SandboxRecordData {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new SandboxError(400, "The request body must be a JSON object.");
   }

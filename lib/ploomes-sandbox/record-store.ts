@@ -28,7 +28,11 @@ function serialize(data: SandboxRecordData): string {
 }
 
 /** Every record of the entity, oldest first. */
-export async function listStoredRecords(tenantId: string, entity: string, db: SandboxDb = systemDb): Promise<SandboxRecordData[]> {
+export async function listStoredRecords(
+  tenantId: string,
+  entity: string,
+  db: SandboxDb = systemDb,
+): Promise<SandboxRecordData[]> {
   const rows = await db.sandboxRecord.findMany({
     where: { tenantId, entity },
     orderBy: { id: "asc" },
@@ -37,9 +41,16 @@ export async function listStoredRecords(tenantId: string, entity: string, db: Sa
   return rows.map(toRecord);
 }
 
-export async function findStoredRecord(tenantId: string, entity: string, id: number): Promise<SandboxRecordData | null> {
+export async function findStoredRecord(
+  tenantId: string,
+  entity: string,
+  id: number,
+): Promise<SandboxRecordData | null> {
   if (!Number.isSafeInteger(id) || id <= 0 || id > MAX_ROW_ID) return null;
-  const row = await systemDb.sandboxRecord.findFirst({ where: { id, tenantId, entity }, select: { id: true, data: true } });
+  const row = await systemDb.sandboxRecord.findFirst({
+    where: { id, tenantId, entity },
+    select: { id: true, data: true },
+  });
   return row ? toRecord(row) : null;
 }
 
@@ -86,7 +97,11 @@ export async function loadEntityRecords(tenantId: string, entity: EntitySet): Pr
   return listStoredRecords(tenantId, entity.name);
 }
 
-export async function findEntityRecord(tenantId: string, entity: EntitySet, id: number): Promise<SandboxRecordData | null> {
+export async function findEntityRecord(
+  tenantId: string,
+  entity: EntitySet,
+  id: number,
+): Promise<SandboxRecordData | null> {
   if (entity.staticRecords) {
     const record = entity.staticRecords.find((candidate) => candidate.Id === id);
     return record ? { ...record } : null;

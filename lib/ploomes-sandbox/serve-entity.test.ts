@@ -10,8 +10,21 @@ describe("parseSandboxPath", () => {
   });
 
   it("refuses what cannot name a resource", () => {
-    for (const segments of [[], ["Contacts", "12"], ["Contacts()"], ["Contacts(0)"], ["Contacts(-1)"], ["Contacts(1.5)"],
-      ["Contacts('a')"], ["Contacts(2147483648)"], ["Contacts(99999999999)"], ["@Origins"], ["Contacts@"], ["$metadata"], [""]]) {
+    for (const segments of [
+      [],
+      ["Contacts", "12"],
+      ["Contacts()"],
+      ["Contacts(0)"],
+      ["Contacts(-1)"],
+      ["Contacts(1.5)"],
+      ["Contacts('a')"],
+      ["Contacts(2147483648)"],
+      ["Contacts(99999999999)"],
+      ["@Origins"],
+      ["Contacts@"],
+      ["$metadata"],
+      [""],
+    ]) {
       expect(parseSandboxPath(segments)).toBeNull();
     }
   });

@@ -10,11 +10,17 @@ import { createRecord, updateRecord } from "./write-record";
 
 function notAllowed(entity: EntitySet, id: number | null): SandboxError {
   const allow = !entity.write ? "GET" : id === null ? "GET, POST" : "GET, PATCH, DELETE";
-  return new SandboxError(405, `This method is not supported on ${entity.name}${id === null ? "" : "(id)"}.`, { Allow: allow });
+  return new SandboxError(405, `This method is not supported on ${entity.name}${id === null ? "" : "(id)"}.`, {
+    Allow: allow,
+  });
 }
 
 /** The OData part of a request, once the tenant is known and allowed through: list, read, create, update, delete. */
-export async function serveEntityRequest(request: Request, tenantId: string, segments: readonly string[]): Promise<Response> {
+export async function serveEntityRequest(
+  request: Request,
+  tenantId: string,
+  segments: readonly string[],
+): Promise<Response> {
   const path = parseSandboxPath(segments);
   const entity = path ? findEntitySet(path.entity) : null;
   if (!path || !entity) throw new SandboxError(404, `No resource found at /${segments.join("/")}.`);
@@ -32,15 +38,24 @@ export async function serveEntityRequest(request: Request, tenantId: string, seg
   if (request.method === "GET" && id !== null) {
     const record = await findEntityRecord(tenantId, entity, id);
     if (!record) throw missing();
-    return sandboxJson(200, { "@odata.context": `${context}/$entity`, ...(await shapeRecord(tenantId, entity, record, query)) });
+    return sandboxJson(200, {
+      "@odata.context": `${context}/$entity`,
+      ...(await shapeRecord(tenantId, entity, record, query)),
+    });
   }
   if (request.method === "POST" && id === null) {
     const created = await createRecord(tenantId, entity, await readJsonBody(request));
-    return sandboxJson(200, { "@odata.context": context, value: [await shapeRecord(tenantId, entity, created, query)] });
+    return sandboxJson(200, {
+      "@odata.context": context,
+      value: [await shapeRecord(tenantId, entity, created, query)],
+    });
   }
   if (request.method === "PATCH" && id !== null) {
     const updated = await updateRecord(tenantId, entity, id, await readJsonBody(request));
-    return sandboxJson(200, { "@odata.context": context, value: [await shapeRecord(tenantId, entity, updated, query)] });
+    return sandboxJson(200, {
+      "@odata.context": context,
+      value: [await shapeRecord(tenantId, entity, updated, query)],
+    });
   }
   if (request.method === "DELETE" && id !== null && entity.write) {
     if (!(await deleteStoredRecord(tenantId, entity.name, id))) throw missing();

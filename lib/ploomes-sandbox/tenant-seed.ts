@@ -17,7 +17,13 @@ const fields = (entityId: 1 | 2 | 3, prefix: string, items: [string, string, Nat
   items.map(([guid, Name, NativeType]) => ({ Key: `${prefix}_${guid}`, Name, EntityId: entityId, NativeType }));
 
 const nativeFields = (entityId: 1 | 2 | 3, prefix: string, items: [string, string, NativeType][]): SeedNativeField[] =>
-  items.map(([PropertyName, Name, NativeType]) => ({ Key: `${prefix}_${PropertyName.toLowerCase()}`, Name, EntityId: entityId, NativeType, PropertyName }));
+  items.map(([PropertyName, Name, NativeType]) => ({
+    Key: `${prefix}_${PropertyName.toLowerCase()}`,
+    Name,
+    EntityId: entityId,
+    NativeType,
+    PropertyName,
+  }));
 
 export const SANDBOX_SEED = {
   users: [
@@ -29,7 +35,10 @@ export const SANDBOX_SEED = {
     { Name: "Rafael Desligado", Email: "rafael@vendas.example", Suspended: true },
   ],
   origins: ["Site", "Indicação"],
-  salesPipeline: { Name: "Funil de Vendas", stages: ["Prospecção", "Qualificação", "Proposta", "Negociação", "Fechamento"] },
+  salesPipeline: {
+    Name: "Funil de Vendas",
+    stages: ["Prospecção", "Qualificação", "Proposta", "Negociação", "Fechamento"],
+  },
   afterSalesPipeline: { Name: "Pós-venda", stages: ["Onboarding", "Acompanhamento", "Renovação"] },
   nativeFields: [
     ...nativeFields(1, "contact", [
@@ -75,8 +84,18 @@ export const SANDBOX_SEED = {
     ]),
   ],
   companies: {
-    bakery: { Name: "Padaria Pão Quente Ltda", Email: "contato@paoquente.exemplo.com.br", Phone: "(11) 3456-7890", Register: "12.345.678/0001-90" },
-    builder: { Name: "Construtora Horizonte Ltda", Email: "comercial@horizonte.exemplo.com.br", Phone: "(21) 2555-0100", Register: "98.765.432/0001-10" },
+    bakery: {
+      Name: "Padaria Pão Quente Ltda",
+      Email: "contato@paoquente.exemplo.com.br",
+      Phone: "(11) 3456-7890",
+      Register: "12.345.678/0001-90",
+    },
+    builder: {
+      Name: "Construtora Horizonte Ltda",
+      Email: "comercial@horizonte.exemplo.com.br",
+      Phone: "(21) 2555-0100",
+      Register: "98.765.432/0001-10",
+    },
   },
   /** A person without a company and with an open deal in "Funil de Vendas" (stage "Qualificação"). */
   existingPerson: {
@@ -89,7 +108,12 @@ export const SANDBOX_SEED = {
   /** A person linked to "Construtora Horizonte Ltda". */
   personWithCompany: { Name: "Roberto Lima", Email: "roberto.lima@horizonte.exemplo.com.br", Phone: "(21) 98765-4321" },
   otherPerson: { Name: "Fernanda Alves", Email: "fernanda.alves@exemplo.com.br", Phone: "(31) 3333-4444" },
-  lead: { PersonName: "Lucas Pereira", CompanyName: "Mercado Bom Preço", Email: "lucas@bompreco.exemplo.com.br", Phone: "(41) 99876-5432" },
+  lead: {
+    PersonName: "Lucas Pereira",
+    CompanyName: "Mercado Bom Preço",
+    Email: "lucas@bompreco.exemplo.com.br",
+    Phone: "(41) 99876-5432",
+  },
 } as const;
 
 export function seedFieldKey(entityId: 1 | 2 | 3, name: string): string {
@@ -126,7 +150,10 @@ export async function seedSandboxTenant(tenantId: string, accountName: string, d
   for (const pipeline of [SANDBOX_SEED.salesPipeline, SANDBOX_SEED.afterSalesPipeline]) {
     const PipelineId = await add("Deals@Pipelines", SETUP_AGE, { Name: pipeline.Name });
     for (const [index, Name] of pipeline.stages.entries()) {
-      stages.set(`${pipeline.Name}/${Name}`, { Id: await add("Deals@Stages", SETUP_AGE, { Name, PipelineId, Ordination: index + 1 }), PipelineId });
+      stages.set(`${pipeline.Name}/${Name}`, {
+        Id: await add("Deals@Stages", SETUP_AGE, { Name, PipelineId, Ordination: index + 1 }),
+        PipelineId,
+      });
     }
   }
   const typeId = (nativeType: string) => FIELD_TYPES.find((type) => type.NativeType === nativeType)?.Id;
@@ -134,7 +161,13 @@ export async function seedSandboxTenant(tenantId: string, accountName: string, d
     await add("Fields", SETUP_AGE, { ...field, TypeId: typeId(NativeType), OptionsTableId: null, Dynamic: false });
   }
   for (const { NativeType, ...field } of SANDBOX_SEED.fields) {
-    await add("Fields", SETUP_AGE, { ...field, TypeId: typeId(NativeType), OptionsTableId: null, Dynamic: true, PropertyName: null });
+    await add("Fields", SETUP_AGE, {
+      ...field,
+      TypeId: typeId(NativeType),
+      OptionsTableId: null,
+      Dynamic: true,
+      PropertyName: null,
+    });
   }
 
   const contact = (age: number, data: SandboxRecordData) => add("Contacts", age, data);
@@ -197,7 +230,9 @@ export async function seedSandboxTenant(tenantId: string, accountName: string, d
     OwnerId: joao,
     OriginId: site,
     Amount: 1800,
-    OtherProperties: [{ FieldKey: seedFieldKey(2, "Página de entrada"), StringValue: "https://paoquente.exemplo.com.br/encomendas" }],
+    OtherProperties: [
+      { FieldKey: seedFieldKey(2, "Página de entrada"), StringValue: "https://paoquente.exemplo.com.br/encomendas" },
+    ],
   });
   const closing = stage("Funil de Vendas/Fechamento");
   const wonDeal = await add("Deals", 12, {

@@ -14,7 +14,11 @@ const stored = {
 
 describe("mergeRecord", () => {
   it("replaces the given properties and keeps the others", () => {
-    expect(mergeRecord(stored, { Name: "Mariana Souza", Email: "m@x.com" })).toEqual({ ...stored, Name: "Mariana Souza", Email: "m@x.com" });
+    expect(mergeRecord(stored, { Name: "Mariana Souza", Email: "m@x.com" })).toEqual({
+      ...stored,
+      Name: "Mariana Souza",
+      Email: "m@x.com",
+    });
   });
 
   it("replaces Phones as a whole", () => {
@@ -22,7 +26,12 @@ describe("mergeRecord", () => {
   });
 
   it("changes custom fields one by one, keeping their order", () => {
-    const merged = mergeRecord(stored, { OtherProperties: [{ FieldKey: "b", IntegerValue: 2 }, { FieldKey: "c", BoolValue: true }] });
+    const merged = mergeRecord(stored, {
+      OtherProperties: [
+        { FieldKey: "b", IntegerValue: 2 },
+        { FieldKey: "c", BoolValue: true },
+      ],
+    });
     expect(merged.OtherProperties).toEqual([
       { FieldKey: "a", StringValue: "x" },
       { FieldKey: "b", IntegerValue: 2 },

@@ -39,13 +39,23 @@ export async function createRecord(tenantId: string, entity: EntitySet, body: un
   return insertStoredRecord(tenantId, entity.name, await completeRecord(tenantId, entity, rules, record, input));
 }
 
-export async function updateRecord(tenantId: string, entity: EntitySet, id: number, body: unknown): Promise<SandboxRecordData> {
+export async function updateRecord(
+  tenantId: string,
+  entity: EntitySet,
+  id: number,
+  body: unknown,
+): Promise<SandboxRecordData> {
   const rules = writeRules(entity);
   const existing = await findStoredRecord(tenantId, entity.name, id);
   if (!existing) throw new SandboxError(404, `${entity.name}(${id}) does not exist.`);
   const patch = parseRecordBody(entity, rules, body, true);
   const record = { ...mergeRecord(existing, patch), LastUpdateDate: new Date().toISOString() };
-  const updated = await replaceStoredRecord(tenantId, entity.name, id, await completeRecord(tenantId, entity, rules, record, patch));
+  const updated = await replaceStoredRecord(
+    tenantId,
+    entity.name,
+    id,
+    await completeRecord(tenantId, entity, rules, record, patch),
+  );
   if (!updated) throw new SandboxError(404, `${entity.name}(${id}) does not exist.`);
   return updated;
 }

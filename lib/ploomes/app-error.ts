@@ -12,11 +12,7 @@ export function ploomesAppError(error: unknown): unknown {
     new AppError(code, message, { fields: { _: key }, cause: error });
   switch (error.kind) {
     case "unauthorized":
-      return fail(
-        "VALIDATION",
-        "keyRefused401",
-        "Ploomes refused the API key (401).",
-      );
+      return fail("VALIDATION", "keyRefused401", "Ploomes refused the API key (401).");
     case "forbidden":
       return fail(
         "VALIDATION",
@@ -25,11 +21,7 @@ export function ploomesAppError(error: unknown): unknown {
       );
     case "network":
     case "timeout":
-      return fail(
-        "UPSTREAM",
-        "ploomesUnreachable",
-        `Ploomes did not answer (${error.kind}).`,
-      );
+      return fail("UPSTREAM", "ploomesUnreachable", `Ploomes did not answer (${error.kind}).`);
     case "rate_limited":
       return fail("RATE_LIMITED", "ploomesRateLimited", "Ploomes asked to wait (429).");
     default:

@@ -62,7 +62,8 @@ export abstract class PloomesClientCore {
       apiKey: options.apiKey,
       timeoutMs: options.timeoutMs ?? env.PLOOMES_TIMEOUT_MS,
       // Resolves the host on every call and connects only to a checked address (DNS rebinding, pinned-fetch.ts).
-      fetchImpl: options.fetchImpl ?? pinnedFetch({ allowPrivate: Boolean(options.allowPrivate) || privateAddressesAllowed() }),
+      fetchImpl:
+        options.fetchImpl ?? pinnedFetch({ allowPrivate: Boolean(options.allowPrivate) || privateAddressesAllowed() }),
     };
     this.pacer = options.pacer;
     this.recorder = options.recorder;

@@ -139,7 +139,9 @@ describe("PloomesClient", () => {
   });
 
   it("refuses an invalid body before spending a request", async () => {
-    const error = await client().createInteractionRecord({ ContactId: 1, Content: "" }).catch((e: unknown) => e);
+    const error = await client()
+      .createInteractionRecord({ ContactId: 1, Content: "" })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "bad_request", retryable: false });
     expect(seen).toHaveLength(0);
   });
@@ -151,7 +153,9 @@ describe("PloomesClient", () => {
 
   it("maps a 429 to rate_limited and pushes the pacer back by Retry-After", async () => {
     handler = (_req, res) => json(res, 429, { Message: "Too many requests" }, { "Retry-After": "12" });
-    const error = await client().listUsers().catch((e: unknown) => e);
+    const error = await client()
+      .listUsers()
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "rate_limited", retryable: true, retryAfterMs: 12_000, status: 429 });
     expect(penalties).toEqual([12_000]);
   });
@@ -159,7 +163,9 @@ describe("PloomesClient", () => {
   it("times out at the configured ms", async () => {
     handler = (_req, res) => setTimeout(() => json(res, 200, { value: [] }), 3_000).unref();
     const started = performance.now();
-    const error = await client(200).listUsers().catch((e: unknown) => e);
+    const error = await client(200)
+      .listUsers()
+      .catch((e: unknown) => e);
     const elapsed = performance.now() - started;
     expect(error).toMatchObject({ kind: "timeout", retryable: true });
     expect(elapsed).toBeGreaterThanOrEqual(190);
@@ -186,7 +192,9 @@ describe("PloomesClient", () => {
 
   it("does not follow a redirect, which would carry the key elsewhere", async () => {
     handler = (_req, res) => res.writeHead(302, { Location: `${baseUrl}elsewhere` }).end();
-    const error = await client().verifyKey().catch((e: unknown) => e);
+    const error = await client()
+      .verifyKey()
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "invalid_response", status: 302, retryable: false });
     expect(seen).toHaveLength(1);
   });

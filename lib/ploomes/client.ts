@@ -71,7 +71,9 @@ export class PloomesClient extends PloomesClientCore {
   }
 
   listPipelines(): Promise<Pipeline[]> {
-    const stages = odata().select(...STAGE_FIELDS).orderby("Ordination");
+    const stages = odata()
+      .select(...STAGE_FIELDS)
+      .orderby("Ordination");
     return this.listAll("/Deals@Pipelines", odata().select("Id", "Name").expand("Stages", stages), pipelineSchema);
   }
 
@@ -116,12 +118,20 @@ export class PloomesClient extends PloomesClientCore {
    * One request for "this e-mail or any form of this phone"; an e-mail match wins over a phone match.
    * Saves a call per chat against two separate look-ups.
    */
-  async findPersonByEmailOrPhones(email: string | null, numbers: number[]): Promise<{ person: Contact; by: "email" | "phone" } | null> {
+  async findPersonByEmailOrPhones(
+    email: string | null,
+    numbers: number[],
+  ): Promise<{ person: Contact; by: "email" | "phone" } | null> {
     const keys = [...(email ? [eq("Email", email)] : []), ...(numbers.length > 0 ? [anyPhone(numbers)] : [])];
     if (keys.length === 0) return null;
-    const query = odata().filter(and(eq("TypeId", PERSON), or(...keys))).select(...CONTACT_FIELDS).top(10);
+    const query = odata()
+      .filter(and(eq("TypeId", PERSON), or(...keys)))
+      .select(...CONTACT_FIELDS)
+      .top(10);
     const page = await this.request("GET", "/Contacts", { query, schema: listOf(contactSchema) });
-    const byEmail = email ? page.value.find((contact) => contact.Email?.toLowerCase() === email.toLowerCase()) : undefined;
+    const byEmail = email
+      ? page.value.find((contact) => contact.Email?.toLowerCase() === email.toLowerCase())
+      : undefined;
     if (byEmail) return { person: byEmail, by: "email" };
     const byPhone = page.value[0];
     return byPhone ? { person: byPhone, by: "phone" } : null;
@@ -131,14 +141,30 @@ export class PloomesClient extends PloomesClientCore {
    * The newest person with exactly this name, and this origin and company when given: recovers a person without
    * e-mail or phone whose creation answer was lost. The origin keeps it to people the integration wrote.
    */
-  findPersonByName({ name, originId, companyId }: { name: string; originId?: number | null; companyId?: number | null }): Promise<Contact | null> {
+  findPersonByName({
+    name,
+    originId,
+    companyId,
+  }: {
+    name: string;
+    originId?: number | null;
+    companyId?: number | null;
+  }): Promise<Contact | null> {
     const filter = and(
       eq("TypeId", PERSON),
       eq("Name", name),
       ...(originId ? [eq("OriginId", checkId(originId))] : []),
       ...(companyId ? [eq("CompanyId", checkId(companyId))] : []),
     );
-    return this.findOne("/Contacts", odata().filter(filter).select(...CONTACT_FIELDS).orderby("Id desc").top(1), contactSchema);
+    return this.findOne(
+      "/Contacts",
+      odata()
+        .filter(filter)
+        .select(...CONTACT_FIELDS)
+        .orderby("Id desc")
+        .top(1),
+      contactSchema,
+    );
   }
 
   /** Any of the spellings (e.g. with and without accents) in one request. */
@@ -172,14 +198,25 @@ export class PloomesClient extends PloomesClientCore {
 
   findOpenDeal({ personId, pipelineId }: { personId: number; pipelineId: number }): Promise<Deal | null> {
     const filter = and(eq("PersonId", checkId(personId)), eq("PipelineId", checkId(pipelineId)), eq("StatusId", 1));
-    return this.findOne("/Deals", odata().filter(filter).select(...DEAL_FIELDS).top(1), dealSchema);
+    return this.findOne(
+      "/Deals",
+      odata()
+        .filter(filter)
+        .select(...DEAL_FIELDS)
+        .top(1),
+      dealSchema,
+    );
   }
 
   /** The most recent open deals where the contact is the client or the person, newest first. */
   async listOpenDealsOfContact(contactId: number): Promise<Deal[]> {
     const id = checkId(contactId);
     const filter = and(or(eq("ContactId", id), eq("PersonId", id)), eq("StatusId", 1));
-    const query = odata().filter(filter).select(...DEAL_FIELDS).orderby("Id desc").top(OPEN_DEALS_SHOWN);
+    const query = odata()
+      .filter(filter)
+      .select(...DEAL_FIELDS)
+      .orderby("Id desc")
+      .top(OPEN_DEALS_SHOWN);
     const page = await this.request("GET", "/Deals", { query, schema: listOf(dealSchema) });
     return page.value;
   }
@@ -192,7 +229,12 @@ export class PloomesClient extends PloomesClientCore {
    * The newest lead with this e-mail, else any form of these phones (one request), else this person's name, else
    * this company name: recovers a lead whose answer was lost.
    */
-  findLead(keys: { email?: string | null; phones?: number[]; personName?: string | null; companyName?: string | null }): Promise<Lead | null> {
+  findLead(keys: {
+    email?: string | null;
+    phones?: number[];
+    personName?: string | null;
+    companyName?: string | null;
+  }): Promise<Lead | null> {
     const { email, phones = [], personName, companyName } = keys;
     const filter =
       (email && eq("Email", email)) ||
@@ -201,7 +243,11 @@ export class PloomesClient extends PloomesClientCore {
       (companyName && eq("CompanyName", companyName)) ||
       null;
     if (!filter) return Promise.resolve(null);
-    return this.findOne("/Leads", odata().filter(filter).select("Id", "PersonName", "Email").orderby("Id desc").top(1), leadSchema);
+    return this.findOne(
+      "/Leads",
+      odata().filter(filter).select("Id", "PersonName", "Email").orderby("Id desc").top(1),
+      leadSchema,
+    );
   }
 
   /**
@@ -211,7 +257,11 @@ export class PloomesClient extends PloomesClientCore {
   async findLeadByEmailOrPhones(email: string | null, phones: number[]): Promise<Lead | null> {
     const keys = [...(email ? [eq("Email", email)] : []), ...(phones.length > 0 ? [anyPhone(phones)] : [])];
     if (keys.length === 0) return null;
-    const query = odata().filter(or(...keys)).select("Id", "PersonName", "Email").orderby("Id desc").top(10);
+    const query = odata()
+      .filter(or(...keys))
+      .select("Id", "PersonName", "Email")
+      .orderby("Id desc")
+      .top(10);
     const page = await this.request("GET", "/Leads", { query, schema: listOf(leadSchema) });
     const byEmail = email ? page.value.find((lead) => lead.Email?.toLowerCase() === email.toLowerCase()) : undefined;
     return byEmail ?? page.value[0] ?? null;
@@ -219,19 +269,35 @@ export class PloomesClient extends PloomesClientCore {
 
   /** A lead's custom field values (a navigation property: only expanded). */
   async getLeadOtherProperties(id: number): Promise<OtherProperty[]> {
-    const query = odata().filter(eq("Id", checkId(id))).select("Id").expand("OtherProperties");
+    const query = odata()
+      .filter(eq("Id", checkId(id)))
+      .select("Id")
+      .expand("OtherProperties");
     const lead = await this.findOne("/Leads", query, leadSchema);
     return lead?.OtherProperties ?? [];
   }
 
   async updateLead(id: number, patch: LeadPatch): Promise<void> {
-    await this.request("PATCH", `/Leads(${checkId(id)})`, { input: { schema: leadPatchSchema, value: patch }, schema: z.unknown() });
+    await this.request("PATCH", `/Leads(${checkId(id)})`, {
+      input: { schema: leadPatchSchema, value: patch },
+      schema: z.unknown(),
+    });
   }
 
   /** An interaction record of the contact whose content carries `marker` (a chat's own tag). */
-  findInteractionRecord({ contactId, marker }: { contactId: number; marker: string }): Promise<InteractionRecord | null> {
+  findInteractionRecord({
+    contactId,
+    marker,
+  }: {
+    contactId: number;
+    marker: string;
+  }): Promise<InteractionRecord | null> {
     const filter = and(eq("ContactId", checkId(contactId)), contains("Content", marker));
-    return this.findOne("/InteractionRecords", odata().filter(filter).select("Id", "ContactId", "DealId").top(1), interactionRecordSchema);
+    return this.findOne(
+      "/InteractionRecords",
+      odata().filter(filter).select("Id", "ContactId", "DealId").top(1),
+      interactionRecordSchema,
+    );
   }
 
   createLead(input: LeadInput): Promise<Lead> {

@@ -46,7 +46,12 @@ export type Claim = { granted: true; at: number } | { granted: false; retryAt: n
  */
 export async function claimBudget(
   key: string,
-  { intervalMs, toleranceMs, maxWaitMs = 0, now = Date.now() }: { intervalMs: number; toleranceMs: number; maxWaitMs?: number; now?: number },
+  {
+    intervalMs,
+    toleranceMs,
+    maxWaitMs = 0,
+    now = Date.now(),
+  }: { intervalMs: number; toleranceMs: number; maxWaitMs?: number; now?: number },
 ): Promise<Claim> {
   const limit = now + maxWaitMs + toleranceMs;
   const rows = isPostgres
@@ -93,7 +98,12 @@ const MAX_POLL_MS = 5_000;
  * A caller takes a call only when one is free now (it never books a slot in the future, so waiting workers do not
  * push the budget ahead of the interactive lane); otherwise it sleeps until one should be free and asks again.
  */
-export function createDbPacer({ key, perMinute, burst = 0, reserve = 0 }: { key: string } & Partial<BudgetShape> & { perMinute: number }): Pacer {
+export function createDbPacer({
+  key,
+  perMinute,
+  burst = 0,
+  reserve = 0,
+}: { key: string } & Partial<BudgetShape> & { perMinute: number }): Pacer {
   const intervalMs = slotIntervalMs(perMinute);
   const toleranceMs = Math.max(0, burst - reserve) * intervalMs;
   return {
@@ -125,19 +135,29 @@ export class BudgetUnavailableError extends Error {
  * capped by their own limiter (`share` of the budget sustained, `ownBurst` calls at once) so that chat after chat
  * of agents cannot starve the queue, and they give up at once rather than wait longer than `maxWaitMs`.
  */
-export function createInteractivePacer(options: BudgetShape & { key: string; share: number; ownBurst: number; maxWaitMs: number }): Pacer {
+export function createInteractivePacer(
+  options: BudgetShape & { key: string; share: number; ownBurst: number; maxWaitMs: number },
+): Pacer {
   const shared = slotIntervalMs(options.perMinute);
   const own = slotIntervalMs(Math.max(1, options.perMinute * options.share));
   return {
     async acquire(signal) {
       signal?.throwIfAborted();
       const deadline = Date.now() + options.maxWaitMs;
-      const ownClaim = await claimBudget(`${options.key}:interactive`, { intervalMs: own, toleranceMs: options.ownBurst * own, maxWaitMs: options.maxWaitMs });
+      const ownClaim = await claimBudget(`${options.key}:interactive`, {
+        intervalMs: own,
+        toleranceMs: options.ownBurst * own,
+        maxWaitMs: options.maxWaitMs,
+      });
       if (!ownClaim.granted) throw new BudgetUnavailableError(options.key);
       // The shared call is booked only once the caller may go: a booked call must start at its time, never later
       // (a late start could land in a window that is already full).
       await sleep(ownClaim.at - Date.now(), signal);
-      const sharedClaim = await claimBudget(options.key, { intervalMs: shared, toleranceMs: options.burst * shared, maxWaitMs: Math.max(0, deadline - Date.now()) });
+      const sharedClaim = await claimBudget(options.key, {
+        intervalMs: shared,
+        toleranceMs: options.burst * shared,
+        maxWaitMs: Math.max(0, deadline - Date.now()),
+      });
       if (!sharedClaim.granted) throw new BudgetUnavailableError(options.key);
       await sleep(sharedClaim.at - Date.now(), signal);
     },

@@ -24,7 +24,11 @@ const KINDS = {
     },
   },
   // The origin's id never changes once it exists.
-  origin: { schema: originSchema, ttl: Number.POSITIVE_INFINITY, load: (client: PloomesClient) => client.findOrCreateOrigin("JivoChat") },
+  origin: {
+    schema: originSchema,
+    ttl: Number.POSITIVE_INFINITY,
+    load: (client: PloomesClient) => client.findOrCreateOrigin("JivoChat"),
+  },
 } as const;
 
 type Kind = keyof typeof KINDS;
@@ -46,7 +50,9 @@ export async function cachedMetadata<K extends Kind>(
   const key = `${connectionId}:${client.scope}:${kind}:${options.refresh ? "refresh" : ""}`;
   const running = inFlight.get(key) as Promise<Value<K>> | undefined;
   if (running) return running;
-  const load = (kind === "origin" ? loadOriginOnce(connectionId, client) : loadAndStore(connectionId, client, kind)) as Promise<Value<K>>;
+  const load = (
+    kind === "origin" ? loadOriginOnce(connectionId, client) : loadAndStore(connectionId, client, kind)
+  ) as Promise<Value<K>>;
   inFlight.set(key, load);
   try {
     return await load;
@@ -81,7 +87,7 @@ const lockStaleMs = () => env.PLOOMES_TIMEOUT_MS * 5;
 /** Another worker is creating the origin (or its attempt may still land): retried later, like a 429. */
 export class OriginBusyError extends Error {
   constructor() {
-    super("Outro processo está criando a origem \"JivoChat\" no Ploomes; nova tentativa em instantes.");
+    super('Outro processo está criando a origem "JivoChat" no Ploomes; nova tentativa em instantes.');
     this.name = "OriginBusyError";
   }
 }
@@ -111,9 +117,10 @@ async function loadOriginOnce(connectionId: string, client: PloomesClient): Prom
         // Ploomes answered (401, 429, 500): nothing of ours can still land, the next worker may go at once. No
         // answer (a timeout, the network): the create may still land, so the lock ages from now.
         const answered = error instanceof PloomesError && error.status !== undefined;
-        await (answered
-          ? systemDb.ploomesCache.delete({ where: lock })
-          : systemDb.ploomesCache.update({ where: lock, data: { fetchedAt: new Date() } })
+        await (
+          answered
+            ? systemDb.ploomesCache.delete({ where: lock })
+            : systemDb.ploomesCache.update({ where: lock, data: { fetchedAt: new Date() } })
         ).catch(() => undefined);
         throw error;
       }
@@ -126,7 +133,11 @@ async function loadOriginOnce(connectionId: string, client: PloomesClient): Prom
 }
 
 /** The cached value, whatever its age, without calling Ploomes (null when never loaded through this client's key). */
-export async function peekMetadata<K extends Kind>(connectionId: string, client: PloomesClient, kind: K): Promise<Value<K> | null> {
+export async function peekMetadata<K extends Kind>(
+  connectionId: string,
+  client: PloomesClient,
+  kind: K,
+): Promise<Value<K> | null> {
   const row = await systemDb.ploomesCache.findUnique({ where: { connectionId_kind: { connectionId, kind } } });
   if (!row || row.scope !== client.scope) return null;
   const parsed = KINDS[kind].schema.safeParse(JSON.parse(row.data));

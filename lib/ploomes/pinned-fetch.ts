@@ -23,9 +23,15 @@ export function guardedLookup(allowPrivate: boolean) {
       if (error) return callback(error, []);
       const internal = addresses.find(({ address }) => isInternalAddress(address));
       if (internal && !allowPrivate) {
-        return callback(new PrivateAddressError(`${hostname} resolves to a private or local address (${internal.address}), which is not allowed`), []);
+        return callback(
+          new PrivateAddressError(
+            `${hostname} resolves to a private or local address (${internal.address}), which is not allowed`,
+          ),
+          [],
+        );
       }
-      if (!addresses.length) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: "ENOTFOUND" }), []);
+      if (!addresses.length)
+        return callback(Object.assign(new Error(`no address for ${hostname}`), { code: "ENOTFOUND" }), []);
       // Only what was checked above is connected to.
       if (options.all) return callback(null, addresses);
       callback(null, addresses[0]!.address, addresses[0]!.family);
@@ -55,22 +61,26 @@ export function pinnedFetch({ allowPrivate }: { allowPrivate: boolean }): typeof
     if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
 
     return new Promise<Response>((resolve, reject) => {
-      const request = transport.request(url, { method: init.method ?? "GET", headers, lookup: lookup as never, signal: init.signal ?? undefined }, (incoming) => {
-        const responseHeaders = new Headers();
-        for (const [name, value] of Object.entries(incoming.headers)) {
-          if (Array.isArray(value)) for (const item of value) responseHeaders.append(name, item);
-          else if (value !== undefined) responseHeaders.set(name, value);
-        }
-        const status = incoming.statusCode ?? 500;
-        if (NULL_BODY.has(status)) incoming.resume();
-        resolve(
-          new Response(NULL_BODY.has(status) ? null : (Readable.toWeb(incoming) as ReadableStream<Uint8Array>), {
-            status,
-            statusText: incoming.statusMessage,
-            headers: responseHeaders,
-          }),
-        );
-      });
+      const request = transport.request(
+        url,
+        { method: init.method ?? "GET", headers, lookup: lookup as never, signal: init.signal ?? undefined },
+        (incoming) => {
+          const responseHeaders = new Headers();
+          for (const [name, value] of Object.entries(incoming.headers)) {
+            if (Array.isArray(value)) for (const item of value) responseHeaders.append(name, item);
+            else if (value !== undefined) responseHeaders.set(name, value);
+          }
+          const status = incoming.statusCode ?? 500;
+          if (NULL_BODY.has(status)) incoming.resume();
+          resolve(
+            new Response(NULL_BODY.has(status) ? null : (Readable.toWeb(incoming) as ReadableStream<Uint8Array>), {
+              status,
+              statusText: incoming.statusMessage,
+              headers: responseHeaders,
+            }),
+          );
+        },
+      );
       request.once("error", (error) => reject(new TypeError("fetch failed", { cause: error })));
       request.end(body);
     });

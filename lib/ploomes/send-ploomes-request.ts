@@ -79,10 +79,20 @@ export async function sendPloomesRequest(
     text = await readCapped(response, MAX_RESPONSE_BYTES);
   } catch (error) {
     if (error instanceof ResponseTooLarge) {
-      throw invalidResponseError(call, status!, `the answer is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB; it was not read`);
+      throw invalidResponseError(
+        call,
+        status!,
+        `the answer is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB; it was not read`,
+      );
     }
-    const refused = error instanceof PrivateAddressError ? error : error instanceof Error && error.cause instanceof PrivateAddressError ? error.cause : null;
-    if (refused) throw new PloomesError({ ...call, kind: "bad_request", ploomesMessage: `refused: ${refused.message}` });
+    const refused =
+      error instanceof PrivateAddressError
+        ? error
+        : error instanceof Error && error.cause instanceof PrivateAddressError
+          ? error.cause
+          : null;
+    if (refused)
+      throw new PloomesError({ ...call, kind: "bad_request", ploomesMessage: `refused: ${refused.message}` });
     if (signal.aborted) throw timeoutError(call, transport.timeoutMs);
     throw networkError(call, redact(describeFailure(error), transport.apiKey));
   }

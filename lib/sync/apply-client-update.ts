@@ -24,7 +24,9 @@ function phonesWith(stored: StoredPhone[], raw: string | null): PhoneInput[] | n
   const phone = ploomesPhone(raw);
   if (!phone) return null;
   const candidates = new Set(phoneSearchCandidates(raw));
-  const known = stored.some((existing) => phoneSearchCandidates(existing.PhoneNumber).some((number) => candidates.has(number)));
+  const known = stored.some((existing) =>
+    phoneSearchCandidates(existing.PhoneNumber).some((number) => candidates.has(number)),
+  );
   if (known) return null;
   const kept: PhoneInput[] = stored
     .filter((existing) => filled(existing.PhoneNumber))
@@ -43,9 +45,14 @@ function phonesWith(stored: StoredPhone[], raw: string | null): PhoneInput[] | n
  * blank value never overwrites one; a visitor the integration never wrote is left alone (nothing is created).
  * Read-then-PATCH from Ploomes' current state, so a retry writes the same or nothing.
  */
-export async function applyClientUpdate(client: PloomesClient, integrationId: string, event: JivoEvent): Promise<ClientUpdateResult> {
+export async function applyClientUpdate(
+  client: PloomesClient,
+  integrationId: string,
+  event: JivoEvent,
+): Promise<ClientUpdateResult> {
   const records = await findVisitorRecords(integrationId, event);
-  if (!records || (records.personId === null && records.leadId === null)) return { entity: "none", id: null, changed: [], skipped: "visitor_not_written" };
+  if (!records || (records.personId === null && records.leadId === null))
+    return { entity: "none", id: null, changed: [], skipped: "visitor_not_written" };
   const name = filled(event.visitor.name);
   const emailText = filled(event.visitor.email)?.toLowerCase() ?? null;
   const email = emailText && EMAIL.test(emailText) ? emailText : null;

@@ -41,7 +41,11 @@ describe("buildRecordBodies", () => {
   });
 
   it("warns about a custom field that Ploomes does not know", () => {
-    const drafts = buildRecordBodies(event, [{ source: "visitor.name", entity: "person", field: "custom:contact_gone" }], new Map());
+    const drafts = buildRecordBodies(
+      event,
+      [{ source: "visitor.name", entity: "person", field: "custom:contact_gone" }],
+      new Map(),
+    );
     expect(drafts.warnings[0]?.code).toBe("unknown_custom_field");
   });
 });
@@ -49,7 +53,9 @@ describe("buildRecordBodies", () => {
 describe("renderTitle", () => {
   it("fills Portuguese and key placeholders", () => {
     expect(renderTitle("JivoChat – {nome do visitante}", event)).toBe("JivoChat – Mariana Conceição");
-    expect(renderTitle("{empresa} / {visitor.email}", event)).toBe("Acme Indústria Ltda / mariana.conceicao@acme.com.br");
+    expect(renderTitle("{empresa} / {visitor.email}", event)).toBe(
+      "Acme Indústria Ltda / mariana.conceicao@acme.com.br",
+    );
   });
 
   it("never returns an empty title", () => {

@@ -29,7 +29,11 @@ export function stripAccents(text: string): string {
  * Applies the field mapping to an event: each mapped JivoChat value lands in its record's standard field or
  * custom field (converted to the field's native type). Values that cannot convert are skipped with a warning.
  */
-export function buildRecordBodies(event: JivoEvent, mappings: FieldMapping[], fieldTypes: Map<string, FieldType>): RecordDrafts {
+export function buildRecordBodies(
+  event: JivoEvent,
+  mappings: FieldMapping[],
+  fieldTypes: Map<string, FieldType>,
+): RecordDrafts {
   const drafts: RecordDrafts = {
     company: emptyDraft(),
     person: emptyDraft(),
@@ -43,7 +47,12 @@ export function buildRecordBodies(event: JivoEvent, mappings: FieldMapping[], fi
     if (value === null || value === "") continue;
     const draft = drafts[mapping.entity];
     const warn = (code: SyncWarning["code"]) =>
-      drafts.warnings.push({ code, field: `${mapping.entity}.${mapping.field}`, source: mapping.source, value: String(value).slice(0, 120) });
+      drafts.warnings.push({
+        code,
+        field: `${mapping.entity}.${mapping.field}`,
+        source: mapping.source,
+        value: String(value).slice(0, 120),
+      });
 
     if (mapping.field.startsWith(CUSTOM_PREFIX)) {
       const key = mapping.field.slice(CUSTOM_PREFIX.length);

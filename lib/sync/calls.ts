@@ -37,7 +37,11 @@ export type CallFacts = {
   endedAt: Date;
 };
 
-const DIRECTIONS: Record<string, string> = { incoming: "recebida", outgoing: "feita", callback: "de retorno (callback)" };
+const DIRECTIONS: Record<string, string> = {
+  incoming: "recebida",
+  outgoing: "feita",
+  callback: "de retorno (callback)",
+};
 
 function formatDuration(ms: number): string {
   const seconds = Math.max(0, Math.round(ms / 1000));
@@ -61,7 +65,10 @@ export function describeCall(event: JivoEvent, facts: CallFacts, marker: string)
     `Telefone: ${call.phone ?? event.visitor.phone ?? "não informado"}`,
     `Atendente: ${event.agent?.name ?? "não informado"}${event.agent?.email ? ` <${event.agent.email}>` : ""}`,
   ];
-  if (!missed) lines.push(`Duração: ${facts.connectedAt ? formatDuration(facts.endedAt.getTime() - facts.connectedAt.getTime()) : "não informada"}`);
+  if (!missed)
+    lines.push(
+      `Duração: ${facts.connectedAt ? formatDuration(facts.endedAt.getTime() - facts.connectedAt.getTime()) : "não informada"}`,
+    );
   if (call.reason) lines.push(`Motivo: ${call.reason}`);
   if (call.recordUrl) lines.push(`Gravação: ${call.recordUrl}`);
   return `${lines.join("\n")}\n\n${marker}`;
@@ -71,11 +78,22 @@ export function describeCall(event: JivoEvent, facts: CallFacts, marker: string)
  * What the earlier call_events of the same call (JivoChat sends one per status change, stored as they came) tell
  * about it: whether it rang, and when someone picked up — the start of the conversation's duration.
  */
-export async function callFacts(integrationId: string, event: JivoEvent, row: { id: string; receivedAt: Date }): Promise<CallFacts> {
+export async function callFacts(
+  integrationId: string,
+  event: JivoEvent,
+  row: { id: string; receivedAt: Date },
+): Promise<CallFacts> {
   const endedAt = event.eventAt ?? row.receivedAt;
   if (!event.chatId) return { connectedAt: null, rang: false, endedAt };
   const earlier = await systemDb.webhookEvent.findMany({
-    where: { integrationId, eventName: "call_event", chatId: event.chatId, widgetId: event.widgetId, id: { not: row.id }, receivedAt: { lte: row.receivedAt } },
+    where: {
+      integrationId,
+      eventName: "call_event",
+      chatId: event.chatId,
+      widgetId: event.widgetId,
+      id: { not: row.id },
+      receivedAt: { lte: row.receivedAt },
+    },
     orderBy: { receivedAt: "asc" },
     take: 20,
     select: { rawPayload: true, receivedAt: true },
@@ -93,7 +111,8 @@ export async function callFacts(integrationId: string, event: JivoEvent, row: { 
   return { connectedAt, rang, endedAt };
 }
 
-export const callMarker = (event: JivoEvent) => `[JivoChat ligação ${event.widgetId ?? "-"}/${event.chatId ?? event.visitor.number ?? "-"}]`;
+export const callMarker = (event: JivoEvent) =>
+  `[JivoChat ligação ${event.widgetId ?? "-"}/${event.chatId ?? event.visitor.number ?? "-"}]`;
 
 /**
  * The planner of a finished call: the chat's own rules find or create the client (company and person as the
@@ -120,7 +139,8 @@ export async function callPlanner(
   return (outcome) => {
     const step = planNextStep(callCtx, outcome);
     if (step?.kind !== "createInteraction") return step;
-    if (dealPipeline && !outcome.openDeal) return { kind: "findOpenDeal", personId: step.body.ContactId, pipelineId: dealPipeline };
+    if (dealPipeline && !outcome.openDeal)
+      return { kind: "findOpenDeal", personId: step.body.ContactId, pipelineId: dealPipeline };
     const dealId = outcome.openDeal?.id;
     return dealId ? { ...step, body: { ...step.body, DealId: dealId } } : step;
   };

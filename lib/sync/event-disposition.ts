@@ -2,13 +2,17 @@ import type { JivoEvent } from "@/lib/jivo/normalize-event";
 import type { IntegrationSettings } from "@/lib/integration-model/settings-schema";
 import { callIgnoredReason } from "./calls";
 
-export type Disposition = { status: "received"; queue: true } | { status: "ignored" | "paused"; queue: false; reason: string };
+export type Disposition =
+  { status: "received"; queue: true } | { status: "ignored" | "paused"; queue: false; reason: string };
 
 /** Decides, at receipt, whether an event is queued for the CRM, stored as ignored, or parked while paused. */
 export function eventDisposition(
   event: JivoEvent,
   integration: { status: string },
-  settings: Pick<IntegrationSettings, "widgetIds" | "createOnChatStart"> & Partial<Pick<IntegrationSettings, "recordCalls" | "behaviour">> | null,
+  settings:
+    | (Pick<IntegrationSettings, "widgetIds" | "createOnChatStart"> &
+        Partial<Pick<IntegrationSettings, "recordCalls" | "behaviour">>)
+    | null,
 ): Disposition {
   if (event.eventName === "call_event") {
     const why = callIgnoredReason(event, settings);

@@ -12,7 +12,9 @@ export async function executeStep(client: PloomesClient, step: Step, attempt: nu
     case "findPerson": {
       const found = await client.findPersonByEmailOrPhones(step.email, step.phones);
       const person = found?.person;
-      return { person: { id: person?.Id ?? null, how: found?.by ?? "none", companyId: person?.CompanyId ?? null, attempt } };
+      return {
+        person: { id: person?.Id ?? null, how: found?.by ?? "none", companyId: person?.CompanyId ?? null, attempt },
+      };
     }
     case "findCompany": {
       const company = await client.findCompanyByName(step.names);
@@ -49,7 +51,9 @@ export async function executeStep(client: PloomesClient, step: Step, attempt: nu
     }
     case "findExistingLead": {
       const lead = await client.findLeadByEmailOrPhones(step.email, step.phones);
-      return lead ? { lead: { id: lead.Id, how: "found" }, leadLookup: { id: lead.Id, attempt } } : { leadLookup: { id: null, attempt } };
+      return lead
+        ? { lead: { id: lead.Id, how: "found" }, leadLookup: { id: lead.Id, attempt } }
+        : { leadLookup: { id: null, attempt } };
     }
     case "updateLead": {
       const current = await client.getLeadOtherProperties(step.leadId);
@@ -89,7 +93,10 @@ export function mergeLeadValues(current: OtherProperty[], incoming: OtherPropert
       const next = property[textKey] as string;
       const held = existing?.[textKey];
       if (typeof held === "string" && held.includes(next)) continue;
-      patch.push({ FieldKey: property.FieldKey, [textKey]: typeof held === "string" && held.trim() ? `${held}\n\n${next}` : next });
+      patch.push({
+        FieldKey: property.FieldKey,
+        [textKey]: typeof held === "string" && held.trim() ? `${held}\n\n${next}` : next,
+      });
       continue;
     }
     const valueKey = Object.keys(property).find((key) => key !== "FieldKey") as keyof OtherPropertyInput | undefined;

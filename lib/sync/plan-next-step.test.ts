@@ -12,7 +12,11 @@ const fixture = (name: string) => {
   return parsed.event;
 };
 
-function context(behaviour: Behaviour, overrides: Partial<PlanContext> = {}, event = fixture("chat_finished_br")): PlanContext {
+function context(
+  behaviour: Behaviour,
+  overrides: Partial<PlanContext> = {},
+  event = fixture("chat_finished_br"),
+): PlanContext {
   return {
     behaviour,
     drafts: buildRecordBodies(event, defaultMappings(behaviour), new Map()),
@@ -32,7 +36,15 @@ function context(behaviour: Behaviour, overrides: Partial<PlanContext> = {}, eve
 }
 
 /** Runs the planner against a scripted CRM: each step's answer comes from `crm`. */
-function simulate(ctx: PlanContext, crm: { person?: { id: number; companyId?: number | null; by?: "email" | "phone" }; company?: number; openDeal?: number }, start: SyncOutcome = {}) {
+function simulate(
+  ctx: PlanContext,
+  crm: {
+    person?: { id: number; companyId?: number | null; by?: "email" | "phone" };
+    company?: number;
+    openDeal?: number;
+  },
+  start: SyncOutcome = {},
+) {
   const steps: Step["kind"][] = [];
   let outcome: SyncOutcome = { ...start };
   let nextId = 100;
@@ -81,13 +93,37 @@ function simulate(ctx: PlanContext, crm: { person?: { id: number; companyId?: nu
 
 describe("planNextStep", () => {
   it.each([
-    ["company_person_deal", {}, ["findPerson", "findCompany", "createCompany", "createPerson", "createDeal", "createInteraction"]],
-    ["company_person_deal", { person: { id: 5, companyId: 6 } }, ["findPerson", "findOpenDeal", "createDeal", "createInteraction"]],
-    ["company_person_deal", { person: { id: 5, companyId: 6 }, openDeal: 40 }, ["findPerson", "findOpenDeal", "createInteraction"]],
-    ["company_person_deal", { person: { id: 5, companyId: null }, company: 8 }, ["findPerson", "findCompany", "linkPerson", "findOpenDeal", "createDeal", "createInteraction"]],
-    ["company_person_deal", { company: 8 }, ["findPerson", "findCompany", "createPerson", "createDeal", "createInteraction"]],
+    [
+      "company_person_deal",
+      {},
+      ["findPerson", "findCompany", "createCompany", "createPerson", "createDeal", "createInteraction"],
+    ],
+    [
+      "company_person_deal",
+      { person: { id: 5, companyId: 6 } },
+      ["findPerson", "findOpenDeal", "createDeal", "createInteraction"],
+    ],
+    [
+      "company_person_deal",
+      { person: { id: 5, companyId: 6 }, openDeal: 40 },
+      ["findPerson", "findOpenDeal", "createInteraction"],
+    ],
+    [
+      "company_person_deal",
+      { person: { id: 5, companyId: null }, company: 8 },
+      ["findPerson", "findCompany", "linkPerson", "findOpenDeal", "createDeal", "createInteraction"],
+    ],
+    [
+      "company_person_deal",
+      { company: 8 },
+      ["findPerson", "findCompany", "createPerson", "createDeal", "createInteraction"],
+    ],
     ["person_deal", {}, ["findPerson", "createPerson", "createDeal", "createInteraction"]],
-    ["person_deal", { person: { id: 5, by: "phone" } }, ["findPerson", "findOpenDeal", "createDeal", "createInteraction"]],
+    [
+      "person_deal",
+      { person: { id: 5, by: "phone" } },
+      ["findPerson", "findOpenDeal", "createDeal", "createInteraction"],
+    ],
     ["company_person", {}, ["findPerson", "findCompany", "createCompany", "createPerson", "createInteraction"]],
     ["company_person", { person: { id: 5, companyId: 6 } }, ["findPerson", "createInteraction"]],
     ["lead", {}, ["findExistingLead", "createLead"]],
@@ -96,7 +132,10 @@ describe("planNextStep", () => {
   });
 
   it("creates a new deal for a returning person when duplicate avoidance is off", () => {
-    const { steps } = simulate(context("person_deal", { avoidDuplicateDeals: false }), { person: { id: 5 }, openDeal: 40 });
+    const { steps } = simulate(context("person_deal", { avoidDuplicateDeals: false }), {
+      person: { id: 5 },
+      openDeal: 40,
+    });
     expect(steps).toEqual(["findPerson", "createDeal", "createInteraction"]);
   });
 
@@ -116,7 +155,15 @@ describe("planNextStep", () => {
     });
     expect(step).toEqual({
       kind: "createDeal",
-      body: { Title: "JivoChat – Mariana Conceição", ContactId: 6, PersonId: 5, PipelineId: 3, StageId: 30, OwnerId: 7, OriginId: 9 },
+      body: {
+        Title: "JivoChat – Mariana Conceição",
+        ContactId: 6,
+        PersonId: 5,
+        PipelineId: 3,
+        StageId: 30,
+        OwnerId: 7,
+        OriginId: 9,
+      },
     });
   });
 
@@ -144,7 +191,11 @@ describe("planNextStep", () => {
       inFlight: "createPerson",
     };
     // The person the crashed attempt created is found now; done steps (the company) are not repeated.
-    const { steps } = simulate(context("company_person_deal", { attempt: 2 }), { person: { id: 5, companyId: 6 }, openDeal: 41 }, start);
+    const { steps } = simulate(
+      context("company_person_deal", { attempt: 2 }),
+      { person: { id: 5, companyId: 6 }, openDeal: 41 },
+      start,
+    );
     expect(steps).toEqual(["findPerson", "findOpenDeal", "createInteraction"]);
   });
 
@@ -160,7 +211,11 @@ describe("planNextStep", () => {
 
   it("a transcript or lead whose creation answer was lost is looked for before it is written again", () => {
     const ctx = context("person_deal");
-    const done: SyncOutcome = { person: { id: 5, how: "created", attempt: 1 }, deal: { id: 9 }, inFlight: "createInteraction" };
+    const done: SyncOutcome = {
+      person: { id: 5, how: "created", attempt: 1 },
+      deal: { id: 9 },
+      inFlight: "createInteraction",
+    };
     expect(planNextStep(ctx, done)).toEqual({ kind: "findInteraction", contactId: 5, marker: ctx.transcriptMarker });
     expect(planNextStep(context("lead"), { inFlight: "createLead" })).toEqual({
       kind: "findLead",
@@ -173,7 +228,10 @@ describe("planNextStep", () => {
 
   it("a failure before any write repeats no look-up", () => {
     const ctx = context("company_person_deal", { attempt: 3 });
-    const start: SyncOutcome = { person: { id: null, how: "none", attempt: 1 }, company: { id: null, how: "none", attempt: 1 } };
+    const start: SyncOutcome = {
+      person: { id: null, how: "none", attempt: 1 },
+      company: { id: null, how: "none", attempt: 1 },
+    };
     expect(planNextStep(ctx, start)).toMatchObject({ kind: "createCompany" });
   });
 
@@ -186,7 +244,10 @@ describe("planNextStep", () => {
 
   describe("an answer lost without e-mail or phone to look the record up by", () => {
     const event = fixture("chat_finished_br");
-    const visitor = (changes: Partial<typeof event.visitor>) => ({ ...event, visitor: { ...event.visitor, ...changes } });
+    const visitor = (changes: Partial<typeof event.visitor>) => ({
+      ...event,
+      visitor: { ...event.visitor, ...changes },
+    });
     const anonymous = visitor({ email: null, phone: null });
     const nameless = visitor({ name: null, email: null, phone: null });
     const lostPerson: SyncOutcome = { company: { id: 6, how: "created", attempt: 1 }, inFlight: "createPerson" };
@@ -196,31 +257,59 @@ describe("planNextStep", () => {
       ["the fallback name", nameless, "Visitante"],
     ])("looks the person up by %s, as sent, with the company and origin of the lost write", (_, chat, name) => {
       const ctx = context("company_person_deal", { attempt: 2 }, chat);
-      expect(planNextStep(ctx, { company: lostPerson.company })).toMatchObject({ kind: "createPerson", body: { Name: name, CompanyId: 6, OriginId: 9 } });
+      expect(planNextStep(ctx, { company: lostPerson.company })).toMatchObject({
+        kind: "createPerson",
+        body: { Name: name, CompanyId: 6, OriginId: 9 },
+      });
       expect(planNextStep(ctx, lostPerson)).toEqual({ kind: "findPersonByName", name, companyId: 6, originId: 9 });
     });
 
     it("reuses the person it finds, and creates one only when the look-up found none", () => {
       const ctx = context("company_person_deal", { attempt: 2 }, anonymous);
-      const found = planNextStep(ctx, { ...lostPerson, inFlight: undefined, person: { id: 5, how: "created", companyId: 6, attempt: 2 } });
+      const found = planNextStep(ctx, {
+        ...lostPerson,
+        inFlight: undefined,
+        person: { id: 5, how: "created", companyId: 6, attempt: 2 },
+      });
       expect(found).toMatchObject({ kind: "createDeal", body: { ContactId: 6, PersonId: 5 } });
-      const none = planNextStep(ctx, { ...lostPerson, inFlight: undefined, person: { id: null, how: "none", companyId: null, attempt: 2 } });
+      const none = planNextStep(ctx, {
+        ...lostPerson,
+        inFlight: undefined,
+        person: { id: null, how: "none", companyId: null, attempt: 2 },
+      });
       expect(none).toMatchObject({ kind: "createPerson", body: { Name: "Mariana Conceição" } });
     });
 
     it("with e-mail or phone the lost person is looked up by those, not by name", () => {
-      expect(planNextStep(context("company_person_deal", { attempt: 2 }), lostPerson)).toMatchObject({ kind: "findPerson" });
+      expect(planNextStep(context("company_person_deal", { attempt: 2 }), lostPerson)).toMatchObject({
+        kind: "findPerson",
+      });
     });
 
     const phoneForms = [5511987654321, 11987654321, 551187654321, 1187654321];
     it.each([
-      ["a phone-only lead by every form of its phone", { ...visitor({ name: null, email: null }), organizationName: null }, { phones: phoneForms, personName: null, companyName: null }],
-      ["a lead with only a company name by that name", { ...nameless, organizationName: "Acme Ltda" }, { phones: [], personName: null, companyName: "Acme Ltda" }],
-      ["an anonymous lead by the fallback name it was given", { ...nameless, organizationName: null }, { phones: [], personName: "Visitante", companyName: null }],
+      [
+        "a phone-only lead by every form of its phone",
+        { ...visitor({ name: null, email: null }), organizationName: null },
+        { phones: phoneForms, personName: null, companyName: null },
+      ],
+      [
+        "a lead with only a company name by that name",
+        { ...nameless, organizationName: "Acme Ltda" },
+        { phones: [], personName: null, companyName: "Acme Ltda" },
+      ],
+      [
+        "an anonymous lead by the fallback name it was given",
+        { ...nameless, organizationName: null },
+        { phones: [], personName: "Visitante", companyName: null },
+      ],
     ])("finds %s", (_, chat, keys) => {
       const ctx = context("lead", {}, chat);
       const searched = keys.phones.length > 0 ? { leadLookup: { id: null, attempt: 1 } } : {};
-      expect(planNextStep(ctx, searched)).toMatchObject({ kind: "createLead", body: { PersonName: keys.personName ?? undefined } });
+      expect(planNextStep(ctx, searched)).toMatchObject({
+        kind: "createLead",
+        body: { PersonName: keys.personName ?? undefined },
+      });
       expect(planNextStep(ctx, { inFlight: "createLead" })).toEqual({ kind: "findLead", email: null, ...keys });
     });
   });
@@ -236,13 +325,21 @@ describe("planNextStep", () => {
       const ctx = context("lead", {});
       ctx.drafts.lead.otherProperties = [{ FieldKey: "lead_msg", BigStringValue: "Oi" }];
       const found = { lead: { id: 9, how: "found" as const }, leadLookup: { id: 9, attempt: 1 } };
-      expect(planNextStep(ctx, found)).toEqual({ kind: "updateLead", leadId: 9, otherProperties: [{ FieldKey: "lead_msg", BigStringValue: "Oi" }] });
+      expect(planNextStep(ctx, found)).toEqual({
+        kind: "updateLead",
+        leadId: 9,
+        otherProperties: [{ FieldKey: "lead_msg", BigStringValue: "Oi" }],
+      });
       expect(planNextStep(ctx, { ...found, leadUpdated: true })).toBeNull();
       expect(planNextStep(ctx, { lead: { id: 9 } })).toBeNull();
     });
   });
 
   it("skips the transcript when the integration does not write it", () => {
-    expect(simulate(context("person_deal", { transcript: null }), {}).steps).toEqual(["findPerson", "createPerson", "createDeal"]);
+    expect(simulate(context("person_deal", { transcript: null }), {}).steps).toEqual([
+      "findPerson",
+      "createPerson",
+      "createDeal",
+    ]);
   });
 });

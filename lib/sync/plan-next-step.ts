@@ -1,6 +1,12 @@
 import { behaviourCreatesDeal, behaviourEntities, type Behaviour } from "@/lib/integration-model/settings-schema";
 import { phoneSearchCandidates } from "@/lib/phone/phone-candidates";
-import type { ContactInput, DealInput, InteractionRecordInput, LeadInput, OtherPropertyInput } from "@/lib/ploomes/input-schemas";
+import type {
+  ContactInput,
+  DealInput,
+  InteractionRecordInput,
+  LeadInput,
+  OtherPropertyInput,
+} from "@/lib/ploomes/input-schemas";
 import type { RecordDraft, RecordDrafts } from "./build-record-bodies";
 import type { SyncOutcome } from "./sync-outcome";
 
@@ -46,7 +52,13 @@ export type Step =
 const optional = <T>(value: T | null | undefined) => (value === null || value === undefined ? undefined : value);
 const notEmpty = <T>(items: T[]) => (items.length ? items : undefined);
 
-function contactBody(draft: RecordDraft, typeId: 1 | 2, name: string, ctx: PlanContext, companyId?: number): ContactInput {
+function contactBody(
+  draft: RecordDraft,
+  typeId: 1 | 2,
+  name: string,
+  ctx: PlanContext,
+  companyId?: number,
+): ContactInput {
   const { Name: _name, Email, ...rest } = draft.standard;
   return {
     ...(rest as Record<string, string>),
@@ -65,7 +77,11 @@ function contactBody(draft: RecordDraft, typeId: 1 | 2, name: string, ctx: PlanC
  * A look-up is needed when it was never made, or when it found nothing but the write that followed was sent
  * without its answer being stored: that write may have created the record after all.
  */
-function needsLookup(result: { id: number | null } | undefined, outcome: SyncOutcome, write: SyncOutcome["inFlight"]): boolean {
+function needsLookup(
+  result: { id: number | null } | undefined,
+  outcome: SyncOutcome,
+  write: SyncOutcome["inFlight"],
+): boolean {
   return !result || (result.id === null && outcome.inFlight === write);
 }
 
@@ -128,7 +144,8 @@ export function planNextStep(ctx: PlanContext, outcome: SyncOutcome): Step | nul
   if (entities.includes("company")) {
     companyId = outcome.company?.id ?? outcome.person?.companyId ?? null;
     if (!companyId && lookup.companyNames.length > 0) {
-      if (needsLookup(outcome.company, outcome, "createCompany")) return { kind: "findCompany", names: lookup.companyNames };
+      if (needsLookup(outcome.company, outcome, "createCompany"))
+        return { kind: "findCompany", names: lookup.companyNames };
       const name = lookup.companyNames[0]!;
       return { kind: "createCompany", body: contactBody(ctx.drafts.company, 1, name, ctx) };
     }
@@ -181,7 +198,8 @@ export function planNextStep(ctx: PlanContext, outcome: SyncOutcome): Step | nul
 
   // 5. The conversation itself, on the deal's timeline (else the person's).
   if (ctx.transcript && !outcome.interaction) {
-    if (outcome.inFlight === "createInteraction") return { kind: "findInteraction", contactId: personId, marker: ctx.transcriptMarker };
+    if (outcome.inFlight === "createInteraction")
+      return { kind: "findInteraction", contactId: personId, marker: ctx.transcriptMarker };
     return {
       kind: "createInteraction",
       body: { ContactId: personId, DealId: dealId ?? undefined, Date: ctx.transcriptDate, Content: ctx.transcript },

@@ -20,7 +20,10 @@ describe("chooseOwner", () => {
   });
 
   it("never chooses a suspended user: a suspended agent falls to the default owner", () => {
-    expect(chooseOwner(users, settings(2), "rafael@vendas.example")).toEqual({ ownerId: 2, warnings: ["agent_suspended"] });
+    expect(chooseOwner(users, settings(2), "rafael@vendas.example")).toEqual({
+      ownerId: 2,
+      warnings: ["agent_suspended"],
+    });
   });
 
   it("never chooses a suspended default owner: nobody, with a warning", () => {

@@ -36,15 +36,23 @@ export async function prepareSyncContext(
 ): Promise<PlanContext> {
   const behaviour = effectiveBehaviour(event, settings);
   // A dry run must not create the "JivoChat" origin: it uses the cached one, if any.
-  const origin = options.readOnly ? await peekMetadata(connectionId, client, "origin") : await cachedMetadata(connectionId, client, "origin");
+  const origin = options.readOnly
+    ? await peekMetadata(connectionId, client, "origin")
+    : await cachedMetadata(connectionId, client, "origin");
 
   const agentEmail = event.agent?.email;
   const needsUsers = Boolean(settings.defaultOwnerId) || (settings.ownerFromAgent && Boolean(agentEmail));
-  const owner = chooseOwner(needsUsers ? await cachedMetadata(connectionId, client, "users") : [], settings, agentEmail);
+  const owner = chooseOwner(
+    needsUsers ? await cachedMetadata(connectionId, client, "users") : [],
+    settings,
+    agentEmail,
+  );
 
   const fieldTypes = new Map<string, FieldType>();
   const mappings = mappingsFor(settings, behaviour);
-  const customKeys = mappings.filter((m) => m.field.startsWith(CUSTOM_PREFIX)).map((m) => m.field.slice(CUSTOM_PREFIX.length));
+  const customKeys = mappings
+    .filter((m) => m.field.startsWith(CUSTOM_PREFIX))
+    .map((m) => m.field.slice(CUSTOM_PREFIX.length));
   if (customKeys.length > 0) {
     let fields = await cachedMetadata(connectionId, client, "fields");
     if (customKeys.some((key) => !fields.some((field) => field.Key === key))) {
@@ -55,7 +63,11 @@ export async function prepareSyncContext(
       fieldTypes.set(field.Key, { nativeType: field.Type.NativeType, optionsTableId: field.OptionsTableId });
     }
     const missing = customKeys.filter((key) => !fields.some((field) => field.Key === key));
-    if (missing.length) throw new AppError("CONFLICT", `Campo personalizado não existe mais no Ploomes: ${missing.join(", ")}`, { fields: { _: "customFieldGone" }, params: { fields: missing.join(", ") } });
+    if (missing.length)
+      throw new AppError("CONFLICT", `Campo personalizado não existe mais no Ploomes: ${missing.join(", ")}`, {
+        fields: { _: "customFieldGone" },
+        params: { fields: missing.join(", ") },
+      });
   }
 
   if (behaviourCreatesDeal(behaviour) && settings.stageId) {
@@ -64,10 +76,14 @@ export async function prepareSyncContext(
     let pipelines = await cachedMetadata(connectionId, client, "pipelines");
     if (!hasStage(pipelines)) pipelines = await cachedMetadata(connectionId, client, "pipelines", { refresh: true });
     if (!hasStage(pipelines)) {
-      throw new AppError("CONFLICT", `O funil/estágio configurado (${settings.pipelineId}/${settings.stageId}) não existe mais no Ploomes.`, {
-        fields: { _: "stageGone" },
-        params: { pipelineId: settings.pipelineId ?? "-", stageId: settings.stageId },
-      });
+      throw new AppError(
+        "CONFLICT",
+        `O funil/estágio configurado (${settings.pipelineId}/${settings.stageId}) não existe mais no Ploomes.`,
+        {
+          fields: { _: "stageGone" },
+          params: { pipelineId: settings.pipelineId ?? "-", stageId: settings.stageId },
+        },
+      );
     }
   }
 
@@ -91,12 +107,17 @@ export async function prepareSyncContext(
     transcriptMarker: marker,
     transcriptDate: firstMessage.toISOString(),
     personFallbackName:
-      event.visitor.email ?? event.visitor.phone ?? `Visitante JivoChat ${event.visitor.number ?? event.chatId ?? ""}`.trim(),
+      event.visitor.email ??
+      event.visitor.phone ??
+      `Visitante JivoChat ${event.visitor.number ?? event.chatId ?? ""}`.trim(),
     attempt,
   };
 }
 
-export type OwnerChoice = { ownerId: number | null; warnings: Extract<WarningCode, "agent_suspended" | "default_owner_suspended">[] };
+export type OwnerChoice = {
+  ownerId: number | null;
+  warnings: Extract<WarningCode, "agent_suspended" | "default_owner_suspended">[];
+};
 
 /**
  * Who owns what a chat creates: the chat's agent when a Ploomes user has their e-mail, else the default owner,
@@ -141,11 +162,15 @@ const ALIASES: Record<string, StandardFieldKey> = {
 export function renderTitle(template: string, event: JivoEvent): string {
   const rendered = template.replace(/\{([^{}]+)\}/g, (whole, raw: string) => {
     const name = raw.trim().toLowerCase();
-    const key = ALIASES[name] ?? (STANDARD_FIELD_KEYS as readonly string[]).find((candidate) => candidate === raw.trim());
+    const key =
+      ALIASES[name] ?? (STANDARD_FIELD_KEYS as readonly string[]).find((candidate) => candidate === raw.trim());
     if (!key) return whole;
     const value = readStandardField(key as StandardFieldKey, event);
     return value === null ? "" : String(value);
   });
-  const clean = rendered.replace(/\s+/g, " ").replace(/[\s–—-]+$/, "").trim();
+  const clean = rendered
+    .replace(/\s+/g, " ")
+    .replace(/[\s–—-]+$/, "")
+    .trim();
   return clean || `JivoChat #${event.chatId ?? event.offlineMessageId ?? "?"}`;
 }

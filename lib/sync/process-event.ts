@@ -22,13 +22,22 @@ import { prepareSyncContext } from "./prepare-sync-context";
 import { forgetEarlierMisses, parseOutcome, type SyncOutcome } from "./sync-outcome";
 import { rememberVisitor } from "./visitor-link";
 
-const WRITES = new Set(["createCompany", "createPerson", "createDeal", "createLead", "createInteraction", "linkPerson", "updateLead"]);
+const WRITES = new Set([
+  "createCompany",
+  "createPerson",
+  "createDeal",
+  "createLead",
+  "createInteraction",
+  "linkPerson",
+  "updateLead",
+]);
 
 // How long a write sent without an answer may still take to land in Ploomes (as the origin lock assumes).
 const UNANSWERED_WRITE_MS = env.PLOOMES_TIMEOUT_MS * 5;
 // A dead holder's identities free up with its job's lease, plus the time a write of it might take to land.
 const IDENTITY_LOCK_TTL_MS = LEASE_MS + UNANSWERED_WRITE_MS;
-const IDENTITY_BUSY = "Aguardando outro evento do mesmo cliente (mesmo e-mail, telefone ou empresa) terminar no Ploomes.";
+const IDENTITY_BUSY =
+  "Aguardando outro evento do mesmo cliente (mesmo e-mail, telefone ou empresa) terminar no Ploomes.";
 /** A short, spread-out wait: the holder usually finishes in seconds, and waiters must not poll in step. */
 const deferDelayMs = () => 300 + Math.round(Math.random() * 900);
 
@@ -84,8 +93,16 @@ export async function processEvent(job: ClaimedJob, signal: AbortSignal): Promis
       // Not a chat: the visitor's new contact details go to the client already written (apply-client-update.ts).
       const contactUpdate = await applyClientUpdate(client, integration.id, parsed.event);
       outcome = { ...outcome, contactUpdate };
-      plan.push({ step: "updateClient", attempt: job.attempts, at: new Date().toISOString(), result: { contactUpdate } });
-      await systemDb.webhookEvent.update({ where: { id: event.id }, data: { outcome: JSON.stringify(outcome), plan: JSON.stringify(plan) } });
+      plan.push({
+        step: "updateClient",
+        attempt: job.attempts,
+        at: new Date().toISOString(),
+        result: { contactUpdate },
+      });
+      await systemDb.webhookEvent.update({
+        where: { id: event.id },
+        data: { outcome: JSON.stringify(outcome), plan: JSON.stringify(plan) },
+      });
       await flushCalls();
       return { kind: "done" };
     }
@@ -156,7 +173,9 @@ export async function processEvent(job: ClaimedJob, signal: AbortSignal): Promis
     if (outcome.inFlight && error instanceof PloomesError && error.status === undefined) lingerMs = UNANSWERED_WRITE_MS;
     return classifyFailure(error, integration.id);
   } finally {
-    await lease?.release({ lingerMs }).catch((error: unknown) => logger.warn({ err: error, jobId: job.id }, "could not release identity locks"));
+    await lease
+      ?.release({ lingerMs })
+      .catch((error: unknown) => logger.warn({ err: error, jobId: job.id }, "could not release identity locks"));
   }
 }
 
@@ -175,7 +194,10 @@ export async function classifyFailure(error: unknown, integrationId: string): Pr
     const retryAfterMs = unanswered ? Math.max(error.retryAfterMs ?? 0, env.PLOOMES_TIMEOUT_MS) : error.retryAfterMs;
     if (error.retryable) return { kind: "retry", error: error.message, retryAfterMs };
     if (error.kind === "unauthorized" || error.kind === "forbidden") {
-      await flagIntegration(integrationId, `O Ploomes recusou a chave da API (${error.status}). Gere uma nova chave e reconecte.`);
+      await flagIntegration(
+        integrationId,
+        `O Ploomes recusou a chave da API (${error.status}). Gere uma nova chave e reconecte.`,
+      );
     } else {
       await flagIntegration(integrationId, `O Ploomes recusou uma gravação: ${error.message}`);
     }
@@ -201,7 +223,10 @@ export async function settleEvent(
 ): Promise<void> {
   if (settled.status === "deferred") {
     // Waiting in the queue again, nothing attempted: the event is back to "received", saying why.
-    await db.webhookEvent.update({ where: { id: eventId }, data: { status: "received", statusReason: settled.reason?.slice(0, 1000) ?? null } });
+    await db.webhookEvent.update({
+      where: { id: eventId },
+      data: { status: "received", statusReason: settled.reason?.slice(0, 1000) ?? null },
+    });
     return;
   }
   const status = settled.status === "done" ? "done" : settled.status === "retrying" ? "retrying" : "failed";

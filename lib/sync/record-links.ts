@@ -8,8 +8,18 @@ export type RecordEntity = "company" | "person" | "deal" | "lead";
 export type RecordLink = { entity: RecordEntity; id: number; how: "created" | "reused"; href: string };
 
 // Companies and people are both Ploomes "contacts": one page each in the web app and one list in the sandbox.
-const WEB_APP_PATH: Record<RecordEntity, string> = { company: "contact", person: "contact", deal: "deal", lead: "lead" };
-const SANDBOX_LIST: Record<RecordEntity, SandboxListedEntity> = { company: "Contacts", person: "Contacts", deal: "Deals", lead: "Leads" };
+const WEB_APP_PATH: Record<RecordEntity, string> = {
+  company: "contact",
+  person: "contact",
+  deal: "deal",
+  lead: "lead",
+};
+const SANDBOX_LIST: Record<RecordEntity, SandboxListedEntity> = {
+  company: "Contacts",
+  person: "Contacts",
+  deal: "Deals",
+  lead: "Leads",
+};
 
 export function recordHref(entity: RecordEntity, id: number, isSandbox: boolean): string {
   if (isSandbox) return sandboxRecordHref(SANDBOX_LIST[entity], id);

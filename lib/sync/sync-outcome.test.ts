@@ -10,6 +10,10 @@ describe("forgetEarlierMisses", () => {
       leadLookup: { id: null, attempt: 1 },
       interaction: { id: 9 },
     };
-    expect(forgetEarlierMisses(outcome, 2)).toEqual({ company: outcome.company, openDeal: outcome.openDeal, interaction: { id: 9 } });
+    expect(forgetEarlierMisses(outcome, 2)).toEqual({
+      company: outcome.company,
+      openDeal: outcome.openDeal,
+      interaction: { id: 9 },
+    });
   });
 });

@@ -6,7 +6,12 @@ const attempt = z.number().int().nonnegative();
 
 export const outcomeSchema = z.object({
   person: z
-    .object({ id: z.number().nullable(), how: z.enum(["email", "phone", "created", "none"]), companyId: z.number().nullish(), attempt })
+    .object({
+      id: z.number().nullable(),
+      how: z.enum(["email", "phone", "created", "none"]),
+      companyId: z.number().nullish(),
+      attempt,
+    })
     .optional(),
   company: z.object({ id: z.number().nullable(), how: z.enum(["name", "created", "none"]), attempt }).optional(),
   personLinked: z.boolean().optional(),
@@ -32,7 +37,17 @@ export const outcomeSchema = z.object({
    * The write that was sent but whose answer was never stored (a crash, a timeout, a 500 after the write). The next
    * attempt looks for that record before writing it again.
    */
-  inFlight: z.enum(["createCompany", "createPerson", "createDeal", "createLead", "createInteraction", "linkPerson", "updateLead"]).optional(),
+  inFlight: z
+    .enum([
+      "createCompany",
+      "createPerson",
+      "createDeal",
+      "createLead",
+      "createInteraction",
+      "linkPerson",
+      "updateLead",
+    ])
+    .optional(),
 });
 
 export type SyncOutcome = z.infer<typeof outcomeSchema>;
@@ -48,7 +63,8 @@ export function parseOutcome(stored: string | null | undefined): SyncOutcome {
  * "not found" answers (and looks again); what they found stays found.
  */
 export function forgetEarlierMisses(outcome: SyncOutcome, attempt: number): SyncOutcome {
-  const stale = (result: { id: number | null; attempt: number } | undefined) => result !== undefined && result.id === null && result.attempt !== attempt;
+  const stale = (result: { id: number | null; attempt: number } | undefined) =>
+    result !== undefined && result.id === null && result.attempt !== attempt;
   const next = { ...outcome };
   if (stale(next.person)) delete next.person;
   if (stale(next.company)) delete next.company;

@@ -44,7 +44,10 @@ export async function rememberVisitor(integrationId: string, event: JivoEvent, o
 export async function findVisitorRecords(integrationId: string, event: JivoEvent): Promise<VisitorRecords | null> {
   const visitorNumber = visitorNumberOf(event);
   if (visitorNumber) {
-    const links = await systemDb.visitorLink.findMany({ where: { integrationId, visitorNumber }, orderBy: { updatedAt: "desc" } });
+    const links = await systemDb.visitorLink.findMany({
+      where: { integrationId, visitorNumber },
+      orderBy: { updatedAt: "desc" },
+    });
     const link = links.find((row) => row.widgetId === (event.widgetId ?? "-")) ?? links[0];
     if (link) return { personId: link.personId, companyId: link.companyId, leadId: link.leadId };
   }
@@ -54,7 +57,12 @@ export async function findVisitorRecords(integrationId: string, event: JivoEvent
   ];
   if (keys.length === 0) return null;
   const earlier = await systemDb.webhookEvent.findMany({
-    where: { integrationId, status: "done", eventName: { in: ["chat_finished", "offline_message", "chat_accepted"] }, OR: keys },
+    where: {
+      integrationId,
+      status: "done",
+      eventName: { in: ["chat_finished", "offline_message", "chat_accepted"] },
+      OR: keys,
+    },
     orderBy: { receivedAt: "desc" },
     take: 5,
     select: { outcome: true },

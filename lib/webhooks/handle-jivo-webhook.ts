@@ -71,7 +71,11 @@ export const BASE_HEADERS = {
 };
 
 /** A JivoChat delivery on the production server's direct path (scripts/serve.ts), without Next's router. */
-export async function serveNodeWebhook(request: IncomingMessage, response: ServerResponse, token: string): Promise<void> {
+export async function serveNodeWebhook(
+  request: IncomingMessage,
+  response: ServerResponse,
+  token: string,
+): Promise<void> {
   const answer = await answerJivoWebhook(token, () => readLimitedNodeBody(request));
   if (response.destroyed) return;
   // A body left unread (refused before reading it) is discarded by Node as it arrives, not kept.

@@ -9,7 +9,13 @@ import { storeWebhookEvent } from "./store-webhook-event";
 
 // Events that legitimately repeat within one chat (each update is news): their key includes the body's hash, so
 // only byte-identical re-deliveries collapse.
-const REPEATABLE = new Set(["chat_updated", "client_updated", "client_attribute_updated", "call_event", "chat_assigned"]);
+const REPEATABLE = new Set([
+  "chat_updated",
+  "client_updated",
+  "client_attribute_updated",
+  "call_event",
+  "chat_assigned",
+]);
 
 export type Received = {
   integration: TokenIntegration;
@@ -27,7 +33,8 @@ function eventKey(event: JivoEvent, rawBody: string): string {
 
 // Search columns keep a prefix. Cutting an emoji in half would leave a lone surrogate the driver refuses, and
 // PostgreSQL text cannot hold NUL: both are cleaned (the raw payload keeps them, JSON-escaped).
-const clip = (value: string | null, max = 300) => (value ? value.replaceAll("\u0000", "").slice(0, max).toWellFormed() : null);
+const clip = (value: string | null, max = 300) =>
+  value ? value.replaceAll("\u0000", "").slice(0, max).toWellFormed() : null;
 
 /**
  * Stores a JivoChat delivery durably — the event row and, when it is acted on, its job in one transaction — and
@@ -81,7 +88,12 @@ export async function storeJivoDelivery(integration: TokenIntegration, rawBody: 
     status: disposition.status,
     statusReason: disposition.queue ? null : disposition.reason,
     chatKey: disposition.queue
-      ? chatKeyOf({ integrationId: integration.id, widgetId: clip(event.widgetId, 100), chatId: clip(event.chatId, 100), dedupeKey: storedKey })
+      ? chatKeyOf({
+          integrationId: integration.id,
+          widgetId: clip(event.widgetId, 100),
+          chatId: clip(event.chatId, 100),
+          dedupeKey: storedKey,
+        })
       : null,
   });
   if (!stored.duplicate && disposition.queue) notifyJobQueued();

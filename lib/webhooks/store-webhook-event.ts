@@ -90,10 +90,27 @@ const INSERT_JOB = `
 /** The SQLite store: runs in its own savepoint of a group commit, so its statements commit together or not at all. */
 function storeOnSqlite(db: Database.Database, id: string, event: NewWebhookEvent, now: Date) {
   const at = sqliteDate(now);
-  const inserted = prepared<{ id: string }>(db, INSERT_EVENT).get(id, event.accountId, event.integrationId, event.eventName,
-    event.widgetId, event.chatId, event.dedupeKey, event.visitorName, event.visitorEmail, event.visitorPhone,
-    event.rawPayload, event.status, event.statusReason, at);
-  if (!inserted) return { id: prepared<{ id: string }>(db, COUNT_DELIVERY).get(event.integrationId, event.dedupeKey)!.id, duplicate: true };
+  const inserted = prepared<{ id: string }>(db, INSERT_EVENT).get(
+    id,
+    event.accountId,
+    event.integrationId,
+    event.eventName,
+    event.widgetId,
+    event.chatId,
+    event.dedupeKey,
+    event.visitorName,
+    event.visitorEmail,
+    event.visitorPhone,
+    event.rawPayload,
+    event.status,
+    event.statusReason,
+    at,
+  );
+  if (!inserted)
+    return {
+      id: prepared<{ id: string }>(db, COUNT_DELIVERY).get(event.integrationId, event.dedupeKey)!.id,
+      duplicate: true,
+    };
   if (event.chatKey) prepared(db, INSERT_JOB).run(randomUUID(), id, event.chatKey, at, at, at);
   prepared(db, TOUCH_INTEGRATION).run(at, event.integrationId, sqliteDate(minuteBefore(now)));
   return { id, duplicate: false };

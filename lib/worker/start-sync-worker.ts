@@ -65,7 +65,8 @@ export async function runMaintenanceOnce(now = new Date()): Promise<void> {
       logger.warn({ err: error, integrationId: integration.id }, "health check failed");
       return [];
     });
-    if (problems.length) logger.warn({ integrationId: integration.id, problems: problems.map((p) => p.code) }, "integration flagged");
+    if (problems.length)
+      logger.warn({ integrationId: integration.id, problems: problems.map((p) => p.code) }, "integration flagged");
   }
 }
 
@@ -93,8 +94,8 @@ export function startBatchRunner(workerId: string, options: { pollMs?: number; c
 
   async function loop() {
     while (!stopping) {
-      await runDueReprocessBatches(workerId, { chunkSize: options.chunkSize, shouldStop: () => stopping }).catch((error) =>
-        logger.error({ err: error }, "bulk reprocess chunk failed"),
+      await runDueReprocessBatches(workerId, { chunkSize: options.chunkSize, shouldStop: () => stopping }).catch(
+        (error) => logger.error({ err: error }, "bulk reprocess chunk failed"),
       );
       if (stopping) break;
       await new Promise<void>((resolve) => {

@@ -12,7 +12,10 @@ export function appServerArgs(port: number, hostname?: string): string[] {
  * The whole environment of a production server started by a test or benchmark on `url`: what it needs to run and
  * what the caller sets in `settings` (database, secrets, …), nothing inherited from the shell that ran the suite.
  */
-export function appServerEnv(options: { port: number; url: string; settings?: Env }, source: Env = process.env): NodeJS.ProcessEnv {
+export function appServerEnv(
+  options: { port: number; url: string; settings?: Env },
+  source: Env = process.env,
+): NodeJS.ProcessEnv {
   return cleanEnv(
     {
       LOG_LEVEL: "warn",

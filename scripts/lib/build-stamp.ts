@@ -3,8 +3,20 @@ import fs from "node:fs";
 import path from "node:path";
 
 // Inputs of `next build`: when any of them changes (or the database provider does), the build is stale.
-const INPUTS = ["app", "components", "lib", "i18n", "messages", "public", "instrumentation.ts", "next.config.ts",
-  "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "i18n",
+  "messages",
+  "public",
+  "instrumentation.ts",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
 const STAMP = path.join(".next", "app-build-stamp.json");
 
 function walk(entry: string, hash: ReturnType<typeof createHash>) {

@@ -33,7 +33,8 @@ const PASSED_THROUGH_PREFIXES = ["LC_", "RELIABILITY_", "BENCH_"];
 
 export type Env = Record<string, string | undefined>;
 
-const passes = (name: string) => PASSED_THROUGH.includes(name) || PASSED_THROUGH_PREFIXES.some((prefix) => name.startsWith(prefix));
+const passes = (name: string) =>
+  PASSED_THROUGH.includes(name) || PASSED_THROUGH_PREFIXES.some((prefix) => name.startsWith(prefix));
 
 /**
  * `source`'s variables that a child process needs, with `overrides` on top (an `undefined` override removes the
@@ -51,8 +52,18 @@ export function cleanEnv(overrides: Env = {}, source: Env = process.env): NodeJS
 
 // What the app reads (lib/env.ts, next-auth): by family, so a variable added later is covered too
 // (test/unit/clean-env.test.ts checks every variable of lib/env.ts against this).
-const APP_VARIABLE_FAMILIES = /^(ADMIN_|WORKER_|JOB_|PLOOMES_|SANDBOX_|LOGIN_|SMTP_|ALERT_|NEXTAUTH_|AUTH_|ENCRYPTION_KEY)/;
-const APP_VARIABLES = ["NODE_ENV", "DATABASE_URL", "PORT", "HOSTNAME", "APP_URL", "LOG_LEVEL", "RETENTION_DAYS", "TRUST_PROXY"];
+const APP_VARIABLE_FAMILIES =
+  /^(ADMIN_|WORKER_|JOB_|PLOOMES_|SANDBOX_|LOGIN_|SMTP_|ALERT_|NEXTAUTH_|AUTH_|ENCRYPTION_KEY)/;
+const APP_VARIABLES = [
+  "NODE_ENV",
+  "DATABASE_URL",
+  "PORT",
+  "HOSTNAME",
+  "APP_URL",
+  "LOG_LEVEL",
+  "RETENTION_DAYS",
+  "TRUST_PROXY",
+];
 
 /** A variable the app's configuration reads. */
 export function isAppVariable(name: string): boolean {
@@ -61,5 +72,7 @@ export function isAppVariable(name: string): boolean {
 
 /** The app's variables of `source` (e.g. those a test file set deliberately), for a child that must share them. */
 export function appVariablesOf(source: Env = process.env): Env {
-  return Object.fromEntries(Object.entries(source).filter(([name, value]) => value !== undefined && isAppVariable(name)));
+  return Object.fromEntries(
+    Object.entries(source).filter(([name, value]) => value !== undefined && isAppVariable(name)),
+  );
 }

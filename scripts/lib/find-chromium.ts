@@ -19,7 +19,10 @@ export async function findChromium(): Promise<string> {
   if (isRoot && fs.existsSync("/usr/bin/apt-get")) {
     console.log("No Chromium found: installing Debian's chromium package (apt-get)…");
     execFileSync("apt-get", ["update"], { stdio: "inherit" });
-    execFileSync("apt-get", ["install", "-y", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    execFileSync("apt-get", ["install", "-y", "chromium"], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
     if (fs.existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
   }
   throw new Error(

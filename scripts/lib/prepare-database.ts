@@ -20,7 +20,11 @@ export async function prepareDatabase(options: { migrate?: boolean; quiet?: bool
   process.env.DATABASE_URL = database.url;
   const stdio = options.quiet ? "ignore" : "inherit";
   if (generatedProvider() !== database.provider) {
-    await run(bin("prisma"), ["generate", ...(database.provider === "postgresql" ? ["--schema", "prisma/postgres/schema.prisma"] : [])], { stdio });
+    await run(
+      bin("prisma"),
+      ["generate", ...(database.provider === "postgresql" ? ["--schema", "prisma/postgres/schema.prisma"] : [])],
+      { stdio },
+    );
   }
   // Created owner-only before Prisma opens it (lib/db/secure-sqlite-files.ts).
   if (database.file) secureSqliteFiles(database.file);

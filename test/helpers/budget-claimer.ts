@@ -12,9 +12,14 @@ async function main() {
   await Promise.all(
     Array.from({ length: Number(callers) }, async () => {
       while (granted.length < Number(grants)) {
-        const claim = await claimBudget(key!, { intervalMs: Number(intervalMs), toleranceMs: Number(toleranceMs), now: clock() });
+        const claim = await claimBudget(key!, {
+          intervalMs: Number(intervalMs),
+          toleranceMs: Number(toleranceMs),
+          now: clock(),
+        });
         if (claim.granted) granted.push(claim.at);
-        else await new Promise((resolve) => setTimeout(resolve, Math.max(1, (claim.retryAt - clock()) / Number(speed))));
+        else
+          await new Promise((resolve) => setTimeout(resolve, Math.max(1, (claim.retryAt - clock()) / Number(speed))));
       }
     }),
   );

@@ -24,7 +24,13 @@ export async function startRecordingProxy(target: string) {
     };
     arrivals.push(arrival);
     const forward = http.request(
-      { host: upstream.hostname, port: upstream.port, method: incoming.method, path: incoming.url, headers: incoming.headers },
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: incoming.method,
+        path: incoming.url,
+        headers: incoming.headers,
+      },
       (answer) => {
         arrival.status = answer.statusCode ?? 0;
         outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -50,7 +56,10 @@ export async function startRecordingProxy(target: string) {
 
 /** The most requests of one budget that arrived within any `windowMs` (a sliding window over the arrivals). */
 export function busiestWindow(arrivals: Arrival[], budget: string, windowMs: number): number {
-  const times = arrivals.filter((arrival) => arrival.budget === budget).map((arrival) => arrival.at).sort((a, b) => a - b);
+  const times = arrivals
+    .filter((arrival) => arrival.budget === budget)
+    .map((arrival) => arrival.at)
+    .sort((a, b) => a - b);
   let most = 0;
   for (let end = 0, start = 0; end < times.length; end++) {
     while (times[end]! - times[start]! >= windowMs) start++;

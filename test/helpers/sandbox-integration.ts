@@ -28,10 +28,23 @@ export async function setupSandboxIntegration(serverUrl: string, settings: Integ
       isSandbox: true,
     },
   });
-  const { integration, token } = await seedIntegration({ accountId: account.id, connectionId: connection.id, settings });
+  const { integration, token } = await seedIntegration({
+    accountId: account.id,
+    connectionId: connection.id,
+    settings,
+  });
   // Assertions read the sandbox through the real client, unpaced by the app's budget.
   const crm = new PloomesClient({ baseUrl, apiKey, pacer: createMemoryPacer({ perMinute: 6000 }) });
-  return { account, tenantId, apiKey, connection, integration, token, crm, webhookUrl: `${serverUrl}/api/webhooks/jivo/${token}` };
+  return {
+    account,
+    tenantId,
+    apiKey,
+    connection,
+    integration,
+    token,
+    crm,
+    webhookUrl: `${serverUrl}/api/webhooks/jivo/${token}`,
+  };
 }
 
 /** The sandbox seed's sales funnel ("Funil de Vendas") at its first stage ("Prospecção"), in this tenant's ids. */
@@ -45,10 +58,17 @@ export async function salesFunnel(crm: PloomesClient): Promise<{ pipelineId: num
  * setupSandboxIntegration with `settings` in the sandbox seed's sales funnel: its ids exist only once the tenant is
  * made, so they are written after it, under `settings` (which may name another stage). `data` joins that update.
  */
-export async function setupFunnelIntegration(serverUrl: string, settings: IntegrationSettingsInput, data: { lastHealthAt?: Date } = {}) {
+export async function setupFunnelIntegration(
+  serverUrl: string,
+  settings: IntegrationSettingsInput,
+  data: { lastHealthAt?: Date } = {},
+) {
   const setup = await setupSandboxIntegration(serverUrl, { behaviour: "lead" });
   const funnel = await salesFunnel(setup.crm);
-  await systemDb.integration.update({ where: { id: setup.integration.id }, data: { ...data, settings: JSON.stringify({ ...funnel, ...settings }) } });
+  await systemDb.integration.update({
+    where: { id: setup.integration.id },
+    data: { ...data, settings: JSON.stringify({ ...funnel, ...settings }) },
+  });
   return { ...setup, ...funnel };
 }
 
@@ -57,14 +77,23 @@ export async function setupFunnelIntegration(serverUrl: string, settings: Integr
  * (from `offset`) has chat id `series.chatId + n`, an e-mail `<series.email>n@exemplo.com.br` and a phone from
  * `series.phone + n`, so that two series never meet.
  */
-export function distinctChats(count: number, offset: number, series: { chatId: number; email: string; phone: number }): string[] {
+export function distinctChats(
+  count: number,
+  offset: number,
+  series: { chatId: number; email: string; phone: number },
+): string[] {
   const base = JSON.parse(fixture("chat_finished_br"));
   return Array.from({ length: count }, (_, n) => {
     const i = n + offset;
     return JSON.stringify({
       ...base,
       chat_id: series.chatId + i,
-      visitor: { ...base.visitor, name: `Visitante ${i}`, email: `${series.email}${i}@exemplo.com.br`, phone: `(11) 9${String(series.phone + i).slice(-8)}` },
+      visitor: {
+        ...base.visitor,
+        name: `Visitante ${i}`,
+        email: `${series.email}${i}@exemplo.com.br`,
+        phone: `(11) 9${String(series.phone + i).slice(-8)}`,
+      },
       organization: { id: String(i), name: `Empresa ${i} Ltda` },
     });
   });
@@ -94,9 +123,17 @@ async function queueState(integrationIds: string[]) {
     systemDb.job.count({ where: { ...where, status: { in: ["queued", "running"] } } }),
     systemDb.job.aggregate({ where, _sum: { attempts: true } }),
     systemDb.ploomesCall.count({ where }),
-    systemDb.job.findFirst({ where: { ...where, status: "queued" }, orderBy: { runAt: "asc" }, select: { runAt: true } }),
+    systemDb.job.findFirst({
+      where: { ...where, status: "queued" },
+      orderBy: { runAt: "asc" },
+      select: { runAt: true },
+    }),
   ]);
-  return { pending, progress: `${attempts._sum.attempts ?? 0}:${calls}`, earliestRunAt: earliest?.runAt.getTime() ?? null };
+  return {
+    pending,
+    progress: `${attempts._sum.attempts ?? 0}:${calls}`,
+    earliestRunAt: earliest?.runAt.getTime() ?? null,
+  };
 }
 
 /**
@@ -116,7 +153,9 @@ export async function drain(integrationIds: string[], options: { concurrency?: n
       if (state.pending !== last.pending || state.progress !== last.progress) lastChange = Date.now();
       const due = state.earliestRunAt === null || state.earliestRunAt <= Date.now() - stallMs;
       if (Date.now() - lastChange > stallMs && due) {
-        throw new Error(`the queue is stuck: ${state.pending} job(s) pending, nothing attempted for ${stallMs / 1000} s`);
+        throw new Error(
+          `the queue is stuck: ${state.pending} job(s) pending, nothing attempted for ${stallMs / 1000} s`,
+        );
       }
       last = state;
     }

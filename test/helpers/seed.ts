@@ -7,7 +7,12 @@ import type { IntegrationSettingsInput } from "@/lib/integration-model/settings-
 
 export async function seedAccount(label = "acc") {
   const id = randomBytes(4).toString("hex");
-  return createAccountWithAdmin({ accountName: `${label} ${id}`, name: "Admin", email: `${label}-${id}@example.com`, password: "senha-segura-123" });
+  return createAccountWithAdmin({
+    accountName: `${label} ${id}`,
+    name: "Admin",
+    email: `${label}-${id}@example.com`,
+    password: "senha-segura-123",
+  });
 }
 
 /** An integration ready to receive webhooks (status active by default), with its plain token. */

@@ -51,7 +51,8 @@ export async function startSmtpInbox(user = "alertas", password = "s3nha-do-smtp
         .catch((error: Error) => callback(error));
     },
   });
-  const to = (address?: string) => (address ? messages.filter((mail) => recipients(mail).includes(address.toLowerCase())) : messages);
+  const to = (address?: string) =>
+    address ? messages.filter((mail) => recipients(mail).includes(address.toLowerCase())) : messages;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
   return {

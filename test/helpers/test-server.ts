@@ -22,7 +22,9 @@ const ROUTES: { prefix: string; handle: Handler }[] = [
   {
     prefix: "/api/webhooks/jivo",
     handle: async (request, rest) =>
-      request.method === "POST" && rest.length === 1 ? handleJivoWebhook(request, rest[0]!) : new Response(null, { status: 405 }),
+      request.method === "POST" && rest.length === 1
+        ? handleJivoWebhook(request, rest[0]!)
+        : new Response(null, { status: 405 }),
   },
 ];
 
@@ -48,7 +50,10 @@ async function route(request: Request): Promise<Response> {
     // Next hands catch-all segments to route handlers decoded; so does this server.
     let rest: string[];
     try {
-      rest = pathname.slice(prefix.length + 1).split("/").map(decodeURIComponent);
+      rest = pathname
+        .slice(prefix.length + 1)
+        .split("/")
+        .map(decodeURIComponent);
     } catch {
       return new Response("Malformed path", { status: 400 });
     }

@@ -80,7 +80,12 @@ describe("two web processes and two worker processes on one database", () => {
     const proxy = await startRecordingProxy(server.url);
     const watcher = watchWorkers({ everyMs: 100, maxSamples: 1_200 });
     // Deliveries alternate between this process's receiver and another process's, re-deliveries included.
-    const host = workerHost(proxy.url, { workers: 2, extraWebProcesses: 1, concurrency: 4, env: { PLOOMES_BUDGET_PER_MINUTE: String(perMinute) } });
+    const host = workerHost(proxy.url, {
+      workers: 2,
+      extraWebProcesses: 1,
+      concurrency: 4,
+      env: { PLOOMES_BUDGET_PER_MINUTE: String(perMinute) },
+    });
     try {
       const ledger = await runScenario(
         {
@@ -115,10 +120,19 @@ describe("two web processes and two worker processes on one database", () => {
       const burst = effectiveBurst(perMinute, env.PLOOMES_BURST, env.PLOOMES_RATE_LIMIT_PER_MINUTE);
       const windowMs = 10_000;
       const budget = ledger.fleet[0]!.budgetKey;
-      const arrivals = proxy.arrivals.filter((arrival) => arrival.at >= ledger.burstStartedAt && arrival.budget === budget);
+      const arrivals = proxy.arrivals.filter(
+        (arrival) => arrival.at >= ledger.burstStartedAt && arrival.budget === budget,
+      );
       const busiest = busiestWindow(arrivals, budget, windowMs);
       const bound = Math.floor((windowMs + 250) / interval) + 1 + burst;
-      writeFigures("small-pacing", { perMinute, windowMs, busiest, bound, calls: arrivals.length, workers: workers.size });
+      writeFigures("small-pacing", {
+        perMinute,
+        windowMs,
+        busiest,
+        bound,
+        calls: arrivals.length,
+        workers: workers.size,
+      });
       expect(busiest).toBeLessThanOrEqual(bound);
       // …and the budget was what held them back: two unpaced processes would send far more.
       expect(busiest).toBeGreaterThan((windowMs / interval) * 0.6);
@@ -133,7 +147,11 @@ describe("hostile input at the webhook URL (property-based)", () => {
   it("any body: never a 5xx, always JivoChat's JSON answer, no half-written row", async () => {
     const account = await seedAccount("Hostil");
     const { integration, token } = await seedIntegration({ accountId: account.id });
-    await checkHostileBodies({ webhookUrl: `${server.url}/api/webhooks/jivo/${token}`, integrationId: integration.id, numRuns: 150 });
+    await checkHostileBodies({
+      webhookUrl: `${server.url}/api/webhooks/jivo/${token}`,
+      integrationId: integration.id,
+      numRuns: 150,
+    });
   });
 
   it("any token: a 4xx and nothing stored", async () => {
@@ -152,7 +170,12 @@ describe("every server action refuses the wrong caller", () => {
   it("anonymous, members and another account's admin change nothing; the account's own admin gets through", async () => {
     const actions = await discoverServerActions();
     expect(actions.map((action) => action.name)).toEqual(
-      expect.arrayContaining(["reprocessEventAction", "activateIntegrationAction", "createUserAction", "removeUserAction"]),
+      expect.arrayContaining([
+        "reprocessEventAction",
+        "activateIntegrationAction",
+        "createUserAction",
+        "removeUserAction",
+      ]),
     );
     const failures: string[] = [];
     for (const action of actions) {
@@ -173,20 +196,25 @@ describe("every server action refuses the wrong caller", () => {
         const accounts = await systemDb.account.count();
         const result = await action.call(...argumentsFor(action, victim));
         if (PUBLIC.has(action.name)) {
-          if ((await accountSnapshot(victim.accountId)) !== before) failures.push(`${label}: ${caller.who} changed the account`);
-          if ((await systemDb.account.count()) !== accounts) failures.push(`${label}: ${caller.who} created an account`);
+          if ((await accountSnapshot(victim.accountId)) !== before)
+            failures.push(`${label}: ${caller.who} changed the account`);
+          if ((await systemDb.account.count()) !== accounts)
+            failures.push(`${label}: ${caller.who} created an account`);
           continue;
         }
         // An action without record ids works on the caller's own account; then only the caller's role matters.
         const roleAllows = caller.userId !== null && (caller.admin || FOR_MEMBERS.has(action.name));
         const allowed = roleAllows && (caller.sameAccount || !targetsRecords(action));
         if (allowed) {
-          if (caller.sameAccount && refusalOf(result)) failures.push(`${label}: ${caller.who} was refused (${JSON.stringify(result)})`);
-          if (!caller.sameAccount && (await accountSnapshot(victim.accountId)) !== before) failures.push(`${label}: ${caller.who} changed the account`);
+          if (caller.sameAccount && refusalOf(result))
+            failures.push(`${label}: ${caller.who} was refused (${JSON.stringify(result)})`);
+          if (!caller.sameAccount && (await accountSnapshot(victim.accountId)) !== before)
+            failures.push(`${label}: ${caller.who} changed the account`);
           continue;
         }
         if (!refusalOf(result)) failures.push(`${label}: ${caller.who} was not refused (${JSON.stringify(result)})`);
-        if ((await accountSnapshot(victim.accountId)) !== before) failures.push(`${label}: ${caller.who} changed the account`);
+        if ((await accountSnapshot(victim.accountId)) !== before)
+          failures.push(`${label}: ${caller.who} changed the account`);
       }
     }
     actingSession.current = null;

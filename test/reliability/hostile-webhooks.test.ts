@@ -13,7 +13,12 @@ const seed = Number(process.env.RELIABILITY_SEED) || undefined;
 it("2,000 hostile bodies: never a 5xx, always JivoChat's JSON answer, no half-written row", async () => {
   const account = await seedAccount("Hostil");
   const { integration, token } = await seedIntegration({ accountId: account.id });
-  await checkHostileBodies({ webhookUrl: `${server.url}/api/webhooks/jivo/${token}`, integrationId: integration.id, numRuns: 2_000, seed });
+  await checkHostileBodies({
+    webhookUrl: `${server.url}/api/webhooks/jivo/${token}`,
+    integrationId: integration.id,
+    numRuns: 2_000,
+    seed,
+  });
 });
 
 it("1,000 hostile tokens: a 4xx and nothing stored", async () => {

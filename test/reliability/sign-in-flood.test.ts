@@ -30,7 +30,12 @@ function percentile(values: number[], p: number): number {
 
 function summary(values: number[]) {
   const round = (value: number) => Math.round(value * 10) / 10;
-  return { count: values.length, p50: round(percentile(values, 50)), p99: round(percentile(values, 99)), max: round(Math.max(...values)) };
+  return {
+    count: values.length,
+    p50: round(percentile(values, 50)),
+    p99: round(percentile(values, 99)),
+    max: round(Math.max(...values)),
+  };
 }
 
 /** A connection the server reset (a keep-alive socket closed as the next request went out): a browser re-sends. */
@@ -56,7 +61,10 @@ async function signIn(url: string, email: string, clientIp: string): Promise<boo
 async function signInOnce(url: string, email: string, clientIp: string): Promise<boolean> {
   const csrf = await fetch(`${url}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((value) => value.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((value) => value.split(";")[0])
+    .join("; ");
   const response = await fetch(`${url}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -68,12 +76,22 @@ async function signInOnce(url: string, email: string, clientIp: string): Promise
 }
 
 /** Deliveries one after another, each a new chat; the latency of each answer in ms. */
-async function deliver(url: string, token: string, count: number, label: string, until?: () => boolean): Promise<number[]> {
+async function deliver(
+  url: string,
+  token: string,
+  count: number,
+  label: string,
+  until?: () => boolean,
+): Promise<number[]> {
   const latencies: number[] = [];
   for (let n = 0; n < count || (until && !until()); n++) {
     const body = JSON.stringify({ ...chat, chat_id: `${label}-${n}-${Date.now()}` });
     const started = performance.now();
-    const response = await fetch(`${url}/api/webhooks/jivo/${token}`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const response = await fetch(`${url}/api/webhooks/jivo/${token}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
     expect(response.status).toBe(200);
     await response.arrayBuffer();
     latencies.push(performance.now() - started);
@@ -89,7 +107,11 @@ it(`webhook latency while ${PARALLEL} sign-ins at a time hash passwords on the s
   const { token } = await seedIntegration({ accountId: accounts[0]!.id });
   // Each user signs in from their own address (behind one trusted proxy): one address would be throttled after 20
   // attempts in flight, and this measures hashing, not the throttle.
-  const { url } = await spawnServer({ port: await sparePort(), env: { WORKER_ENABLED: "false", TRUST_PROXY: "1" }, log: logFile("sign-in-flood") });
+  const { url } = await spawnServer({
+    port: await sparePort(),
+    env: { WORKER_ENABLED: "false", TRUST_PROXY: "1" },
+    log: logFile("sign-in-flood"),
+  });
   const ipOf = (n: number) => `198.51.100.${(n % 250) + 1}`;
 
   // Warm up (first requests compile routes, open the database), then the idle baseline.
@@ -119,7 +141,14 @@ it(`webhook latency while ${PARALLEL} sign-ins at a time hash passwords on the s
   // Every sign-in was a real, successful one (none turned away by the throttle), and every delivery was stored.
   expect(signedIn).toBe(SIGN_INS);
   const figures = {
-    flood: { users: USERS, signIns: SIGN_INS, parallel: PARALLEL, seconds: Math.round(floodSeconds * 10) / 10, signInMs: summary(signInMs), connectionResets: resets },
+    flood: {
+      users: USERS,
+      signIns: SIGN_INS,
+      parallel: PARALLEL,
+      seconds: Math.round(floodSeconds * 10) / 10,
+      signInMs: summary(signInMs),
+      connectionResets: resets,
+    },
     webhookMs: { idle: summary(idle), underFlood: summary(underFlood) },
   };
   writeFigures("sign-in-flood", figures);

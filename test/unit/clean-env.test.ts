@@ -40,10 +40,13 @@ describe("the environment of the processes the suites start", () => {
   it("knows every variable the app reads, and every one .env.example documents", () => {
     const fromModule = variablesOfEnvModule();
     expect(fromModule.length).toBeGreaterThan(20);
-    const documented = [...fs.readFileSync(".env.example", "utf8").matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((match) => match[1]!);
+    const documented = [...fs.readFileSync(".env.example", "utf8").matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map(
+      (match) => match[1]!,
+    );
     expect(documented.length).toBeGreaterThan(10);
     for (const name of [...fromModule, ...documented]) expect(isAppVariable(name), name).toBe(true);
-    for (const name of ["PATH", "HOME", "CI", "CHROMIUM_PATH", "E2E_BASE_URL"]) expect(isAppVariable(name), name).toBe(false);
+    for (const name of ["PATH", "HOME", "CI", "CHROMIUM_PATH", "E2E_BASE_URL"])
+      expect(isAppVariable(name), name).toBe(false);
   });
 
   it("keeps what a process needs to run and the database switch, and nothing of the app's", () => {
@@ -57,12 +60,27 @@ describe("the environment of the processes the suites start", () => {
   });
 
   it("the app server started with a polluted environment gets the same environment as with a clean one", () => {
-    const settings = { DATABASE_URL: "file:/tmp/e2e.db", NEXTAUTH_SECRET: "s".repeat(32), ENCRYPTION_KEY: Buffer.alloc(32).toString("base64") };
+    const settings = {
+      DATABASE_URL: "file:/tmp/e2e.db",
+      NEXTAUTH_SECRET: "s".repeat(32),
+      ENCRYPTION_KEY: Buffer.alloc(32).toString("base64"),
+    };
     const options = { port: 4321, url: "http://localhost:4321", settings };
     const fromPolluted = appServerEnv(options, polluted);
-    const fromClean = appServerEnv(options, { PATH: "/usr/bin:/bin", HOME: "/home/someone", LC_ALL: "pt_BR.UTF-8", CI: "true" });
+    const fromClean = appServerEnv(options, {
+      PATH: "/usr/bin:/bin",
+      HOME: "/home/someone",
+      LC_ALL: "pt_BR.UTF-8",
+      CI: "true",
+    });
     expect(fromPolluted).toEqual(fromClean);
-    expect(fromPolluted).toMatchObject({ PORT: "4321", APP_URL: "http://localhost:4321", NODE_ENV: "production", LOG_LEVEL: "warn", ...settings });
+    expect(fromPolluted).toMatchObject({
+      PORT: "4321",
+      APP_URL: "http://localhost:4321",
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      ...settings,
+    });
     expect(fromPolluted.ADMIN_EMAIL).toBeUndefined();
   });
 

@@ -18,7 +18,9 @@ function sourceFiles(dir: string): string[] {
 const REASON = /\b_: "(\w+)"|\binvalid\("(\w+)"|\bfail\(\s*"\w+",\s*"(\w+)"/g;
 const raisedKeys = [
   ...new Set(
-    ["lib", "app"].flatMap((dir) => sourceFiles(dir)).flatMap((file) => [...readFileSync(file, "utf8").matchAll(REASON)].map((m) => m[1] ?? m[2] ?? m[3]!)),
+    ["lib", "app"]
+      .flatMap((dir) => sourceFiles(dir))
+      .flatMap((file) => [...readFileSync(file, "utf8").matchAll(REASON)].map((m) => m[1] ?? m[2] ?? m[3]!)),
   ),
 ].sort();
 
@@ -26,7 +28,9 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 
 describe("error reasons raised in lib/ and app/", () => {
   it("finds the reasons (the scan itself works)", () => {
-    expect(raisedKeys).toEqual(expect.arrayContaining(["keyRefused401", "statusConflict", "dryRunInvalidJson", "lastAdmin"]));
+    expect(raisedKeys).toEqual(
+      expect.arrayContaining(["keyRefused401", "statusConflict", "dryRunInvalidJson", "lastAdmin"]),
+    );
   });
 
   it.each(raisedKeys)("%s has a pt-BR and an English sentence with the same placeholders", (key) => {

@@ -19,7 +19,8 @@ const DELIVERY_TONES: Record<string, string> = {
   failed: "bg-red-50 text-red-800 ring-red-200",
   stored: "bg-slate-100 text-slate-700 ring-slate-300",
 };
-const pill = "inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
+const pill =
+  "inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
 
 export default async function AlertsPage() {
   const { db, user } = await requirePageUser();
@@ -40,12 +41,20 @@ export default async function AlertsPage() {
         ) : (
           <ul className="space-y-2">
             {open.map((incident) => (
-              <li key={incident.id} data-testid="open-incident" className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+              <li
+                key={incident.id}
+                data-testid="open-incident"
+                className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-900"
+              >
                 <p className="font-medium">
-                  {incident.integration.name} · {t(`kinds.${incident.kind}`)} · {t("since", { when: when(incident.openedAt) })}
+                  {incident.integration.name} · {t(`kinds.${incident.kind}`)} ·{" "}
+                  {t("since", { when: when(incident.openedAt) })}
                 </p>
                 <p className="mt-1">{incident.detail}</p>
-                <Link href={logHref(incident.integration.id)} className="mt-1 inline-block font-medium underline underline-offset-2">
+                <Link
+                  href={logHref(incident.integration.id)}
+                  className="mt-1 inline-block font-medium underline underline-offset-2"
+                >
                   {t("logLink")}
                 </Link>
               </li>
@@ -60,9 +69,15 @@ export default async function AlertsPage() {
         ) : (
           <ul className="space-y-3">
             {messages.map((message) => (
-              <li key={message.id} data-testid="alert-message" className="rounded-xl border border-slate-200 bg-white p-4 text-sm">
+              <li
+                key={message.id}
+                data-testid="alert-message"
+                className="rounded-xl border border-slate-200 bg-white p-4 text-sm"
+              >
                 <div className="flex flex-wrap items-center gap-2">
-                  <span className={`${pill} ${message.type === "opened" ? "bg-red-50 text-red-800 ring-red-200" : "bg-emerald-50 text-emerald-800 ring-emerald-200"}`}>
+                  <span
+                    className={`${pill} ${message.type === "opened" ? "bg-red-50 text-red-800 ring-red-200" : "bg-emerald-50 text-emerald-800 ring-emerald-200"}`}
+                  >
                     {t(`types.${message.type}`)}
                   </span>
                   <span className="font-medium text-slate-900">
@@ -70,25 +85,35 @@ export default async function AlertsPage() {
                   </span>
                   <span className="text-slate-500">{when(message.createdAt)}</span>
                   <span className={`${pill} ${DELIVERY_TONES[message.delivery] ?? DELIVERY_TONES.stored}`}>
-                    {t(`delivery.${message.delivery}`, { count: message.recipients.length, attempts: message.attempts })}
+                    {t(`delivery.${message.delivery}`, {
+                      count: message.recipients.length,
+                      attempts: message.attempts,
+                    })}
                   </span>
                 </div>
                 <p className="mt-2 text-slate-800">{message.incident.detail}</p>
                 {isAdmin && message.recipients.length ? (
-                  <p className="mt-1 text-xs text-slate-500">{t("recipients", { list: message.recipients.join(", ") })}</p>
+                  <p className="mt-1 text-xs text-slate-500">
+                    {t("recipients", { list: message.recipients.join(", ") })}
+                  </p>
                 ) : null}
                 {message.lastError && message.delivery !== "sent" ? (
                   <p className="mt-1 text-xs text-red-700">{t("lastError", { error: message.lastError })}</p>
                 ) : null}
                 <div className="mt-2 flex flex-wrap gap-4">
-                  <Link href={logHref(message.incident.integration.id)} className="font-medium text-brand-700 underline underline-offset-2">
+                  <Link
+                    href={logHref(message.incident.integration.id)}
+                    className="font-medium text-brand-700 underline underline-offset-2"
+                  >
                     {t("logLink")}
                   </Link>
                 </div>
                 <details className="mt-2">
                   <summary className="cursor-pointer text-slate-600">{t("emailText")}</summary>
                   <p className="mt-2 font-medium">{message.subject}</p>
-                  <pre className="mt-1 whitespace-pre-wrap break-words rounded bg-slate-50 p-3 font-sans text-slate-700">{message.body}</pre>
+                  <pre className="mt-1 whitespace-pre-wrap break-words rounded bg-slate-50 p-3 font-sans text-slate-700">
+                    {message.body}
+                  </pre>
                 </details>
               </li>
             ))}

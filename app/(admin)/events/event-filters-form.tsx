@@ -32,7 +32,13 @@ export function EventFiltersForm({ filters, integrations }: Props) {
     >
       <div className="md:col-span-2">
         <FormField id="filter-q" label={t("search")}>
-          <TextInput id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder={t("searchPlaceholder")} />
+          <TextInput
+            id="filter-q"
+            name="q"
+            type="search"
+            defaultValue={filters.q ?? ""}
+            placeholder={t("searchPlaceholder")}
+          />
         </FormField>
       </div>
       <FormField id="filter-status" label={t("status")}>

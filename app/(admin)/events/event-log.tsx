@@ -12,7 +12,12 @@ import { EventsTable } from "./events-table";
 
 /** Bulk reprocess, for admins: how many failed events the filter matches, and whether a batch is running. */
 type Bulk = { failedMatching: number | null; running: boolean };
-type Props = { list: EventList; filters: EventFilters; integrations: { id: string; name: string }[]; bulk?: Bulk | null };
+type Props = {
+  list: EventList;
+  filters: EventFilters;
+  integrations: { id: string; name: string }[];
+  bulk?: Bulk | null;
+};
 
 export function EventLog({ list, filters, integrations, bulk = null }: Props) {
   const filtered = Boolean(filters.q || filters.status || filters.integration || filters.from || filters.to);
@@ -24,7 +29,8 @@ export function EventLog({ list, filters, integrations, bulk = null }: Props) {
     ? {
         selected: selectedIds,
         selectable: failedIds,
-        toggle: (id: string) => setSelected((ids) => (ids.includes(id) ? ids.filter((other) => other !== id) : [...ids, id])),
+        toggle: (id: string) =>
+          setSelected((ids) => (ids.includes(id) ? ids.filter((other) => other !== id) : [...ids, id])),
         toggleAll: () => setSelected(selectedIds.length === failedIds.length ? [] : failedIds),
       }
     : null;
@@ -32,7 +38,12 @@ export function EventLog({ list, filters, integrations, bulk = null }: Props) {
     <section aria-labelledby="events-list" className="space-y-4">
       <EventFiltersForm filters={filters} integrations={integrations} />
       {bulk ? (
-        <BulkReprocessBar selectedIds={selectedIds} failedMatching={bulk.failedMatching} filters={filters} onStarted={() => setSelected([])} />
+        <BulkReprocessBar
+          selectedIds={selectedIds}
+          failedMatching={bulk.failedMatching}
+          filters={filters}
+          onStarted={() => setSelected([])}
+        />
       ) : null}
       <EventsTable events={list.events} filtered={filtered} selection={selection} />
       <EventsPager list={list} filters={filters} />

@@ -28,7 +28,9 @@ export default async function EventsPage({ searchParams }: Props) {
     getEventDashboard(db, now),
     db.integration.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
     canReprocess ? listRecentBatches(db, now) : Promise.resolve([]),
-    canReprocess && failedFilter ? db.webhookEvent.count({ where: eventsWhere({ ...filters, status: "failed" }) }) : Promise.resolve(null),
+    canReprocess && failedFilter
+      ? db.webhookEvent.count({ where: eventsWhere({ ...filters, status: "failed" }) })
+      : Promise.resolve(null),
   ]);
   const t = await getTranslations("events");
   return (

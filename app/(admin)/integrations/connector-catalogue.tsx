@@ -8,10 +8,22 @@ import { inputClass } from "@/components/ui/form-field";
 import { ConnectorLogo } from "@/components/integrations/connector-logo";
 import { StateBadge } from "@/components/integrations/state-badge";
 
-type Card = { id: string; href: string; initials: string; name: string; description: string; keywords: string; state: ConnectorState };
+type Card = {
+  id: string;
+  href: string;
+  initials: string;
+  name: string;
+  description: string;
+  keywords: string;
+  state: ConnectorState;
+};
 
 // Accents are ignored so "integracao" finds "integração".
-const fold = (text: string) => text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+const fold = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase();
 
 export function ConnectorCatalogue({ cards }: { cards: Card[] }) {
   const t = useTranslations("integrations.catalogue");

@@ -15,7 +15,12 @@ export function ChangePasswordForm() {
   const t = useTranslations("password");
   const tv = useTranslations("validation");
   const [error, setError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError: setFieldError } = useForm<ChangePasswordInput>({
+  const {
+    register,
+    handleSubmit,
+    formState,
+    setError: setFieldError,
+  } = useForm<ChangePasswordInput>({
     resolver: zodResolver(changePasswordSchema),
   });
   const message = (name: keyof ChangePasswordInput) => {

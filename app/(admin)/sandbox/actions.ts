@@ -10,6 +10,7 @@ import { createSandboxTenant } from "@/lib/ploomes-sandbox";
  * the key until the admin moves on, which a re-render would take away.
  */
 export const createSandboxAction = adminAction([], async ({ user }) => {
-  if (!env.SANDBOX_ENABLED) throw new AppError("NOT_FOUND", "The sandbox is disabled on this server.", { fields: { _: "sandboxDisabled" } });
+  if (!env.SANDBOX_ENABLED)
+    throw new AppError("NOT_FOUND", "The sandbox is disabled on this server.", { fields: { _: "sandboxDisabled" } });
   return createSandboxTenant({ accountId: user.accountId, name: `Sandbox – ${user.account.name}` });
 });

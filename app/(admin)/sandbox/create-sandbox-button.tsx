@@ -28,7 +28,10 @@ export function CreateSandboxButton({ baseUrl, another = false }: { baseUrl: str
 
   if (created) {
     return (
-      <section aria-labelledby="sandbox-created" className="space-y-4 rounded-xl border border-emerald-200 bg-emerald-50 p-5">
+      <section
+        aria-labelledby="sandbox-created"
+        className="space-y-4 rounded-xl border border-emerald-200 bg-emerald-50 p-5"
+      >
         <h2 id="sandbox-created" className="text-lg font-semibold text-emerald-900">
           {t("keyTitle")}
         </h2>

@@ -14,14 +14,23 @@ export async function DealsSection({ listing }: { listing: Listing<DealRow> }) {
       listing={listing}
       columns={[
         { header: t("columns.title"), className: "font-medium", cell: (row) => row.title || t("untitled") },
-        { header: t("columns.pipeline"), className: "text-slate-600", cell: (row) => `${row.pipelineName ?? "–"} › ${row.stageName ?? "–"}` },
+        {
+          header: t("columns.pipeline"),
+          className: "text-slate-600",
+          cell: (row) => `${row.pipelineName ?? "–"} › ${row.stageName ?? "–"}`,
+        },
         { header: t("columns.client"), cell: (row) => <ContactLink contact={row.contact} /> },
         { header: t("columns.person"), cell: (row) => <ContactLink contact={row.person} /> },
-        { header: t("columns.status"), className: "whitespace-nowrap", cell: (row) => t("status", { status: String(row.statusId ?? "") }) },
+        {
+          header: t("columns.status"),
+          className: "whitespace-nowrap",
+          cell: (row) => t("status", { status: String(row.statusId ?? "") }),
+        },
         {
           header: t("columns.amount"),
           className: "whitespace-nowrap",
-          cell: (row) => (row.amount === null ? "–" : format.number(row.amount, { style: "currency", currency: "BRL" })),
+          cell: (row) =>
+            row.amount === null ? "–" : format.number(row.amount, { style: "currency", currency: "BRL" }),
         },
       ]}
     />

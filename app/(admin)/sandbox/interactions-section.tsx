@@ -9,10 +9,19 @@ export async function InteractionsSection({ listing }: { listing: Listing<Intera
   const t = await getTranslations("sandbox");
   const format = await getFormatter();
   return (
-    <RecordSection id="sandbox-interactions" title={t("sections.interactions")} shown={listing.rows.length} total={listing.total}>
+    <RecordSection
+      id="sandbox-interactions"
+      title={t("sections.interactions")}
+      shown={listing.rows.length}
+      total={listing.total}
+    >
       <ul className="divide-y divide-slate-100">
         {listing.rows.map((row) => (
-          <li key={row.id} id={sandboxRecordAnchor("InteractionRecords", row.id)} className={`${rowClass} space-y-2 px-4 py-3`}>
+          <li
+            key={row.id}
+            id={sandboxRecordAnchor("InteractionRecords", row.id)}
+            className={`${rowClass} space-y-2 px-4 py-3`}
+          >
             <div className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-500">
               <span className="font-mono">
                 {t("columns.id")} {row.id}

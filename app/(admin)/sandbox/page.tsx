@@ -48,12 +48,19 @@ export default async function SandboxPage({ searchParams }: { searchParams: Sear
     return (
       <div className="space-y-6">
         {header}
-        <section aria-labelledby="sandbox-empty" className="max-w-3xl space-y-4 rounded-xl border border-slate-200 bg-white p-6">
+        <section
+          aria-labelledby="sandbox-empty"
+          className="max-w-3xl space-y-4 rounded-xl border border-slate-200 bg-white p-6"
+        >
           <h2 id="sandbox-empty" className="text-lg font-semibold">
             {t("emptyTitle")}
           </h2>
           <p className="text-sm text-slate-600">{t("emptyText")}</p>
-          {isAdmin ? <CreateSandboxButton baseUrl={baseUrl} /> : <p className="text-sm text-slate-600">{t("emptyMemberText")}</p>}
+          {isAdmin ? (
+            <CreateSandboxButton baseUrl={baseUrl} />
+          ) : (
+            <p className="text-sm text-slate-600">{t("emptyMemberText")}</p>
+          )}
         </section>
       </div>
     );
@@ -70,7 +77,9 @@ export default async function SandboxPage({ searchParams }: { searchParams: Sear
     <div className="space-y-8">
       {header}
       <section aria-label={t("connection")} className="space-y-4 rounded-xl border border-slate-200 bg-white p-6">
-        {tenants.length > 1 ? <TenantPicker tenants={tenants.map(({ id, name }) => ({ id, name }))} selectedId={tenant.id} /> : null}
+        {tenants.length > 1 ? (
+          <TenantPicker tenants={tenants.map(({ id, name }) => ({ id, name }))} selectedId={tenant.id} />
+        ) : null}
         <CopyField id="sandbox-base-url" label={t("baseUrlLabel")} value={baseUrl} />
         <p className="text-sm text-slate-600">{t("baseUrlHint")}</p>
         <p className="text-xs text-slate-500">
@@ -85,7 +94,11 @@ export default async function SandboxPage({ searchParams }: { searchParams: Sear
       </section>
       <nav aria-label={t("sectionsLabel")} className="flex flex-wrap gap-2 text-sm">
         {sections.map(([id, label, total]) => (
-          <a key={id} href={`#${id}`} className="rounded-full border border-slate-300 bg-white px-3 py-1 text-slate-700 hover:bg-slate-50">
+          <a
+            key={id}
+            href={`#${id}`}
+            className="rounded-full border border-slate-300 bg-white px-3 py-1 text-slate-700 hover:bg-slate-50"
+          >
             {label} ({total})
           </a>
         ))}

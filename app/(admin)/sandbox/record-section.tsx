@@ -19,14 +19,22 @@ export async function RecordSection({
 }) {
   const t = await getTranslations("sandbox");
   return (
-    <section id={id} aria-labelledby={`${id}-title`} className="scroll-mt-4 rounded-xl border border-slate-200 bg-white">
+    <section
+      id={id}
+      aria-labelledby={`${id}-title`}
+      className="scroll-mt-4 rounded-xl border border-slate-200 bg-white"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-200 px-4 py-3">
         <h2 id={`${id}-title`} className="text-lg font-semibold">
           {title}
         </h2>
         {total > shown ? <p className="text-xs text-slate-500">{t("showing", { shown, total })}</p> : null}
       </div>
-      {total === 0 ? <p className="px-4 py-6 text-sm text-slate-500">{t("none")}</p> : <div className="overflow-x-auto">{children}</div>}
+      {total === 0 ? (
+        <p className="px-4 py-6 text-sm text-slate-500">{t("none")}</p>
+      ) : (
+        <div className="overflow-x-auto">{children}</div>
+      )}
     </section>
   );
 }

@@ -35,20 +35,24 @@ export async function RecordTableSection<Row extends RecordRow>({
     { header: t("columns.id"), className: "font-mono text-xs text-slate-500", cell: (row) => row.id },
     ...columns,
     { header: t("columns.customFields"), cell: (row) => <CustomFieldValues values={row.customFields} /> },
-    { header: t("columns.createdAt"), className: "whitespace-nowrap text-slate-500", cell: (row) => formatDate(format, row.createDate) },
+    {
+      header: t("columns.createdAt"),
+      className: "whitespace-nowrap text-slate-500",
+      cell: (row) => formatDate(format, row.createDate),
+    },
   ];
   return (
     <RecordSection id={id} title={title} shown={listing.rows.length} total={listing.total}>
       <DataTable columns={all.map((column) => column.header)} alignTop>
-          {listing.rows.map((row) => (
-            <tr key={row.id} id={sandboxRecordAnchor(entity, row.id)} className={rowClass}>
-              {all.map((column, index) => (
-                <Cell key={index} className={column.className}>
-                  {column.cell(row)}
-                </Cell>
-              ))}
-            </tr>
-          ))}
+        {listing.rows.map((row) => (
+          <tr key={row.id} id={sandboxRecordAnchor(entity, row.id)} className={rowClass}>
+            {all.map((column, index) => (
+              <Cell key={index} className={column.className}>
+                {column.cell(row)}
+              </Cell>
+            ))}
+          </tr>
+        ))}
       </DataTable>
     </RecordSection>
   );

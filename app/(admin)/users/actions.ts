@@ -17,4 +17,8 @@ export const changeRoleAction = adminAction(
   changed,
 );
 
-export const removeUserAction = adminAction([recordId], ({ db, user }, userId) => removeUser(db, userId, user.id), changed);
+export const removeUserAction = adminAction(
+  [recordId],
+  ({ db, user }, userId) => removeUser(db, userId, user.id),
+  changed,
+);

@@ -18,7 +18,13 @@ export function NewUserForm() {
   const reason = useActionReason();
   const [created, setCreated] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, reset, setError: setFieldError } = useForm<NewUserInput>({
+  const {
+    register,
+    handleSubmit,
+    formState,
+    reset,
+    setError: setFieldError,
+  } = useForm<NewUserInput>({
     resolver: zodResolver(newUserSchema),
     defaultValues: { role: "member" },
   });
@@ -42,8 +48,16 @@ export function NewUserForm() {
   return (
     <Card id="new-user" title={t("newTitle")} description={t("newDescription")} className="p-6">
       <form onSubmit={onSubmit} noValidate className="mt-4 grid gap-4 sm:grid-cols-2">
-        {created ? <div className="sm:col-span-2"><Alert tone="success">{created}</Alert></div> : null}
-        {error ? <div className="sm:col-span-2"><Alert tone="error">{error}</Alert></div> : null}
+        {created ? (
+          <div className="sm:col-span-2">
+            <Alert tone="success">{created}</Alert>
+          </div>
+        ) : null}
+        {error ? (
+          <div className="sm:col-span-2">
+            <Alert tone="error">{error}</Alert>
+          </div>
+        ) : null}
         <FormField id="new-name" label={t("name")} error={message("name")}>
           <TextInput id="new-name" invalid={!!formState.errors.name} {...register("name")} />
         </FormField>
@@ -57,7 +71,13 @@ export function NewUserForm() {
           </SelectInput>
         </FormField>
         <FormField id="new-password" label={t("initialPassword")} error={message("password")} hint={t("passwordHint")}>
-          <TextInput id="new-password" type="text" autoComplete="off" invalid={!!formState.errors.password} {...register("password")} />
+          <TextInput
+            id="new-password"
+            type="text"
+            autoComplete="off"
+            invalid={!!formState.errors.password}
+            {...register("password")}
+          />
         </FormField>
         <div className="sm:col-span-2">
           <Button type="submit" disabled={formState.isSubmitting}>

@@ -33,39 +33,39 @@ export function UsersTable({ users, currentUserId }: { users: Row[]; currentUser
       ) : null}
       <div className="overflow-x-auto">
         <DataTable columns={[t("name"), t("email"), t("role"), { label: t("actions"), className: "text-right" }]}>
-            {users.map((user) => (
-              <tr key={user.id} data-testid={`user-row-${user.email}`}>
-                <Cell className="font-medium">{user.name}</Cell>
-                <Cell className="text-slate-600">{user.email}</Cell>
-                <Cell>
-                  <select
-                    aria-label={t("roleFor", { name: user.name })}
-                    className="rounded-md border border-slate-300 px-2 py-1"
-                    value={user.role}
-                    disabled={pending || user.id === currentUserId}
-                    onChange={(event) => run(() => changeRoleAction(user.id, event.target.value))}
+          {users.map((user) => (
+            <tr key={user.id} data-testid={`user-row-${user.email}`}>
+              <Cell className="font-medium">{user.name}</Cell>
+              <Cell className="text-slate-600">{user.email}</Cell>
+              <Cell>
+                <select
+                  aria-label={t("roleFor", { name: user.name })}
+                  className="rounded-md border border-slate-300 px-2 py-1"
+                  value={user.role}
+                  disabled={pending || user.id === currentUserId}
+                  onChange={(event) => run(() => changeRoleAction(user.id, event.target.value))}
+                >
+                  <option value="admin">{t("roles.admin")}</option>
+                  <option value="member">{t("roles.member")}</option>
+                </select>
+              </Cell>
+              <Cell className="text-right">
+                {user.id === currentUserId ? (
+                  <span className="text-xs text-slate-500">{t("you")}</span>
+                ) : (
+                  <Button
+                    variant="ghost"
+                    disabled={pending}
+                    onClick={() => {
+                      if (window.confirm(t("confirmRemove", { name: user.name }))) run(() => removeUserAction(user.id));
+                    }}
                   >
-                    <option value="admin">{t("roles.admin")}</option>
-                    <option value="member">{t("roles.member")}</option>
-                  </select>
-                </Cell>
-                <Cell className="text-right">
-                  {user.id === currentUserId ? (
-                    <span className="text-xs text-slate-500">{t("you")}</span>
-                  ) : (
-                    <Button
-                      variant="ghost"
-                      disabled={pending}
-                      onClick={() => {
-                        if (window.confirm(t("confirmRemove", { name: user.name }))) run(() => removeUserAction(user.id));
-                      }}
-                    >
-                      {t("remove")}
-                    </Button>
-                  )}
-                </Cell>
-              </tr>
-            ))}
+                    {t("remove")}
+                  </Button>
+                )}
+              </Cell>
+            </tr>
+          ))}
         </DataTable>
       </div>
     </Card>

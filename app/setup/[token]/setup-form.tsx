@@ -24,7 +24,12 @@ export function SetupForm({ token }: { token: string }) {
   const tv = useTranslations("validation");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError: setFieldError } = useForm<SetupInput>({
+  const {
+    register,
+    handleSubmit,
+    formState,
+    setError: setFieldError,
+  } = useForm<SetupInput>({
     resolver: zodResolver(setupSchema),
   });
 

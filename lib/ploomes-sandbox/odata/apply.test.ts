@@ -7,13 +7,28 @@ const parse = (query: string) => parseODataQuery(new URLSearchParams(query));
 
 const contacts = [
   { Id: 1, Name: "Beta", TypeId: 1, Email: "x@y.com", CompanyId: 10, OwnerId: 100, CreateDate: "2026-01-02T00:00:00Z" },
-  { Id: 2, Name: "alpha", TypeId: 2, Email: "x@y.com", CompanyId: null, OwnerId: 100, CreateDate: "2026-01-01T22:00:00-03:00" },
+  {
+    Id: 2,
+    Name: "alpha",
+    TypeId: 2,
+    Email: "x@y.com",
+    CompanyId: null,
+    OwnerId: 100,
+    CreateDate: "2026-01-01T22:00:00-03:00",
+  },
   { Id: 3, Name: "Gamma", TypeId: 2, Email: null, CompanyId: 10, OwnerId: 101, CreateDate: "2026-01-03T00:00:00Z" },
-  { Id: 4, Name: "Acme Ltda", TypeId: 1, Email: "acme@acme.com", CompanyId: null, OwnerId: 101, CreateDate: "2025-12-31T00:00:00Z" },
+  {
+    Id: 4,
+    Name: "Acme Ltda",
+    TypeId: 1,
+    Email: "acme@acme.com",
+    CompanyId: null,
+    OwnerId: 101,
+    CreateDate: "2025-12-31T00:00:00Z",
+  },
 ];
 
-const ids = (query: string): unknown[] =>
-  applyODataQuery(contacts, parse(query)).value.map((record) => record.Id);
+const ids = (query: string): unknown[] => applyODataQuery(contacts, parse(query)).value.map((record) => record.Id);
 
 describe("applyODataQuery: filter, order and paging", () => {
   it("returns every record unchanged without options", () => {

@@ -27,11 +27,7 @@ export function applyODataQuery(
  * $select, $expand); a single related record only $select/$expand, as OData allows; null stays
  * null. Meant to be called from the sandbox's ExpandResolver.
  */
-export function applyNestedQuery(
-  value: unknown,
-  query: ODataQuery,
-  options: ApplyQueryOptions = {},
-): unknown {
+export function applyNestedQuery(value: unknown, query: ODataQuery, options: ApplyQueryOptions = {}): unknown {
   if (value === null || value === undefined) return null;
   if (Array.isArray(value)) {
     // Collections of primitives have no properties to filter or project.
@@ -78,11 +74,7 @@ export interface ODataQueryResult {
  * ones as null) plus every $expand navigation property, which OData returns even when unselected.
  * Navigation properties come back only through $expand.
  */
-function projectRecord(
-  record: object,
-  query: ODataQuery,
-  options: ApplyQueryOptions,
-): Record<string, unknown> {
+function projectRecord(record: object, query: ODataQuery, options: ApplyQueryOptions): Record<string, unknown> {
   const source = record as Readonly<Record<string, unknown>>;
   const projected: Record<string, unknown> = {};
   const keys = query.select ?? Object.keys(source);
@@ -91,10 +83,7 @@ function projectRecord(
   }
   for (const item of query.expand) {
     if (options.expand === undefined) {
-      throw new ODataQueryError(
-        "$expand",
-        `Invalid $expand: ${item.property} cannot be expanded here`,
-      );
+      throw new ODataQueryError("$expand", `Invalid $expand: ${item.property} cannot be expanded here`);
     }
     projected[item.property] = options.expand(source, item.property, item.query) ?? null;
   }

@@ -25,8 +25,7 @@ const contact = {
   UpdateDate: "2026-03-10T12:00:00-03:00",
 };
 
-const matches = (filter: string, record: object = contact): boolean =>
-  evaluateFilter(parseFilter(filter), record);
+const matches = (filter: string, record: object = contact): boolean => evaluateFilter(parseFilter(filter), record);
 
 describe("evaluateFilter: comparison operators", () => {
   it.each([

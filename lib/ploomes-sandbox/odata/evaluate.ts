@@ -29,11 +29,7 @@ function evaluate(expression: FilterExpression, scope: Scope): unknown {
     case "property":
       return resolveProperty(expression, scope);
     case "comparison":
-      return compareValues(
-        expression.operator,
-        evaluate(expression.left, scope),
-        evaluate(expression.right, scope),
-      );
+      return compareValues(expression.operator, evaluate(expression.left, scope), evaluate(expression.right, scope));
     case "logical":
       return expression.operator === "and"
         ? isTrue(expression.left, scope) && isTrue(expression.right, scope)
@@ -159,8 +155,7 @@ function compareDates(left: unknown, right: unknown): number | null {
   return a === null || b === null ? null : Math.sign(a - b);
 }
 
-const ISO_DATE_TIME =
-  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/i;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/i;
 
 /**
  * Epoch milliseconds for a Date or an ISO 8601 date/datetime string, otherwise null.

@@ -204,10 +204,7 @@ const NUMERIC_EDM_TYPES: ReadonlySet<string> = new Set([
  * Turns a parser Literal token into our literal node. `fail` throws the caller's
  * ODataQueryError so the message names the right option.
  */
-function convertFilterLiteral(
-  token: Token,
-  fail: (reason: string) => never,
-): LiteralExpression | DateTimeExpression {
+function convertFilterLiteral(token: Token, fail: (reason: string) => never): LiteralExpression | DateTimeExpression {
   const edmType: unknown = token.value;
   const raw = token.raw;
   // The package tags the null literal with the pseudo-type "null".
@@ -244,9 +241,7 @@ function isFilterToken(value: unknown): value is Token {
   if (typeof value !== "object" || value === null) return false;
   const candidate = value as { type?: unknown; raw?: unknown; position?: unknown };
   return (
-    typeof candidate.type === "string" &&
-    typeof candidate.raw === "string" &&
-    typeof candidate.position === "number"
+    typeof candidate.type === "string" && typeof candidate.raw === "string" && typeof candidate.position === "number"
   );
 }
 

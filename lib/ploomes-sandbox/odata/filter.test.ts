@@ -47,10 +47,7 @@ describe("parseFilter: filters Ploomes clients send", () => {
 
   it("parses a three-way and as nested logical nodes", () => {
     expect(parseFilter("PersonId eq 12 and PipelineId eq 3 and StatusId eq 1")).toEqual(
-      and(
-        eq(prop("PersonId"), lit(12)),
-        and(eq(prop("PipelineId"), lit(3)), eq(prop("StatusId"), lit(1))),
-      ),
+      and(eq(prop("PersonId"), lit(12)), and(eq(prop("PipelineId"), lit(3)), eq(prop("StatusId"), lit(1)))),
     );
   });
 
@@ -70,9 +67,7 @@ describe("parseFilter: filters Ploomes clients send", () => {
   });
 
   it("parses a lambda whose predicate is an and of two comparisons", () => {
-    expect(
-      parseFilter("OtherProperties/any(o: o/FieldKey eq 'contact_x' and o/StringValue eq 'y')"),
-    ).toEqual({
+    expect(parseFilter("OtherProperties/any(o: o/FieldKey eq 'contact_x' and o/StringValue eq 'y')")).toEqual({
       kind: "lambda",
       operator: "any",
       collection: prop("OtherProperties"),
@@ -185,7 +180,7 @@ describe("parseFilter: errors", () => {
   it("rejects broken syntax", () => {
     for (const source of [
       "Name eq 'unterminated",
-      "Name eq \"double\"",
+      'Name eq "double"',
       "(Id eq 1",
       "Id eq 1)",
       "Id eq 1 and",

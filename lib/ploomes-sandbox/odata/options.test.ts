@@ -180,11 +180,7 @@ describe("parseODataQuery: errors", () => {
 
 describe("splitTopLevel", () => {
   it("splits only outside parentheses and strings", () => {
-    expect(splitTopLevel("A($select=B,C), D , E('x,y')", ",", "$expand")).toEqual([
-      "A($select=B,C)",
-      "D",
-      "E('x,y')",
-    ]);
+    expect(splitTopLevel("A($select=B,C), D , E('x,y')", ",", "$expand")).toEqual(["A($select=B,C)", "D", "E('x,y')"]);
     expect(splitTopLevel("$filter=Name eq 'it''s;(';$top=1", ";", "$expand")).toEqual([
       "$filter=Name eq 'it''s;('",
       "$top=1",
@@ -216,11 +212,40 @@ function onlyQueryErrors(params: URLSearchParams): boolean {
 }
 
 const fragments = fc.constantFrom(
-  "Id", "Phones", "p", "/", "any(", "all(", "p:", ")", "(", " eq ", " and ", " or ", "not ", "'",
-  "''", "1", "-2.5", "null", "true", ",", ";", "$select=", "$filter=", "$top=", "contains(", " ",
-  "2026-01-01T00:00:00Z", "$it", "*",
+  "Id",
+  "Phones",
+  "p",
+  "/",
+  "any(",
+  "all(",
+  "p:",
+  ")",
+  "(",
+  " eq ",
+  " and ",
+  " or ",
+  "not ",
+  "'",
+  "''",
+  "1",
+  "-2.5",
+  "null",
+  "true",
+  ",",
+  ";",
+  "$select=",
+  "$filter=",
+  "$top=",
+  "contains(",
+  " ",
+  "2026-01-01T00:00:00Z",
+  "$it",
+  "*",
 );
-const expressions = fc.oneof(fc.string(), fc.array(fragments, { maxLength: 12 }).map((parts) => parts.join("")));
+const expressions = fc.oneof(
+  fc.string(),
+  fc.array(fragments, { maxLength: 12 }).map((parts) => parts.join("")),
+);
 
 describe("parseODataQuery robustness", () => {
   it("throws nothing but ODataQueryError for arbitrary option values", () => {

@@ -23,12 +23,8 @@ const SUPPORTED_OPTIONS = "$filter, $select, $expand, $orderby, $top, $skip and 
  * Parses system query options given as `[name, value]` pairs. Shared by the top level and by
  * the parenthesised options of an $expand item (`expandPath` names that item for errors).
  */
-function parseQueryOptions(
-  entries: Iterable<readonly [string, string]>,
-  expandPath: string | null = null,
-): ODataQuery {
-  const label = (name: string): string =>
-    expandPath === null ? name : `${name} (in $expand=${expandPath})`;
+function parseQueryOptions(entries: Iterable<readonly [string, string]>, expandPath: string | null = null): ODataQuery {
+  const label = (name: string): string => (expandPath === null ? name : `${name} (in $expand=${expandPath})`);
   let filter: FilterExpression | null = null;
   let select: string[] | null = null;
   let expand: ExpandItem[] = [];
@@ -152,10 +148,7 @@ function parseOrderBy(source: string, option: string): OrderByKey[] {
     const [path = "", direction = "asc", ...rest] = item.split(/\s+/);
     const normalized = direction.toLowerCase();
     if (rest.length > 0 || (normalized !== "asc" && normalized !== "desc")) {
-      throw new ODataQueryError(
-        option,
-        `Invalid ${option}: expected 'Property [asc|desc]', got '${item}'`,
-      );
+      throw new ODataQueryError(option, `Invalid ${option}: expected 'Property [asc|desc]', got '${item}'`);
     }
     return { path: parsePropertyPath(path, option), direction: normalized };
   });

@@ -59,12 +59,29 @@ describe("describeDryRun", () => {
       dealTitle: "Chat Ana",
       warnings: [],
       steps: [
-        { step: { kind: "findPerson", email: "ana@x.example", phones: [] }, result: { person: { id: 40, how: "email", companyId: 30, attempt: 1 } }, simulated: false },
-        { step: { kind: "findOpenDeal", personId: 40, pipelineId: 1 }, result: { openDeal: { id: null, attempt: 1 } }, simulated: false },
+        {
+          step: { kind: "findPerson", email: "ana@x.example", phones: [] },
+          result: { person: { id: 40, how: "email", companyId: 30, attempt: 1 } },
+          simulated: false,
+        },
+        {
+          step: { kind: "findOpenDeal", personId: 40, pipelineId: 1 },
+          result: { openDeal: { id: null, attempt: 1 } },
+          simulated: false,
+        },
         {
           step: {
             kind: "createDeal",
-            body: { Title: "Chat Ana", ContactId: 30, PersonId: 40, PipelineId: 1, StageId: 11, OwnerId: 5, OriginId: 3, OtherProperties: [{ FieldKey: "deal_K", StringValue: "site" }] },
+            body: {
+              Title: "Chat Ana",
+              ContactId: 30,
+              PersonId: 40,
+              PipelineId: 1,
+              StageId: 11,
+              OwnerId: 5,
+              OriginId: 3,
+              OtherProperties: [{ FieldKey: "deal_K", StringValue: "site" }],
+            },
           },
           result: { deal: { id: -1 } },
           simulated: true,
@@ -73,19 +90,50 @@ describe("describeDryRun", () => {
     };
     const view = describeDryRun(report, context());
     expect(view.items.slice(0, 3)).toEqual([
-      { kind: "found", entity: "person", how: "email", record: { entity: "person", id: 40, href: "https://app10.ploomes.com/contact/40" } },
-      { kind: "found", entity: "company", how: "person", record: { entity: "company", id: 30, href: "https://app10.ploomes.com/contact/30" } },
+      {
+        kind: "found",
+        entity: "person",
+        how: "email",
+        record: { entity: "person", id: 40, href: "https://app10.ploomes.com/contact/40" },
+      },
+      {
+        kind: "found",
+        entity: "company",
+        how: "person",
+        record: { entity: "company", id: 30, href: "https://app10.ploomes.com/contact/30" },
+      },
       { kind: "noOpenDeal" },
     ]);
     const deal = view.items[3];
     expect(deal?.kind === "create" && deal.fields.map((field) => [field.label, field.value])).toEqual([
-      [{ kind: "standard", key: "Title" }, { type: "text", text: "Chat Ana" }],
-      [{ kind: "meta", key: "funnel" }, { type: "text", text: "Vendas › Entrada" }],
-      [{ kind: "meta", key: "owner" }, { type: "text", text: "Carla" }],
-      [{ kind: "meta", key: "company" }, { type: "record", record: { entity: "company", id: 30, href: "https://app10.ploomes.com/contact/30" } }],
-      [{ kind: "meta", key: "person" }, { type: "record", record: { entity: "person", id: 40, href: "https://app10.ploomes.com/contact/40" } }],
-      [{ kind: "meta", key: "origin" }, { type: "text", text: "JivoChat" }],
-      [{ kind: "custom", key: "deal_K", name: "Canal de origem" }, { type: "text", text: "site" }],
+      [
+        { kind: "standard", key: "Title" },
+        { type: "text", text: "Chat Ana" },
+      ],
+      [
+        { kind: "meta", key: "funnel" },
+        { type: "text", text: "Vendas › Entrada" },
+      ],
+      [
+        { kind: "meta", key: "owner" },
+        { type: "text", text: "Carla" },
+      ],
+      [
+        { kind: "meta", key: "company" },
+        { type: "record", record: { entity: "company", id: 30, href: "https://app10.ploomes.com/contact/30" } },
+      ],
+      [
+        { kind: "meta", key: "person" },
+        { type: "record", record: { entity: "person", id: 40, href: "https://app10.ploomes.com/contact/40" } },
+      ],
+      [
+        { kind: "meta", key: "origin" },
+        { type: "text", text: "JivoChat" },
+      ],
+      [
+        { kind: "custom", key: "deal_K", name: "Canal de origem" },
+        { type: "text", text: "site" },
+      ],
     ]);
     // The chat's agent is not among Ploomes' users: the default owner takes over.
     expect(view.warnings.map((warning) => warning.code)).toEqual(["agent_not_user"]);
@@ -96,11 +144,23 @@ describe("describeDryRun", () => {
       behaviour: "company_person_deal",
       dealTitle: null,
       warnings: [{ code: "value_not_converted", field: "deal.custom:deal_K", source: "visitor.name", value: "Ana" }],
-      steps: [{ step: { kind: "createPerson", body: { Name: "Ana", TypeId: 2 } }, result: { person: { id: -1, how: "created", attempt: 1 } }, simulated: true }],
+      steps: [
+        {
+          step: { kind: "createPerson", body: { Name: "Ana", TypeId: 2 } },
+          result: { person: { id: -1, how: "created", attempt: 1 } },
+          simulated: true,
+        },
+      ],
     };
     const view = describeDryRun(report, context({ settings: normalizeSettings({ ownerFromAgent: false }) }));
     expect(view.warnings).toEqual([
-      { code: "value_not_converted", entity: "deal", field: { kind: "custom", key: "deal_K", name: "Canal de origem" }, source: "visitor.name", value: "Ana" },
+      {
+        code: "value_not_converted",
+        entity: "deal",
+        field: { kind: "custom", key: "deal_K", name: "Canal de origem" },
+        source: "visitor.name",
+        value: "Ana",
+      },
       { code: "no_contact_keys", entity: null, field: null, source: null, value: null },
     ]);
   });

@@ -24,7 +24,23 @@ export type FieldLabel =
 export type PlanField = { label: FieldLabel; value: PlanValue };
 
 // The order a person reads a record in: who or what it is, how to reach them, where it sits, then custom fields.
-const ORDER = ["Name", "Title", "PersonName", "CompanyName", "Email", "Phones", "Amount", "Note", "StageId", "OwnerId", "CompanyId", "ContactId", "PersonId", "OriginId", "OtherProperties"];
+const ORDER = [
+  "Name",
+  "Title",
+  "PersonName",
+  "CompanyName",
+  "Email",
+  "Phones",
+  "Amount",
+  "Note",
+  "StageId",
+  "OwnerId",
+  "CompanyId",
+  "ContactId",
+  "PersonId",
+  "OriginId",
+  "OtherProperties",
+];
 
 export function recordRef(entity: RecordEntity, id: number, isSandbox: boolean): RecordRef {
   return { entity, id, href: id > 0 ? recordHref(entity, id, isSandbox) : null };
@@ -54,31 +70,48 @@ function funnelText(pipelineId: number | undefined, stageId: number, names: Ploo
  * Every value a create step would send, in the words of the Ploomes screens: funnel › stage and owner by name,
  * custom fields by their name, the records it refers to as links. Bookkeeping (TypeId) is left out.
  */
-export function describeRecordBody(body: Record<string, unknown>, names: PloomesNames, isSandbox: boolean): PlanField[] {
+export function describeRecordBody(
+  body: Record<string, unknown>,
+  names: PloomesNames,
+  isSandbox: boolean,
+): PlanField[] {
   const fields: PlanField[] = [];
-  const meta = (key: Extract<FieldLabel, { kind: "meta" }>["key"], value: PlanValue) => fields.push({ label: { kind: "meta", key }, value });
+  const meta = (key: Extract<FieldLabel, { kind: "meta" }>["key"], value: PlanValue) =>
+    fields.push({ label: { kind: "meta", key }, value });
   const text = (value: string): PlanValue => ({ type: "text", text: value });
 
   const keys = [...ORDER.filter((key) => key in body), ...Object.keys(body).filter((key) => !ORDER.includes(key))];
   for (const key of keys) {
     const value = body[key];
     if (value === undefined || value === null || key === "TypeId" || key === "PipelineId") continue;
-    if (key === "StageId") meta("funnel", text(funnelText(body.PipelineId as number | undefined, value as number, names)));
+    if (key === "StageId")
+      meta("funnel", text(funnelText(body.PipelineId as number | undefined, value as number, names)));
     else if (key === "OwnerId") meta("owner", text(names.users.find((user) => user.Id === value)?.Name ?? `#${value}`));
     else if (key === "OriginId") meta("origin", text(names.origin?.Id === value ? names.origin.Name : `#${value}`));
-    else if (key === "CompanyId") meta("company", { type: "record", record: recordRef("company", value as number, isSandbox) });
-    else if (key === "PersonId") meta("person", { type: "record", record: recordRef("person", value as number, isSandbox) });
+    else if (key === "CompanyId")
+      meta("company", { type: "record", record: recordRef("company", value as number, isSandbox) });
+    else if (key === "PersonId")
+      meta("person", { type: "record", record: recordRef("person", value as number, isSandbox) });
     // A deal's ContactId is its company, or the person again when there is none.
     else if (key === "ContactId") {
-      if (value !== body.PersonId) meta("company", { type: "record", record: recordRef("company", value as number, isSandbox) });
+      if (value !== body.PersonId)
+        meta("company", { type: "record", record: recordRef("company", value as number, isSandbox) });
     } else if (key === "Phones") {
-      fields.push({ label: { kind: "standard", key }, value: text((value as PhoneInput[]).map((phone) => phone.PhoneNumber).join(", ")) });
+      fields.push({
+        label: { kind: "standard", key },
+        value: text((value as PhoneInput[]).map((phone) => phone.PhoneNumber).join(", ")),
+      });
     } else if (key === "OtherProperties") {
       for (const property of value as OtherPropertyInput[]) {
         const shown = customValue(property);
-        if (shown) fields.push({ label: { kind: "custom", key: property.FieldKey, name: customFieldName(property.FieldKey, names) }, value: shown });
+        if (shown)
+          fields.push({
+            label: { kind: "custom", key: property.FieldKey, name: customFieldName(property.FieldKey, names) },
+            value: shown,
+          });
       }
-    } else if (typeof value === "number") fields.push({ label: { kind: "standard", key }, value: { type: "number", value } });
+    } else if (typeof value === "number")
+      fields.push({ label: { kind: "standard", key }, value: { type: "number", value } });
     else fields.push({ label: { kind: "standard", key }, value: text(String(value)) });
   }
   return fields;

@@ -8,9 +8,22 @@ import { prepareSyncContext } from "@/lib/sync/prepare-sync-context";
 import type { SyncOutcome, SyncWarning } from "@/lib/sync/sync-outcome";
 
 export type DryRunStep = { step: Step; result: Partial<SyncOutcome>; simulated: boolean };
-export type DryRunReport = { steps: DryRunStep[]; warnings: SyncWarning[]; dealTitle: string | null; behaviour: string };
+export type DryRunReport = {
+  steps: DryRunStep[];
+  warnings: SyncWarning[];
+  dealTitle: string | null;
+  behaviour: string;
+};
 
-const LOOKUPS = new Set<Step["kind"]>(["findPerson", "findCompany", "findOpenDeal", "findLead", "findExistingLead", "findPersonByName", "findInteraction"]);
+const LOOKUPS = new Set<Step["kind"]>([
+  "findPerson",
+  "findCompany",
+  "findOpenDeal",
+  "findLead",
+  "findExistingLead",
+  "findPersonByName",
+  "findInteraction",
+]);
 
 // Ids handed to records that a dry run only pretends to create: negative, so they can never be confused with
 // (or written as) real Ploomes ids.
@@ -48,7 +61,11 @@ export async function dryRunEvent(
   let outcome: SyncOutcome = {};
   let fakeId = -1;
   // A call is simulated without its earlier status events: its duration is then "não informada".
-  const callPlan = await callPlanner(event, ctx, async () => ({ connectedAt: null, rang: false, endedAt: event.eventAt ?? new Date() }));
+  const callPlan = await callPlanner(event, ctx, async () => ({
+    connectedAt: null,
+    rang: false,
+    endedAt: event.eventAt ?? new Date(),
+  }));
   const next = callPlan ?? ((current: SyncOutcome) => planNextStep(ctx, current));
   for (let step = next(outcome); step; step = next(outcome)) {
     if (steps.length > 20) break;

@@ -21,7 +21,11 @@ export type DryRunSource = z.infer<typeof dryRunSourceSchema>;
 
 const invalid = (key: string, message: string) => new AppError("VALIDATION", message, { fields: { _: key } });
 
-async function storedPayload(db: ScopedDb, integrationId: string, eventId: string): Promise<{ body: unknown; receivedAt: Date }> {
+async function storedPayload(
+  db: ScopedDb,
+  integrationId: string,
+  eventId: string,
+): Promise<{ body: unknown; receivedAt: Date }> {
   const row = await db.webhookEvent.findFirst({
     where: { id: eventId, integrationId },
     select: { rawPayload: true, receivedAt: true },
@@ -40,16 +44,24 @@ function parseJson(json: string): unknown {
 }
 
 function pastedPayload(json: string): unknown {
-  if (json.length > MAX_PASTED_CHARS) throw invalid("dryRunTooLarge", "The pasted text is too large for a JivoChat event.");
+  if (json.length > MAX_PASTED_CHARS)
+    throw invalid("dryRunTooLarge", "The pasted text is too large for a JivoChat event.");
   return parseJson(json);
 }
 
 /** The JivoChat event a dry-run source stands for; `sample` says it was one of the bundled examples. */
-export async function resolveDryRunEvent(db: ScopedDb, integrationId: string, source: DryRunSource): Promise<{ event: JivoEvent; sample: boolean }> {
+export async function resolveDryRunEvent(
+  db: ScopedDb,
+  integrationId: string,
+  source: DryRunSource,
+): Promise<{ event: JivoEvent; sample: boolean }> {
   const { body, receivedAt } =
     source.kind === "event"
       ? await storedPayload(db, integrationId, source.eventId)
-      : { body: source.kind === "sample" ? freshSample(source.name) : pastedPayload(source.json), receivedAt: new Date() };
+      : {
+          body: source.kind === "sample" ? freshSample(source.name) : pastedPayload(source.json),
+          receivedAt: new Date(),
+        };
   const parsed = parseJivoEvent(body, { receivedAt });
   if (!parsed.ok) throw invalid("dryRunNotJivo", `Not a JivoChat event: ${parsed.error}.`);
   return { event: parsed.event, sample: source.kind === "sample" };

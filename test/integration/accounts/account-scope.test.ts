@@ -7,7 +7,12 @@ import { changeRole, removeUser, createUser } from "@/lib/accounts/users";
 
 async function account(label: string) {
   const id = randomBytes(4).toString("hex");
-  return createAccountWithAdmin({ accountName: `${label} ${id}`, name: "Admin", email: `${label}-${id}@example.com`, password: "senha-segura-123" });
+  return createAccountWithAdmin({
+    accountName: `${label} ${id}`,
+    name: "Admin",
+    email: `${label}-${id}@example.com`,
+    password: "senha-segura-123",
+  });
 }
 
 describe("account scope", () => {
@@ -29,7 +34,12 @@ describe("account scope", () => {
   it("stamps creates with the account and refuses models that are not account-scoped", async () => {
     const a = await account("c");
     const dbA = scopedDb(a.id);
-    const member = await createUser(dbA, { name: "Membro", email: `m-${a.id}@example.com`, role: "member", password: "senha-segura-123" });
+    const member = await createUser(dbA, {
+      name: "Membro",
+      email: `m-${a.id}@example.com`,
+      role: "member",
+      password: "senha-segura-123",
+    });
     expect((await systemDb.user.findUnique({ where: { id: member.id } }))?.accountId).toBe(a.id);
     await expect(dbA.job.findMany()).rejects.toThrow(/not account-scoped/);
     await expect(dbA.user.updateMany({ data: { accountId: "other" } as never })).rejects.toThrow(/cannot be changed/);

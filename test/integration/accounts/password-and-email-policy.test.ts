@@ -7,7 +7,9 @@ import { seedAccount } from "@/test/helpers/seed";
 
 // What an admin meets when adding a user: the same parse-then-create path as createUserAction.
 async function addUser(accountId: string, input: { email: string; password: string }) {
-  return runAction(() => createUser(scopedDb(accountId), newUserSchema.parse({ name: "Novo Usuário", role: "member", ...input })));
+  return runAction(() =>
+    createUser(scopedDb(accountId), newUserSchema.parse({ name: "Novo Usuário", role: "member", ...input })),
+  );
 }
 
 const uniqueEmail = (label: string) => `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
@@ -31,7 +33,9 @@ describe("new passwords", () => {
 
   it("accepts a long, uncommon password of up to 128 characters", async () => {
     const account = await seedAccount("policy");
-    expect((await addUser(account.id, { email: uniqueEmail("ok"), password: "gato azul come pão de queijo às 3h" })).ok).toBe(true);
+    expect(
+      (await addUser(account.id, { email: uniqueEmail("ok"), password: "gato azul come pão de queijo às 3h" })).ok,
+    ).toBe(true);
     expect((await addUser(account.id, { email: uniqueEmail("ok"), password: `${"ç".repeat(127)}!` })).ok).toBe(true);
   });
 });

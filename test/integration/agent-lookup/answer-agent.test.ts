@@ -3,7 +3,11 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 // A real Ploomes budget (100/min, burst cut to fit 120) rather than the suites' fast one: the look-up must get its
 // calls from the interactive lane, not from a budget so large that any caller would find one free.
 vi.hoisted(() => {
-  Object.assign(process.env, { PLOOMES_BUDGET_PER_MINUTE: "100", PLOOMES_RATE_LIMIT_PER_MINUTE: "120", PLOOMES_BURST: "18" });
+  Object.assign(process.env, {
+    PLOOMES_BUDGET_PER_MINUTE: "100",
+    PLOOMES_RATE_LIMIT_PER_MINUTE: "120",
+    PLOOMES_BURST: "18",
+  });
 });
 
 import { parseAgentAnswer } from "@/lib/agent-lookup/agent-answer-record";
@@ -25,7 +29,10 @@ function acceptedFrom(email: string | null, phone: string | null, chatId = 9100)
 
 /** What the event row of the integration's chat_accepted says JivoChat was told. */
 async function storedAnswer(integrationId: string, chatId = "9100") {
-  const event = await systemDb.webhookEvent.findFirstOrThrow({ where: { integrationId, chatId }, include: { calls: true } });
+  const event = await systemDb.webhookEvent.findFirstOrThrow({
+    where: { integrationId, chatId },
+    include: { calls: true },
+  });
   return { record: parseAgentAnswer(event.agentAnswer), calls: event.calls, status: event.status };
 }
 
@@ -45,9 +52,14 @@ describe("chat_accepted: the agent sees who the visitor is", () => {
     expect(rows.find((row) => row.title === "Negócio aberto")!.content).toContain("Funil de Vendas › Qualificação");
     expect(body.crm_link).toMatch(/\/sandbox\?record=\d+#sandbox-deals-\d+$/);
     // The visitor typed no name nor phone: Ploomes knows them (the phone only comes with $expand=Phones).
-    expect(body.contact_info).toMatchObject({ name: SANDBOX_SEED.existingPerson.Name, phone: SANDBOX_SEED.existingPerson.Phone });
+    expect(body.contact_info).toMatchObject({
+      name: SANDBOX_SEED.existingPerson.Name,
+      phone: SANDBOX_SEED.existingPerson.Phone,
+    });
     // The event is stored, nothing was created in Ploomes, and its row tells what the agent was shown.
-    expect(await systemDb.webhookEvent.count({ where: { integrationId: setup.integration.id, eventName: "chat_accepted" } })).toBe(1);
+    expect(
+      await systemDb.webhookEvent.count({ where: { integrationId: setup.integration.id, eventName: "chat_accepted" } }),
+    ).toBe(1);
     const { record, calls } = await storedAnswer(setup.integration.id);
     expect(record).toMatchObject({
       shown: true,
@@ -74,10 +86,18 @@ describe("chat_accepted: the agent sees who the visitor is", () => {
     expect((await deliver(setup.webhookUrl, acceptedFrom("ninguem@exemplo.com", null))).body).toEqual({ result: "ok" });
     expect((await storedAnswer(setup.integration.id)).record).toMatchObject({ shown: false, reason: "not_found" });
     expect((await deliver(setup.webhookUrl, acceptedFrom(null, null, 9103))).body).toEqual({ result: "ok" });
-    expect((await storedAnswer(setup.integration.id, "9103")).record).toMatchObject({ shown: false, reason: "no_contact_data" });
+    expect((await storedAnswer(setup.integration.id, "9103")).record).toMatchObject({
+      shown: false,
+      reason: "no_contact_data",
+    });
     const off = await setupSandboxIntegration(server.url, { behaviour: "lead", agentLookup: false });
-    expect((await deliver(off.webhookUrl, acceptedFrom(SANDBOX_SEED.existingPerson.Email, null, 9101))).body).toEqual({ result: "ok" });
-    expect((await storedAnswer(off.integration.id, "9101")).record).toMatchObject({ shown: false, reason: "feature_off" });
+    expect((await deliver(off.webhookUrl, acceptedFrom(SANDBOX_SEED.existingPerson.Email, null, 9101))).body).toEqual({
+      result: "ok",
+    });
+    expect((await storedAnswer(off.integration.id, "9101")).record).toMatchObject({
+      shown: false,
+      reason: "feature_off",
+    });
   });
 
   it("a Ploomes error gets a plain ok, and the event shows the error and the call", async () => {
@@ -94,11 +114,17 @@ describe("chat_accepted: the agent sees who the visitor is", () => {
     const setup = await setupSandboxIntegration(server.url, { behaviour: "lead" });
     await setSandboxFaults(setup.tenantId, { latencyMs: 5_000 });
     const contactsBefore = (await sandboxRecords(setup.tenantId, "Contacts")).length;
-    const { status, body } = await deliver(setup.webhookUrl, acceptedFrom(SANDBOX_SEED.existingPerson.Email, null, 9102));
+    const { status, body } = await deliver(
+      setup.webhookUrl,
+      acceptedFrom(SANDBOX_SEED.existingPerson.Email, null, 9102),
+    );
     expect(status).toBe(200);
     expect(body).toEqual({ result: "ok" });
     // Out of time, not a Ploomes error: the answer gave up at its own budget, before Ploomes' 5 s.
-    expect((await storedAnswer(setup.integration.id, "9102")).record).toMatchObject({ shown: false, reason: "timeout" });
+    expect((await storedAnswer(setup.integration.id, "9102")).record).toMatchObject({
+      shown: false,
+      reason: "timeout",
+    });
     expect(await systemDb.webhookEvent.count({ where: { integrationId: setup.integration.id } })).toBe(1);
     await setSandboxFaults(setup.tenantId, { latencyMs: 0 });
     expect((await sandboxRecords(setup.tenantId, "Contacts")).length).toBe(contactsBefore);

@@ -20,19 +20,38 @@ beforeAll(async () => {
   inbox = await startSmtpInbox();
   process.env.SMTP_URL = inbox.url;
   process.env.ALERT_EMAIL_FROM = "Hub de testes <alertas@hub.example>";
-  const [{ systemDb }, { scopedDb }, { createUser }, { evaluateAlerts }, { deliverPendingAlerts }, { appUrl }, { startTestServer }, sandbox, seed] =
-    await Promise.all([
-      import("@/lib/db/client"),
-      import("@/lib/db/scoped-db"),
-      import("@/lib/accounts/users"),
-      import("@/lib/alerts/evaluate-alerts"),
-      import("@/lib/alerts/deliver-alerts"),
-      import("@/lib/env"),
-      import("../../helpers/test-server"),
-      import("../../helpers/sandbox-integration"),
-      import("../../helpers/seed"),
-    ]);
-  app = { systemDb, scopedDb, createUser, evaluateAlerts, deliverPendingAlerts, appUrl, server: await startTestServer(), sandbox, seed };
+  const [
+    { systemDb },
+    { scopedDb },
+    { createUser },
+    { evaluateAlerts },
+    { deliverPendingAlerts },
+    { appUrl },
+    { startTestServer },
+    sandbox,
+    seed,
+  ] = await Promise.all([
+    import("@/lib/db/client"),
+    import("@/lib/db/scoped-db"),
+    import("@/lib/accounts/users"),
+    import("@/lib/alerts/evaluate-alerts"),
+    import("@/lib/alerts/deliver-alerts"),
+    import("@/lib/env"),
+    import("../../helpers/test-server"),
+    import("../../helpers/sandbox-integration"),
+    import("../../helpers/seed"),
+  ]);
+  app = {
+    systemDb,
+    scopedDb,
+    createUser,
+    evaluateAlerts,
+    deliverPendingAlerts,
+    appUrl,
+    server: await startTestServer(),
+    sandbox,
+    seed,
+  };
 });
 afterAll(async () => {
   await app?.server.close();
@@ -41,9 +60,12 @@ afterAll(async () => {
 
 function chat(i: number) {
   const base = JSON.parse(app.sandbox.fixture("chat_finished_br"));
-  return JSON.stringify({ ...base, chat_id: 930000 + i, visitor: { ...base.visitor, email: `alerta${i}@exemplo.com.br`, name: `Visitante ${i}` } });
+  return JSON.stringify({
+    ...base,
+    chat_id: 930000 + i,
+    visitor: { ...base.visitor, email: `alerta${i}@exemplo.com.br`, name: `Visitante ${i}` },
+  });
 }
-
 
 describe("alert e-mails through SMTP", () => {
   it("a refused key e-mails every admin once, with what failed and the log link, and once more when it recovers", async () => {
@@ -51,14 +73,27 @@ describe("alert e-mails through SMTP", () => {
     const setup = await sandbox.setupSandboxIntegration(app.server.url, { behaviour: "lead" });
     const db = app.scopedDb(setup.account.id);
     const firstAdmin = await systemDb.user.findFirstOrThrow({ where: { accountId: setup.account.id } });
-    await app.createUser(db, { name: "Segunda Admin", email: `segunda-${setup.account.id}@example.com`, role: "admin", password: "senha-segura-123" });
-    await app.createUser(db, { name: "Membro", email: `membro-${setup.account.id}@example.com`, role: "member", password: "senha-segura-123" });
+    await app.createUser(db, {
+      name: "Segunda Admin",
+      email: `segunda-${setup.account.id}@example.com`,
+      role: "admin",
+      password: "senha-segura-123",
+    });
+    await app.createUser(db, {
+      name: "Membro",
+      email: `membro-${setup.account.id}@example.com`,
+      role: "member",
+      password: "senha-segura-123",
+    });
     const mine = firstAdmin.email;
     // Other test files' integrations (failed chats of their own) are not this test's to alert on.
     const only = { integrationId: setup.integration.id };
 
     const tenant = await systemDb.sandboxTenant.findUniqueOrThrow({ where: { id: setup.tenantId } });
-    await systemDb.sandboxTenant.update({ where: { id: setup.tenantId }, data: { apiKeyHash: `rotated-${setup.tenantId}` } });
+    await systemDb.sandboxTenant.update({
+      where: { id: setup.tenantId },
+      data: { apiKeyHash: `rotated-${setup.tenantId}` },
+    });
     await sandbox.deliver(setup.webhookUrl, chat(1));
     await sandbox.drain([setup.integration.id]);
     // The worker flagged the integration: the alert leaves at once, without waiting for the periodic evaluation.
@@ -81,7 +116,9 @@ describe("alert e-mails through SMTP", () => {
     await systemDb.sandboxTenant.update({ where: { id: setup.tenantId }, data: { apiKeyHash: tenant.apiKeyHash } });
     await sandbox.deliver(setup.webhookUrl, chat(4));
     await sandbox.drain([setup.integration.id]);
-    expect((await systemDb.integration.findUniqueOrThrow({ where: { id: setup.integration.id } })).flaggedReason).toBeNull();
+    expect(
+      (await systemDb.integration.findUniqueOrThrow({ where: { id: setup.integration.id } })).flaggedReason,
+    ).toBeNull();
     await Promise.all([app.evaluateAlerts(only), app.evaluateAlerts(only)]);
     await app.deliverPendingAlerts();
     const [resolved] = (await inbox.waitFor(2, mine)).slice(1);
@@ -91,40 +128,69 @@ describe("alert e-mails through SMTP", () => {
     await Promise.all([app.evaluateAlerts(only), app.deliverPendingAlerts()]);
     expect(inbox.to(mine).length).toBe(2);
 
-    const messages = await systemDb.alertMessage.findMany({ where: { accountId: setup.account.id }, orderBy: { createdAt: "asc" } });
-    expect(messages.map((message) => [message.type, message.delivery])).toEqual([["opened", "sent"], ["resolved", "sent"]]);
+    const messages = await systemDb.alertMessage.findMany({
+      where: { accountId: setup.account.id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(messages.map((message) => [message.type, message.delivery])).toEqual([
+      ["opened", "sent"],
+      ["resolved", "sent"],
+    ]);
     const incidents = await systemDb.alertIncident.findMany({ where: { integrationId: setup.integration.id } });
-    expect(incidents.map((incident) => [incident.kind, incident.openKey, incident.resolvedAt !== null])).toEqual([["flagged", null, true]]);
+    expect(incidents.map((incident) => [incident.kind, incident.openKey, incident.resolvedAt !== null])).toEqual([
+      ["flagged", null, true],
+    ]);
   }, 120_000);
 
   it("a failure rate over the threshold and silence beyond the window each alert once and recover", async () => {
     const { systemDb, seed } = app;
     const account = await seed.seedAccount("alert-rate");
     const activatedAt = new Date(Date.now() - 30 * 3_600_000);
-    const { integration } = await seed.seedIntegration({ accountId: account.id, settings: { behaviour: "lead", silenceAlertHours: 24 } });
+    const { integration } = await seed.seedIntegration({
+      accountId: account.id,
+      settings: { behaviour: "lead", silenceAlertHours: 24 },
+    });
     await systemDb.integration.update({ where: { id: integration.id }, data: { activatedAt, lastEventAt: null } });
     const now = new Date();
     const event = (status: string, n: number) =>
       systemDb.webhookEvent.create({
-        data: { accountId: account.id, integrationId: integration.id, eventName: "chat_finished", dedupeKey: `${status}-${n}`, status, receivedAt: new Date(now.getTime() - 10 * 60_000) },
+        data: {
+          accountId: account.id,
+          integrationId: integration.id,
+          eventName: "chat_finished",
+          dedupeKey: `${status}-${n}`,
+          status,
+          receivedAt: new Date(now.getTime() - 10 * 60_000),
+        },
       });
     for (let n = 0; n < 3; n++) await event("failed", n);
     await event("done", 0);
     const mine = (await systemDb.user.findFirstOrThrow({ where: { accountId: account.id } })).email;
 
     const thresholds = { failureRate: 0.5, minFailures: 3 };
-    expect(await app.evaluateAlerts({ now, thresholds, integrationId: integration.id })).toEqual({ opened: 2, resolved: 0 });
-    expect(await app.evaluateAlerts({ now, thresholds, integrationId: integration.id })).toEqual({ opened: 0, resolved: 0 });
+    expect(await app.evaluateAlerts({ now, thresholds, integrationId: integration.id })).toEqual({
+      opened: 2,
+      resolved: 0,
+    });
+    expect(await app.evaluateAlerts({ now, thresholds, integrationId: integration.id })).toEqual({
+      opened: 0,
+      resolved: 0,
+    });
     await app.deliverPendingAlerts({ now });
     const mails = await inbox.waitFor(2, mine);
     const bySubject = (text: string) => mails.find((mail) => mail.subject?.includes(text));
-    expect(bySubject("muitos eventos com falha")!.text).toContain("3 de 4 eventos processados na última hora falharam (limite: 50 %)");
+    expect(bySubject("muitos eventos com falha")!.text).toContain(
+      "3 de 4 eventos processados na última hora falharam (limite: 50 %)",
+    );
     expect(bySubject("nenhum evento do JivoChat")!.text).toContain("Nenhum evento do JivoChat há mais de 24 h");
 
     // An hour later the failures are out of the window, and a chat arrived: both incidents resolve.
     const later = new Date(now.getTime() + 61 * 60_000);
     await systemDb.integration.update({ where: { id: integration.id }, data: { lastEventAt: later } });
-    expect(await app.evaluateAlerts({ now: later, thresholds, integrationId: integration.id })).toEqual({ opened: 0, resolved: 2 });
+    expect(await app.evaluateAlerts({ now: later, thresholds, integrationId: integration.id })).toEqual({
+      opened: 0,
+      resolved: 2,
+    });
     await app.deliverPendingAlerts({ now: later });
     const resolved = (await inbox.waitFor(4, mine)).slice(2);
     expect(resolved.map((mail) => mail.subject?.slice(0, 11)).sort()).toEqual(["[Resolvido]", "[Resolvido]"]);
@@ -134,7 +200,10 @@ describe("alert e-mails through SMTP", () => {
     const { systemDb, seed } = app;
     const account = await seed.seedAccount("alert-retry");
     const { integration } = await seed.seedIntegration({ accountId: account.id });
-    await systemDb.integration.update({ where: { id: integration.id }, data: { flaggedReason: "O estágio configurado (#9) não existe mais." } });
+    await systemDb.integration.update({
+      where: { id: integration.id },
+      data: { flaggedReason: "O estágio configurado (#9) não existe mais." },
+    });
     const mine = (await systemDb.user.findFirstOrThrow({ where: { accountId: account.id } })).email;
     // Jobs other test files left queued may have flagged their integrations during this file's drains: their
     // alerts go out first, so that the refusal below meets this test's message.
@@ -155,7 +224,10 @@ describe("alert e-mails through SMTP", () => {
     expect(results.reduce((sum, result) => sum + result.sent, 0)).toBe(1);
     await inbox.waitFor(1, mine);
     expect(inbox.to(mine).length).toBe(1);
-    expect(await systemDb.alertMessage.findFirstOrThrow({ where: { accountId: account.id } })).toMatchObject({ delivery: "sent", attempts: 2 });
+    expect(await systemDb.alertMessage.findFirstOrThrow({ where: { accountId: account.id } })).toMatchObject({
+      delivery: "sent",
+      attempts: 2,
+    });
   });
 
   it("a wrong SMTP password is an error kept on the message, without the password", async () => {

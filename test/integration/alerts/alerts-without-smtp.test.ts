@@ -24,8 +24,14 @@ async function until<T>(read: () => Promise<T | null>, maxMs = 10_000): Promise<
 describe("alerts without SMTP (the embedded default)", () => {
   it("a health check that finds a refused key opens the incident at once; the message is kept for the Alertas page", async () => {
     const setup = await setupSandboxIntegration(server.url, { behaviour: "lead" });
-    await systemDb.sandboxTenant.update({ where: { id: setup.tenantId }, data: { apiKeyHash: `rotated-${setup.tenantId}` } });
-    const integration = await systemDb.integration.findUniqueOrThrow({ where: { id: setup.integration.id }, include: { connection: true } });
+    await systemDb.sandboxTenant.update({
+      where: { id: setup.tenantId },
+      data: { apiKeyHash: `rotated-${setup.tenantId}` },
+    });
+    const integration = await systemDb.integration.findUniqueOrThrow({
+      where: { id: setup.integration.id },
+      include: { connection: true },
+    });
     expect((await checkIntegrationHealth(integration)).map((problem) => problem.code)).toEqual(["key_refused"]);
 
     const message = await until(() => systemDb.alertMessage.findFirst({ where: { accountId: setup.account.id } }));
@@ -35,7 +41,9 @@ describe("alerts without SMTP (the embedded default)", () => {
     expect((await systemDb.alertMessage.findUniqueOrThrow({ where: { id: message.id } })).delivery).toBe("stored");
 
     const page = await listAlerts(scopedDb(setup.account.id));
-    expect(page.open.map((incident) => [incident.kind, incident.integration.id])).toEqual([["flagged", setup.integration.id]]);
+    expect(page.open.map((incident) => [incident.kind, incident.integration.id])).toEqual([
+      ["flagged", setup.integration.id],
+    ]);
     expect(page.messages.map((m) => m.id)).toEqual([message.id]);
     // Another account sees none of it.
     const other = await seedAccount("alerts-other");

@@ -14,7 +14,12 @@ const signIn = (userId: string | null) =>
 
 async function adminAndMember() {
   const account = await seedAccount("action");
-  const member = await createUser(scopedDb(account.id), { name: "Membro", email: `m-${account.id}@example.com`, role: "member", password: "senha-segura-123" });
+  const member = await createUser(scopedDb(account.id), {
+    name: "Membro",
+    email: `m-${account.id}@example.com`,
+    role: "member",
+    password: "senha-segura-123",
+  });
   return { admin: account.users[0]!, member, account };
 }
 
@@ -39,8 +44,15 @@ describe("adminAction / userAction / publicAction", () => {
     signIn(admin.id);
     const body = vi.fn(async () => "ran");
     const action = adminAction([recordId, z.object({ email: z.email("invalidEmail") })], body);
-    expect(await action({ not: "" } as unknown as string, { email: "a@b.co" })).toMatchObject({ ok: false, code: "VALIDATION" });
-    expect(await action("abc", { email: "nope" })).toMatchObject({ ok: false, code: "VALIDATION", fields: { email: "invalidEmail" } });
+    expect(await action({ not: "" } as unknown as string, { email: "a@b.co" })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+    });
+    expect(await action("abc", { email: "nope" })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fields: { email: "invalidEmail" },
+    });
     expect(body).not.toHaveBeenCalled();
   });
 

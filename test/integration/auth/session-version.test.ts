@@ -18,10 +18,15 @@ vi.mock("next-auth", async (importOriginal) => {
   return {
     ...original,
     getServerSession: async () =>
-      presented.token ? options.callbacks!.session!({ session: { expires: "" }, token: presented.token } as never) : null,
+      presented.token
+        ? options.callbacks!.session!({ session: { expires: "" }, token: presented.token } as never)
+        : null,
   };
 });
-vi.mock("react", async (importOriginal) => ({ ...(await importOriginal<typeof import("react")>()), cache: <T,>(fn: T) => fn }));
+vi.mock("react", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("react")>()),
+  cache: <T>(fn: T) => fn,
+}));
 
 const PASSWORD = "senha-segura-123";
 const { authorize } = (authOptions.providers[0] as CredentialsConfig).options;
@@ -60,10 +65,14 @@ describe("session version", () => {
     const laptop = await signInToken(email);
     const phone = await signInToken(email);
 
-    await expect(changePassword(user.id, { currentPassword: "wrong-one-1", newPassword: "cavalo bateria grampo" })).rejects.toMatchObject({
+    await expect(
+      changePassword(user.id, { currentPassword: "wrong-one-1", newPassword: "cavalo bateria grampo" }),
+    ).rejects.toMatchObject({
       fields: { currentPassword: "currentPasswordWrong" },
     });
-    await expect(changePassword(user.id, { currentPassword: PASSWORD, newPassword: "password1" })).rejects.toMatchObject({
+    await expect(
+      changePassword(user.id, { currentPassword: PASSWORD, newPassword: "password1" }),
+    ).rejects.toMatchObject({
       fields: { newPassword: "passwordCommon" },
     });
     expect((await userWith(laptop))?.email).toBe(email);
@@ -79,11 +88,19 @@ describe("session version", () => {
     const email = (await seedAccount("pwguess")).users[0]!.email;
     const user = await systemDb.user.findUniqueOrThrow({ where: { email } });
     const answers = await Promise.allSettled(
-      Array.from({ length: 30 }, (_, n) => changePassword(user.id, { currentPassword: `guess-${n}`, newPassword: "cavalo bateria grampo" })),
+      Array.from({ length: 30 }, (_, n) =>
+        changePassword(user.id, { currentPassword: `guess-${n}`, newPassword: "cavalo bateria grampo" }),
+      ),
     );
-    const fields = answers.map((answer) => (answer.status === "rejected" ? (answer.reason as { fields?: Record<string, string> }).fields?.currentPassword : "ok"));
+    const fields = answers.map((answer) =>
+      answer.status === "rejected"
+        ? (answer.reason as { fields?: Record<string, string> }).fields?.currentPassword
+        : "ok",
+    );
     expect(fields.filter((field) => field === "currentPasswordWrong").length).toBeLessThanOrEqual(5);
-    await expect(changePassword(user.id, { currentPassword: PASSWORD, newPassword: "cavalo bateria grampo" })).rejects.toMatchObject({
+    await expect(
+      changePassword(user.id, { currentPassword: PASSWORD, newPassword: "cavalo bateria grampo" }),
+    ).rejects.toMatchObject({
       fields: { currentPassword: "tooManyAttempts" },
     });
   });
@@ -91,7 +108,12 @@ describe("session version", () => {
   it("a role change ends the user's sessions; a removal too", async () => {
     const account = await seedAccount("role");
     const db = scopedDb(account.id);
-    const member = await createUser(db, { name: "Membro", email: `member-${Date.now()}@example.com`, role: "member", password: "senha-do-membro-1" });
+    const member = await createUser(db, {
+      name: "Membro",
+      email: `member-${Date.now()}@example.com`,
+      role: "member",
+      password: "senha-do-membro-1",
+    });
     const token = await signInToken(member.email, "senha-do-membro-1");
     expect((await userWith(token))?.role).toBe("member");
 

@@ -53,7 +53,9 @@ beforeEach(async () => {
 
 async function signIn(headers: Record<string, string>): Promise<string> {
   attempt += 1;
-  const response = await fetch(url, { headers: { ...headers, "x-email": `nobody-${attempt}-${Date.now()}@example.com` } });
+  const response = await fetch(url, {
+    headers: { ...headers, "x-email": `nobody-${attempt}-${Date.now()}@example.com` },
+  });
   return response.text();
 }
 
@@ -72,12 +74,16 @@ describe("per-IP sign-in throttle", () => {
   it("TRUST_PROXY=1: the address the proxy appended is the client's, whatever is forged left of it", async () => {
     settings.trustProxy = 1;
     const viaProxy = (forged: string, client: string) => ({ "x-forwarded-for": `${forged}, ${client}` });
-    for (let n = 1; n <= IP_LIMIT; n++) expect(await signIn(viaProxy(`6.6.6.${n}`, "203.0.113.50"))).toBe("invalid_credentials");
+    for (let n = 1; n <= IP_LIMIT; n++)
+      expect(await signIn(viaProxy(`6.6.6.${n}`, "203.0.113.50"))).toBe("invalid_credentials");
     expect(await signIn(viaProxy("6.6.6.99", "203.0.113.50"))).toBe("too_many_attempts");
     // Another client behind the same proxy (the same socket address) is not locked with it.
     expect(await signIn(viaProxy("6.6.6.6", "203.0.113.51"))).toBe("invalid_credentials");
 
-    const keys = await systemDb.loginThrottle.findMany({ where: { key: { startsWith: "ip:" } }, orderBy: { key: "asc" } });
+    const keys = await systemDb.loginThrottle.findMany({
+      where: { key: { startsWith: "ip:" } },
+      orderBy: { key: "asc" },
+    });
     expect(keys.map((row) => [row.key, row.lockedUntil !== null])).toEqual([
       ["ip:203.0.113.50", true],
       ["ip:203.0.113.51", false],

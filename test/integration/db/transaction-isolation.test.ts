@@ -33,7 +33,9 @@ describe("a transaction in progress", () => {
     await systemDb
       .$transaction(async (tx) => {
         await tx.account.create({ data: { id, name: "uncommitted" } });
-        seen = systemDb.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Account" WHERE "id" = ${id}`.then((rows) => rows[0] ?? null);
+        seen = systemDb.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Account" WHERE "id" = ${id}`.then(
+          (rows) => rows[0] ?? null,
+        );
         await nextTick();
         throw new Error("rolled back on purpose");
       })

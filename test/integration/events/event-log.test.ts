@@ -6,7 +6,8 @@ import { getEventDashboard } from "@/lib/events/event-dashboard";
 import { getEventDetail, listEvents, PAGE_SIZE } from "@/lib/events/event-log";
 import { seedAccount, seedIntegration, seedEvent } from "../../helpers/seed";
 
-const list = (accountId: string, params: Record<string, string> = {}) => listEvents(scopedDb(accountId), parseEventFilters(params));
+const list = (accountId: string, params: Record<string, string> = {}) =>
+  listEvents(scopedDb(accountId), parseEventFilters(params));
 const ids = (result: Awaited<ReturnType<typeof list>>) => result.events.map((event) => event.id);
 
 async function accountWithEvents() {
@@ -23,9 +24,25 @@ async function accountWithEvents() {
     visitorPhone: "(11) 98765-4321",
     chatId: "918273645",
   });
-  const failed = await seedEvent(integration, { receivedAt: at(-24), status: "failed", visitorName: "João", chatId: "chat-b" });
-  const duplicate = await seedEvent(other, { receivedAt: at(-48), status: "done", deliveries: 3, visitorName: "Pedro", chatId: "chat-c" });
-  const percent = await seedEvent(other, { receivedAt: at(-72), status: "ignored", visitorName: "Promo 50% off", chatId: "chat-d" });
+  const failed = await seedEvent(integration, {
+    receivedAt: at(-24),
+    status: "failed",
+    visitorName: "João",
+    chatId: "chat-b",
+  });
+  const duplicate = await seedEvent(other, {
+    receivedAt: at(-48),
+    status: "done",
+    deliveries: 3,
+    visitorName: "Pedro",
+    chatId: "chat-c",
+  });
+  const percent = await seedEvent(other, {
+    receivedAt: at(-72),
+    status: "ignored",
+    visitorName: "Promo 50% off",
+    chatId: "chat-d",
+  });
   return { account, integration, other, mariana, failed, duplicate, percent };
 }
 
@@ -78,7 +95,9 @@ describe("event log list", () => {
     expect(first).toMatchObject({ total: 60, pageCount: 2 });
     expect(first.events).toHaveLength(PAGE_SIZE);
     expect(first.events[0]!.visitorName).toBe("Visitante 59");
-    expect(second.events.map((event) => event.visitorName)).toEqual(Array.from({ length: 10 }, (_, i) => `Visitante ${9 - i}`));
+    expect(second.events.map((event) => event.visitorName)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `Visitante ${9 - i}`),
+    );
     expect((await list(account.id, { page: "9" })).events).toEqual([]);
   });
 
@@ -104,7 +123,12 @@ describe("event detail", () => {
         rawPayload: '{"event_name":"chat_finished","visitor":{"name":"<script>alert(1)</script>"}}',
         outcome: JSON.stringify({ person: { id: 12, how: "email", companyId: null, attempt: 1 }, deal: { id: 40 } }),
         plan: JSON.stringify([
-          { step: "findPerson", attempt: 1, at: "2026-11-20T12:00:00.000Z", result: { person: { id: 12, how: "email", companyId: null, attempt: 1 } } },
+          {
+            step: "findPerson",
+            attempt: 1,
+            at: "2026-11-20T12:00:00.000Z",
+            result: { person: { id: 12, how: "email", companyId: null, attempt: 1 } },
+          },
           { step: "createDeal", attempt: 1, at: "2026-11-20T12:00:01.000Z", result: { deal: { id: 40 } } },
         ]),
         warnings: JSON.stringify([{ code: "invalid_phone", field: "Phones", value: "123" }]),
@@ -113,8 +137,25 @@ describe("event detail", () => {
     );
     await systemDb.ploomesCall.createMany({
       data: [
-        { eventId: event.id, method: "GET", path: "/Contacts?$filter=x", status: 200, durationMs: 80, attempt: 1, createdAt: new Date("2026-11-20T12:00:00Z") },
-        { eventId: event.id, method: "POST", path: "/Interactions", status: 500, durationMs: 120, error: "Internal", attempt: 2, createdAt: new Date("2026-11-20T12:05:00Z") },
+        {
+          eventId: event.id,
+          method: "GET",
+          path: "/Contacts?$filter=x",
+          status: 200,
+          durationMs: 80,
+          attempt: 1,
+          createdAt: new Date("2026-11-20T12:00:00Z"),
+        },
+        {
+          eventId: event.id,
+          method: "POST",
+          path: "/Interactions",
+          status: 500,
+          durationMs: 120,
+          error: "Internal",
+          attempt: 2,
+          createdAt: new Date("2026-11-20T12:05:00Z"),
+        },
       ],
     });
     const detail = await getEventDetail(scopedDb(account.id), event.id);
@@ -122,7 +163,10 @@ describe("event detail", () => {
       { key: "personFoundByEmail", values: { id: 12 } },
       { key: "dealCreated", values: { id: 40 } },
     ]);
-    expect(detail?.records.map((record) => `${record.entity}:${record.id}:${record.how}`)).toEqual(["person:12:reused", "deal:40:created"]);
+    expect(detail?.records.map((record) => `${record.entity}:${record.id}:${record.how}`)).toEqual([
+      "person:12:reused",
+      "deal:40:created",
+    ]);
     expect(detail?.calls.map((call) => `${call.method} ${call.status}`)).toEqual(["GET 200", "POST 500"]);
     expect(detail?.warnings).toEqual([{ code: "invalid_phone", field: "Phones", value: "123" }]);
     expect(detail?.statusView.retryAt).toEqual(new Date("2026-11-20T12:10:00Z"));
@@ -138,12 +182,19 @@ describe("event dashboard", () => {
     const now = new Date("2026-11-20T18:00:00Z");
     await seedEvent(integration, { status: "done", receivedAt: new Date("2026-11-20T12:00:00Z") });
     await seedEvent(integration, { status: "done", receivedAt: new Date("2026-11-19T12:00:00Z") });
-    await seedEvent(integration, { status: "failed", receivedAt: new Date("2026-11-19T13:00:00Z") }, { status: "failed" });
+    await seedEvent(
+      integration,
+      { status: "failed", receivedAt: new Date("2026-11-19T13:00:00Z") },
+      { status: "failed" },
+    );
     await seedEvent(integration, { status: "done", receivedAt: new Date("2026-09-01T12:00:00Z") });
     const waitingSince = new Date("2026-11-20T17:00:00Z");
     await seedEvent(integration, { status: "received" }, { status: "queued", createdAt: waitingSince });
     await seedEvent(integration, { status: "processing" }, { status: "running" });
-    await systemDb.integration.update({ where: { id: integration.id }, data: { flaggedReason: "Chave recusada", flaggedAt: now } });
+    await systemDb.integration.update({
+      where: { id: integration.id },
+      data: { flaggedReason: "Chave recusada", flaggedAt: now },
+    });
     const other = await accountWithEvents();
 
     const dashboard = await getEventDashboard(scopedDb(account.id), now);
@@ -154,7 +205,9 @@ describe("event dashboard", () => {
     expect(dashboard.successRate).toBeCloseTo(2 / 3);
     expect(dashboard.queueDepth).toBe(2);
     expect(dashboard.oldestWaitingSince).toEqual(waitingSince);
-    expect(dashboard.flagged).toEqual([{ id: integration.id, name: integration.name, flaggedReason: "Chave recusada" }]);
+    expect(dashboard.flagged).toEqual([
+      { id: integration.id, name: integration.name, flaggedReason: "Chave recusada" },
+    ]);
     expect((await getEventDashboard(scopedDb(other.account.id), now)).flagged).toEqual([]);
   });
 });

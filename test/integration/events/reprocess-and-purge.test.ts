@@ -20,7 +20,13 @@ describe("reprocess", () => {
     const event = await seedEvent(
       integration,
       { status: "failed", statusReason: "401", outcome, processedAt: new Date() },
-      { status: "failed", attempts: 3, runAt: new Date("2026-01-01T00:00:00Z"), lastError: "401", createdAt: new Date("2026-01-01T00:00:00Z") },
+      {
+        status: "failed",
+        attempts: 3,
+        runAt: new Date("2026-01-01T00:00:00Z"),
+        lastError: "401",
+        createdAt: new Date("2026-01-01T00:00:00Z"),
+      },
     );
     let signals = 0;
     const stop = onJobQueued(() => signals++);
@@ -30,14 +36,25 @@ describe("reprocess", () => {
 
     const after = await systemDb.webhookEvent.findUniqueOrThrow({ where: { id: event.id }, include: { job: true } });
     expect(after).toMatchObject({ status: "received", statusReason: null, processedAt: null, outcome });
-    expect(after.job).toMatchObject({ id: event.job!.id, status: "queued", attempts: 3, lastError: null, lockedBy: null });
+    expect(after.job).toMatchObject({
+      id: event.job!.id,
+      status: "queued",
+      attempts: 3,
+      lastError: null,
+      lockedBy: null,
+    });
     expect(after.job!.runAt).toEqual(now);
     expect(signals).toBe(1);
   });
 
   it("gives a paused event (which never had a job) a job of its chat", async () => {
     const { integration, db } = await setup();
-    const event = await seedEvent(integration, { status: "paused", statusReason: "integration_paused", widgetId: "w9", chatId: "c9" });
+    const event = await seedEvent(integration, {
+      status: "paused",
+      statusReason: "integration_paused",
+      widgetId: "w9",
+      chatId: "c9",
+    });
     await reprocessEvent(db, event.id);
     const job = await systemDb.job.findUniqueOrThrow({ where: { eventId: event.id } });
     expect(job).toMatchObject({ status: "queued", attempts: 0, chatKey: `${integration.id}:w9:c9` });
@@ -66,17 +83,34 @@ describe("purge of expired payloads (LGPD)", () => {
     const now = new Date("2030-06-01T12:00:00Z");
     const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
     const plan = JSON.stringify([
-      { step: "createInteraction", attempt: 1, at: "2030-01-01T00:00:00.000Z", result: { interaction: { id: 5 } }, transcript: "Olá, meu CPF é…" },
+      {
+        step: "createInteraction",
+        attempt: 1,
+        at: "2030-01-01T00:00:00.000Z",
+        result: { interaction: { id: 5 } },
+        transcript: "Olá, meu CPF é…",
+      },
     ]);
     const warnings = JSON.stringify([{ code: "invalid_phone", field: "Phones", value: "+55 11 9999" }]);
     const old = await Promise.all(
       [91, 120, 365].map((days) =>
-        seedEvent(integration, { receivedAt: daysAgo(days), status: "done", visitorName: "Ana", outcome, plan, warnings }),
+        seedEvent(integration, {
+          receivedAt: daysAgo(days),
+          status: "done",
+          visitorName: "Ana",
+          outcome,
+          plan,
+          warnings,
+        }),
       ),
     );
     const recent = await seedEvent(integration, { receivedAt: daysAgo(89), status: "done", plan });
     // Due far in the future: no worker of another test may take (and settle) it meanwhile.
-    const stillQueued = await seedEvent(integration, { receivedAt: daysAgo(200), status: "retrying" }, { status: "queued", runAt: now });
+    const stillQueued = await seedEvent(
+      integration,
+      { receivedAt: daysAgo(200), status: "retrying" },
+      { status: "queued", runAt: now },
+    );
 
     const purged = await purgeExpiredPayloads(now, { retentionDays: 90, batchSize: 2 });
     expect(purged).toBeGreaterThanOrEqual(3);
@@ -84,7 +118,9 @@ describe("purge of expired payloads (LGPD)", () => {
     for (const event of old) {
       const row = await systemDb.webhookEvent.findUniqueOrThrow({ where: { id: event.id } });
       expect(row).toMatchObject({ rawPayload: null, purgedAt: now, visitorName: "Ana", outcome, status: "done" });
-      expect(JSON.parse(row.plan!)).toEqual([{ step: "createInteraction", attempt: 1, at: "2030-01-01T00:00:00.000Z", result: { interaction: { id: 5 } } }]);
+      expect(JSON.parse(row.plan!)).toEqual([
+        { step: "createInteraction", attempt: 1, at: "2030-01-01T00:00:00.000Z", result: { interaction: { id: 5 } } },
+      ]);
       expect(JSON.parse(row.warnings!)).toEqual([{ code: "invalid_phone", field: "Phones" }]);
     }
     for (const event of [recent, stillQueued]) {

@@ -9,7 +9,9 @@ import { appErrorOf, draftIntegration } from "./integration-fixtures";
 const mocks = vi.hoisted(() => ({ overrides: {} as Record<string, unknown> }));
 vi.mock("@/lib/env", async (importActual) => {
   const actual = await importActual<typeof import("@/lib/env")>();
-  const env = new Proxy(actual.env, { get: (target, key) => (key in mocks.overrides ? mocks.overrides[key as string] : Reflect.get(target, key)) });
+  const env = new Proxy(actual.env, {
+    get: (target, key) => (key in mocks.overrides ? mocks.overrides[key as string] : Reflect.get(target, key)),
+  });
   return { ...actual, env, appUrl: () => String(mocks.overrides.APP_URL) };
 });
 
@@ -23,14 +25,20 @@ describe("the connection step on a production server", () => {
     const { db, id, account } = await draftIntegration("own-sandbox");
     const { apiKey } = await createSandboxTenant({ accountId: account.id, name: "Sandbox da página" });
     const connection = await connectPloomes(db, id, { apiKey, baseUrl: `${server.url}${SANDBOX_API_PATH}/` });
-    expect(connection).toMatchObject({ isSandbox: true, baseUrl: `${server.url}${SANDBOX_API_PATH}`, ploomesAccountName: "Sandbox da página" });
+    expect(connection).toMatchObject({
+      isSandbox: true,
+      baseUrl: `${server.url}${SANDBOX_API_PATH}`,
+      ploomesAccountName: "Sandbox da página",
+    });
   });
 
   it("refuses another account's sandbox key there, before calling it", async () => {
     const { db, id } = await draftIntegration("foreign-sandbox");
     const other = await draftIntegration("owner-of-the-key");
     const { apiKey } = await createSandboxTenant({ accountId: other.account.id, name: "Alheio" });
-    expect(await appErrorOf(connectPloomes(db, id, { apiKey, baseUrl: `${server.url}${SANDBOX_API_PATH}` }))).toMatchObject({
+    expect(
+      await appErrorOf(connectPloomes(db, id, { apiKey, baseUrl: `${server.url}${SANDBOX_API_PATH}` })),
+    ).toMatchObject({
       code: "VALIDATION",
       fields: { apiKey: "sandboxKeyForeign" },
     });
@@ -40,8 +48,15 @@ describe("the connection step on a production server", () => {
     const { db, id, account } = await draftIntegration("private");
     const { apiKey } = await createSandboxTenant({ accountId: account.id, name: "Sandbox" });
     const port = new URL(server.url).port;
-    for (const baseUrl of [`http://localhost:${port}${SANDBOX_API_PATH}`, `${server.url}/outra/api`, "http://10.0.0.7/sandbox/ploomes/api"]) {
-      expect(await appErrorOf(connectPloomes(db, id, { apiKey, baseUrl })), baseUrl).toMatchObject({ code: "VALIDATION", fields: { baseUrl: "baseUrlInvalid" } });
+    for (const baseUrl of [
+      `http://localhost:${port}${SANDBOX_API_PATH}`,
+      `${server.url}/outra/api`,
+      "http://10.0.0.7/sandbox/ploomes/api",
+    ]) {
+      expect(await appErrorOf(connectPloomes(db, id, { apiKey, baseUrl })), baseUrl).toMatchObject({
+        code: "VALIDATION",
+        fields: { baseUrl: "baseUrlInvalid" },
+      });
     }
   });
 });

@@ -38,7 +38,10 @@ describe("connecting an integration to Ploomes", () => {
 
   it("refuses a key Ploomes answers 401 to, in plain words, and saves nothing", async () => {
     const { db, id, account } = await draftIntegration("refused");
-    const attempt = connectPloomes(db, id, { apiKey: "sbx_not-a-real-key-000000000000", baseUrl: server.sandboxApiUrl });
+    const attempt = connectPloomes(db, id, {
+      apiKey: "sbx_not-a-real-key-000000000000",
+      baseUrl: server.sandboxApiUrl,
+    });
     await expect(attempt).rejects.toMatchObject({
       code: "VALIDATION",
       // The screens say it from the key, in the reader's language (test/unit/error-messages.test.ts).
@@ -52,7 +55,10 @@ describe("connecting an integration to Ploomes", () => {
     const closed = await startTestServer();
     await closed.close();
     const { db, id, account } = await draftIntegration("unreachable");
-    const attempt = connectPloomes(db, id, { apiKey: "sbx_whatever-key-0000000000000000", baseUrl: `${closed.url}${SANDBOX_API_PATH}` });
+    const attempt = connectPloomes(db, id, {
+      apiKey: "sbx_whatever-key-0000000000000000",
+      baseUrl: `${closed.url}${SANDBOX_API_PATH}`,
+    });
     await expect(attempt).rejects.toMatchObject({ code: "UPSTREAM", fields: { _: "ploomesUnreachable" } });
     expect(await systemDb.ploomesConnection.count({ where: { accountId: account.id } })).toBe(0);
   });
@@ -75,7 +81,9 @@ describe("connecting an integration to Ploomes", () => {
     const { apiKey: newKey } = await createSandboxTenant({ accountId: account.id, name: "Outra conta" });
     await connectPloomes(db, id, { apiKey: newKey, baseUrl: server.sandboxApiUrl });
     const stored = await systemDb.ploomesConnection.findMany({ where: { accountId: account.id } });
-    expect(stored.map((row) => [row.id, row.apiKeyLast4, row.ploomesAccountName])).toEqual([[connection.id, newKey.slice(-4), "Outra conta"]]);
+    expect(stored.map((row) => [row.id, row.apiKeyLast4, row.ploomesAccountName])).toEqual([
+      [connection.id, newKey.slice(-4), "Outra conta"],
+    ]);
     expect(await systemDb.ploomesCache.count({ where: { connectionId: connection.id } })).toBe(0);
   });
 

@@ -43,7 +43,9 @@ describe("discarding a draft", () => {
     const made = await connectSandbox(db, first.id, { sandboxUrl: server.sandboxApiUrl });
     const tenant = (await systemDb.ploomesConnection.findUniqueOrThrow({ where: { id: made.id } })).sandboxTenantId!;
     const second = await createIntegration(db, account.id);
-    const apiKey = decryptSecret((await systemDb.ploomesConnection.findUniqueOrThrow({ where: { id: made.id } })).apiKeyCipher);
+    const apiKey = decryptSecret(
+      (await systemDb.ploomesConnection.findUniqueOrThrow({ where: { id: made.id } })).apiKeyCipher,
+    );
     await connectPloomes(db, second.id, { apiKey, baseUrl: server.sandboxApiUrl });
     await discardDraft(db, first.id);
     expect(await systemDb.sandboxTenant.count({ where: { id: tenant } })).toBe(1);
@@ -55,10 +57,17 @@ describe("discarding a draft", () => {
     const { db, id } = await connectedDraft(server.url, "discard-live");
     await saveIntegrationSettings(db, id, "behaviour", { behaviour: "lead", offlineBehaviour: "same" });
     const { webhookUrl } = await activateIntegration(db, id);
-    expect(await appErrorOf(discardDraft(db, id))).toMatchObject({ code: "CONFLICT", fields: { _: "discardNotDraft" } });
+    expect(await appErrorOf(discardDraft(db, id))).toMatchObject({
+      code: "CONFLICT",
+      fields: { _: "discardNotDraft" },
+    });
     const token = webhookUrl.split("/").pop()!;
     const chat = fs.readFileSync("test/fixtures/jivo/chat_finished_br.json", "utf8");
-    await fetch(`${server.url}/api/webhooks/jivo/${token}`, { method: "POST", headers: { "content-type": "application/json" }, body: chat });
+    await fetch(`${server.url}/api/webhooks/jivo/${token}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: chat,
+    });
     await deactivateIntegration(db, id);
     expect(await appErrorOf(discardDraft(db, id))).toMatchObject({ code: "CONFLICT" });
     expect(await systemDb.webhookEvent.count({ where: { integrationId: id } })).toBe(1);
@@ -74,7 +83,10 @@ describe("discarding a draft", () => {
   it("frees its name: the next draft takes the first name no integration has", async () => {
     const { db, id, account } = await draftIntegration("discard-names");
     await createIntegration(db, account.id);
-    const names = async () => (await systemDb.integration.findMany({ where: { accountId: account.id }, orderBy: { createdAt: "asc" } })).map((row) => row.name);
+    const names = async () =>
+      (await systemDb.integration.findMany({ where: { accountId: account.id }, orderBy: { createdAt: "asc" } })).map(
+        (row) => row.name,
+      );
     expect(await names()).toEqual(["JivoChat", "JivoChat 2"]);
     await discardDraft(db, id);
     await createIntegration(db, account.id);

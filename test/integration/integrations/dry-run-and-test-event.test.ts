@@ -42,11 +42,16 @@ async function configured() {
 
 async function crmCounts(tenantId: string) {
   const sets = ["Contacts", "Deals", "Leads", "InteractionRecords", "Contacts@Origins"];
-  return Object.fromEntries(await Promise.all(sets.map(async (set) => [set, (await sandboxRecords(tenantId, set)).length])));
+  return Object.fromEntries(
+    await Promise.all(sets.map(async (set) => [set, (await sandboxRecords(tenantId, set)).length])),
+  );
 }
 
 const find = <K extends PlanItem["kind"]>(view: DryRunView, kind: K, entity?: string) =>
-  view.items.find((item): item is Extract<PlanItem, { kind: K }> => item.kind === kind && (!entity || ("entity" in item && item.entity === entity)));
+  view.items.find(
+    (item): item is Extract<PlanItem, { kind: K }> =>
+      item.kind === kind && (!entity || ("entity" in item && item.entity === entity)),
+  );
 
 const valueOf = (item: Extract<PlanItem, { kind: "create" }> | undefined, label: string) =>
   item?.fields.find((field) => ("name" in field.label ? field.label.name : field.label.key) === label)?.value;
@@ -71,7 +76,10 @@ describe("dry run", () => {
     expect(valueOf(person, "Email")).toEqual({ type: "text", text: "mariana.conceicao@acme.com.br" });
     // Custom fields by their Ploomes name, the company it joins as "the one created above".
     expect(valueOf(person, "Origem da campanha")).toEqual({ type: "text", text: "black_friday" });
-    expect(valueOf(person, "company")).toEqual({ type: "record", record: { entity: "company", id: expect.any(Number), href: null } });
+    expect(valueOf(person, "company")).toEqual({
+      type: "record",
+      record: { entity: "company", id: expect.any(Number), href: null },
+    });
     const deal = find(view, "create", "deal");
     expect(valueOf(deal, "funnel")).toEqual({ type: "text", text: "Funil de Vendas › Prospecção" });
     expect(valueOf(deal, "owner")).toEqual({ type: "text", text: "João Vendedor" });
@@ -98,18 +106,32 @@ describe("dry run", () => {
     const view = await runDryRun(setup.db, setup.id, { kind: "pasted", json: JSON.stringify(payload) });
 
     const found = find(view, "found", "person");
-    expect(found).toMatchObject({ how: "email", record: { entity: "person", href: expect.stringMatching(/^\/sandbox\?record=\d+#sandbox-contacts-\d+$/) } });
+    expect(found).toMatchObject({
+      how: "email",
+      record: { entity: "person", href: expect.stringMatching(/^\/sandbox\?record=\d+#sandbox-contacts-\d+$/) },
+    });
     const open = find(view, "openDeal");
-    expect(open).toMatchObject({ reused: true, title: SANDBOX_SEED.existingPerson.openDealTitle, record: { entity: "deal" } });
+    expect(open).toMatchObject({
+      reused: true,
+      title: SANDBOX_SEED.existingPerson.openDealTitle,
+      record: { entity: "deal" },
+    });
     expect(find(view, "create", "deal")).toBeUndefined();
     expect(find(view, "interaction")?.on).toEqual(open?.record);
   });
 
   it("says why a payload cannot be planned, in place", async () => {
     const setup = await configured();
-    expect(await appErrorOf(runDryRun(setup.db, setup.id, { kind: "pasted", json: "{not json" }))).toMatchObject({ fields: { _: "dryRunInvalidJson" } });
-    expect(await appErrorOf(runDryRun(setup.db, setup.id, { kind: "pasted", json: '{"hello": 1}' }))).toMatchObject({ fields: { _: "dryRunNotJivo" } });
-    const ignored = await runDryRun(setup.db, setup.id, { kind: "pasted", json: '{"event_name":"client_attribute_updated","widget_id":"1","client_id":1217}' });
+    expect(await appErrorOf(runDryRun(setup.db, setup.id, { kind: "pasted", json: "{not json" }))).toMatchObject({
+      fields: { _: "dryRunInvalidJson" },
+    });
+    expect(await appErrorOf(runDryRun(setup.db, setup.id, { kind: "pasted", json: '{"hello": 1}' }))).toMatchObject({
+      fields: { _: "dryRunNotJivo" },
+    });
+    const ignored = await runDryRun(setup.db, setup.id, {
+      kind: "pasted",
+      json: '{"event_name":"client_attribute_updated","widget_id":"1","client_id":1217}',
+    });
     expect(ignored).toMatchObject({ ignoredReason: "event_not_handled", items: [], requests: 0 });
     const update = await runDryRun(setup.db, setup.id, { kind: "pasted", json: fixture("client_updated") });
     expect(update).toMatchObject({ ignoredReason: "contact_update", items: [], requests: 0 });
@@ -117,7 +139,12 @@ describe("dry run", () => {
 
   it("is open to a member of the account through the action, and not found for another account", async () => {
     const setup = await configured();
-    const member = await createUser(setup.db, { name: "Maria Membro", email: `membro-${setup.id}@example.com`, role: "member", password: "senha-segura-123" });
+    const member = await createUser(setup.db, {
+      name: "Maria Membro",
+      email: `membro-${setup.id}@example.com`,
+      role: "member",
+      password: "senha-segura-123",
+    });
     signIn(member.id);
     const result = await dryRunAction(setup.id, { kind: "sample", name: "chat_finished" });
     expect(result).toMatchObject({ ok: true, data: { event: { visitor: "Mariana Conceição" } } });
@@ -127,7 +154,10 @@ describe("dry run", () => {
 
     const stranger = await seedAccount("outra");
     signIn(stranger.users[0]!.id);
-    expect(await dryRunAction(setup.id, { kind: "sample", name: "chat_finished" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await dryRunAction(setup.id, { kind: "sample", name: "chat_finished" })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
   });
 });
 
@@ -139,18 +169,32 @@ describe("Verificar agora", () => {
     await systemDb.sandboxRecord.delete({ where: { id: field.Id as number } });
 
     const findings = await checkHealthNow(setup.db, setup.id);
-    expect(findings).toEqual([expect.objectContaining({ code: "field_missing", step: "mapping", detail: expect.stringContaining('"Origem da campanha"') })]);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        code: "field_missing",
+        step: "mapping",
+        detail: expect.stringContaining('"Origem da campanha"'),
+      }),
+    ]);
     const row = await systemDb.integration.findUniqueOrThrow({ where: { id: setup.id } });
     expect(row.flaggedReason).toContain('"Origem da campanha"');
     expect(row.lastHealthAt).not.toBeNull();
-    await expect(checkHealthNow(scopedDb((await seedAccount("alheia")).id), setup.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(checkHealthNow(scopedDb((await seedAccount("alheia")).id), setup.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });
 
 describe("Enviar evento de teste", () => {
   it("posts the sample through the real URL and returns the records the worker created, linked", async () => {
     const setup = await configured();
-    const worker = startWorker({ handler: processEvent, onSettled: (job, settled, tx) => settleEvent(job.eventId, settled, tx), concurrency: 2, pollMs: 20, retryBaseMs: 50 });
+    const worker = startWorker({
+      handler: processEvent,
+      onSettled: (job, settled, tx) => settleEvent(job.eventId, settled, tx),
+      concurrency: 2,
+      pollMs: 20,
+      retryBaseMs: 50,
+    });
     const result = await runTestEvent(setup.db, setup.id, { baseUrl: server.url }).finally(() => worker.stop());
 
     expect(result).toMatchObject({ httpStatus: 200, status: "done", eventId: expect.any(String) });
@@ -167,6 +211,8 @@ describe("Enviar evento de teste", () => {
   it("refuses an integration that is not active", async () => {
     const setup = await configured();
     await systemDb.integration.update({ where: { id: setup.id }, data: { status: "paused" } });
-    expect(await appErrorOf(runTestEvent(setup.db, setup.id, { baseUrl: server.url }))).toMatchObject({ fields: { _: "testEventNeedsActive" } });
+    expect(await appErrorOf(runTestEvent(setup.db, setup.id, { baseUrl: server.url }))).toMatchObject({
+      fields: { _: "testEventNeedsActive" },
+    });
   });
 });

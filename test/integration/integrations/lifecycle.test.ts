@@ -46,7 +46,12 @@ describe("integration lifecycle", () => {
     expect(webhookUrl).toMatch(/\/api\/webhooks\/jivo\/[A-Za-z0-9_-]{32}$/);
     const token = webhookUrl.split("/").pop()!;
     const row = await systemDb.integration.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ status: "active", tokenHash: hashToken(token), tokenHint: token.slice(-4), wizardStep: "activate" });
+    expect(row).toMatchObject({
+      status: "active",
+      tokenHash: hashToken(token),
+      tokenHint: token.slice(-4),
+      wizardStep: "activate",
+    });
     expect(JSON.stringify(row)).not.toContain(token);
     // Kept encrypted as well, so an admin can copy the same URL again later.
     expect(await revealWebhookUrl(db, id)).toBe(webhookUrl);
@@ -54,7 +59,10 @@ describe("integration lifecycle", () => {
     expect(await deliver(webhookUrl)).toEqual({ status: 200, body: { result: "ok" } });
     expect(await systemDb.webhookEvent.count({ where: { integrationId: id } })).toBe(1);
     // What arrived feeds the mapping samples and the channel suggestions.
-    expect(await loadSampleValues(db, id)).toMatchObject({ "visitor.name": "Mariana Conceição", "session.utm.campaign": "black_friday" });
+    expect(await loadSampleValues(db, id)).toMatchObject({
+      "visitor.name": "Mariana Conceição",
+      "session.utm.campaign": "black_friday",
+    });
     expect(await listChannelSuggestions(db, id)).toEqual(["aB3kZ9xQ1m"]);
     expect((await listIntegrations(db, "jivo")).map((item) => item.state)).toEqual(["active"]);
 
@@ -68,7 +76,10 @@ describe("integration lifecycle", () => {
     await pauseIntegration(db, id);
     expect(await deliver(webhookUrl)).toEqual({ status: 200, body: { result: "ok" } });
     expect((await systemDb.webhookEvent.findFirstOrThrow({ where: { integrationId: id } })).status).toBe("paused");
-    expect(await appErrorOf(pauseIntegration(db, id))).toMatchObject({ code: "CONFLICT", fields: { _: "statusConflict" } });
+    expect(await appErrorOf(pauseIntegration(db, id))).toMatchObject({
+      code: "CONFLICT",
+      fields: { _: "statusConflict" },
+    });
     await resumeIntegration(db, id);
     expect((await findIntegration(db, id))?.status).toBe("active");
   });
@@ -89,7 +100,11 @@ describe("integration lifecycle", () => {
     const { webhookUrl } = await activateIntegration(db, id);
     await deactivateIntegration(db, id);
     expect((await deliver(webhookUrl)).status).toBe(404);
-    expect(await systemDb.integration.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "inactive", tokenHash: null, tokenCipher: null });
+    expect(await systemDb.integration.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "inactive",
+      tokenHash: null,
+      tokenCipher: null,
+    });
     expect(await revealWebhookUrl(db, id)).toBeNull();
     const again = await activateIntegration(db, id);
     expect(again.webhookUrl).not.toBe(webhookUrl);

@@ -31,7 +31,9 @@ describe("saving the wizard step by step", () => {
 
   it("saves a deal behaviour without its funnel yet, but the funnel step needs a stage (path named)", async () => {
     const { db, id } = await connectedDraft(server.url, "stage");
-    await expect(saveIntegrationSettings(db, id, "behaviour", { behaviour: "person_deal", offlineBehaviour: "same" })).resolves.toEqual({
+    await expect(
+      saveIntegrationSettings(db, id, "behaviour", { behaviour: "person_deal", offlineBehaviour: "same" }),
+    ).resolves.toEqual({
       nextStep: "funnel",
       paused: false,
     });
@@ -44,7 +46,10 @@ describe("saving the wizard step by step", () => {
 
     // Activation checks the whole schema and names what is missing.
     const early = await appErrorOf(activateIntegration(db, id));
-    expect(early).toMatchObject({ code: "VALIDATION", fields: { pipelineId: "pipelineRequired", stageId: "stageRequired" } });
+    expect(early).toMatchObject({
+      code: "VALIDATION",
+      fields: { pipelineId: "pipelineRequired", stageId: "stageRequired" },
+    });
     expect((await stored(db, id)).status).toBe("draft");
   });
 
@@ -60,14 +65,22 @@ describe("saving the wizard step by step", () => {
     });
     expect(result.nextStep).toBe("mapping");
     const settings = readDraftSettings((await stored(db, id)).settings);
-    expect(settings).toMatchObject({ pipelineId, stageId, dealTitleTemplate: "Chat {empresa}", avoidDuplicateDeals: false, behaviour: "company_person_deal" });
+    expect(settings).toMatchObject({
+      pipelineId,
+      stageId,
+      dealTitleTemplate: "Chat {empresa}",
+      avoidDuplicateDeals: false,
+      behaviour: "company_person_deal",
+    });
     expect((await stored(db, id)).wizardStep).toBe("mapping");
   });
 
   it("saves the default owner with the behaviour, a lead's too; the funnel step no longer writes it", async () => {
     const { db, id } = await connectedDraft(server.url, "owner");
     const ana = (await loadPloomesOptions(db, id)).users.find((user) => user.email === "ana@vendas.example")!;
-    const invalid = await appErrorOf(saveIntegrationSettings(db, id, "behaviour", { behaviour: "lead", defaultOwnerId: -1 }));
+    const invalid = await appErrorOf(
+      saveIntegrationSettings(db, id, "behaviour", { behaviour: "lead", defaultOwnerId: -1 }),
+    );
     expect(invalid).toMatchObject({ code: "VALIDATION", fields: { defaultOwnerId: expect.any(String) } });
 
     const result = await saveIntegrationSettings(db, id, "behaviour", {
@@ -77,10 +90,17 @@ describe("saving the wizard step by step", () => {
       ownerFromAgent: false,
     });
     expect(result.nextStep).toBe("mapping");
-    expect(readDraftSettings((await stored(db, id)).settings)).toMatchObject({ behaviour: "lead", defaultOwnerId: ana.id, ownerFromAgent: false });
+    expect(readDraftSettings((await stored(db, id)).settings)).toMatchObject({
+      behaviour: "lead",
+      defaultOwnerId: ana.id,
+      ownerFromAgent: false,
+    });
 
     await saveIntegrationSettings(db, id, "funnel", { defaultOwnerId: 999, ownerFromAgent: true });
-    expect(readDraftSettings((await stored(db, id)).settings)).toMatchObject({ defaultOwnerId: ana.id, ownerFromAgent: false });
+    expect(readDraftSettings((await stored(db, id)).settings)).toMatchObject({
+      defaultOwnerId: ana.id,
+      ownerFromAgent: false,
+    });
   });
 
   it("offers active users and custom fields only: a suspended owner and a native field are refused", async () => {
@@ -93,17 +113,29 @@ describe("saving the wizard step by step", () => {
     expect(keys).toContain(seedFieldKey(1, "Origem da campanha"));
     for (const native of SANDBOX_SEED.nativeFields) expect(keys).not.toContain(native.Key);
 
-    const refused = await appErrorOf(saveIntegrationSettings(db, id, "behaviour", { behaviour: "lead", defaultOwnerId: rafael.id }));
+    const refused = await appErrorOf(
+      saveIntegrationSettings(db, id, "behaviour", { behaviour: "lead", defaultOwnerId: rafael.id }),
+    );
     expect(refused).toMatchObject({ code: "VALIDATION", fields: { defaultOwnerId: "ownerSuspended" } });
     const nativeAsCustom = await appErrorOf(
-      saveIntegrationSettings(db, id, "mapping", { mappings: [{ source: "visitor.name", entity: "person", field: "custom:contact_name" }] }),
+      saveIntegrationSettings(db, id, "mapping", {
+        mappings: [{ source: "visitor.name", entity: "person", field: "custom:contact_name" }],
+      }),
     );
     expect(nativeAsCustom).toMatchObject({ code: "VALIDATION", fields: { "mappings.0.field": "unknownTarget" } });
   });
 
   it("drops a stored mapping to Lead.Note, which Ploomes' Lead does not have, instead of failing the integration", async () => {
-    const legacy = { behaviour: "lead", mappings: [{ source: "visitor.name", entity: "lead", field: "PersonName" }, { source: "offline.message", entity: "lead", field: "Note" }] };
-    expect(parseSettings(JSON.stringify(legacy)).mappings).toEqual([{ source: "visitor.name", entity: "lead", field: "PersonName" }]);
+    const legacy = {
+      behaviour: "lead",
+      mappings: [
+        { source: "visitor.name", entity: "lead", field: "PersonName" },
+        { source: "offline.message", entity: "lead", field: "Note" },
+      ],
+    };
+    expect(parseSettings(JSON.stringify(legacy)).mappings).toEqual([
+      { source: "visitor.name", entity: "lead", field: "PersonName" },
+    ]);
     expect(readDraftSettings(JSON.stringify(legacy)).mappings).toHaveLength(1);
   });
 
@@ -113,7 +145,11 @@ describe("saving the wizard step by step", () => {
     await systemDb.integration.update({ where: { id }, data: { settings: JSON.stringify(before) } });
     // A save that names no owner (an older client, a script) leaves it as it was.
     await saveIntegrationSettings(db, id, "behaviour", { behaviour: "company_person", offlineBehaviour: "lead" });
-    expect(readDraftSettings((await stored(db, id)).settings)).toMatchObject({ behaviour: "company_person", defaultOwnerId: 42, ownerFromAgent: false });
+    expect(readDraftSettings((await stored(db, id)).settings)).toMatchObject({
+      behaviour: "company_person",
+      defaultOwnerId: 42,
+      ownerFromAgent: false,
+    });
   });
 
   it("checks mappings against the schema and against Ploomes' custom field types", async () => {
@@ -130,17 +166,25 @@ describe("saving the wizard step by step", () => {
         ],
       }),
     );
-    expect(duplicate).toMatchObject({ fields: { "mappings.1.field": "duplicateTarget", "mappings.2.field": "unknownTarget" } });
+    expect(duplicate).toMatchObject({
+      fields: { "mappings.1.field": "duplicateTarget", "mappings.2.field": "unknownTarget" },
+    });
 
     const wrongType = await appErrorOf(
       saveIntegrationSettings(db, id, "mapping", {
         mappings: [
           { source: "visitor.email", entity: "person", field: employees },
-          { source: "session.utm.campaign", entity: "company", field: "custom:contact_00000000-0000-0000-0000-000000000000" },
+          {
+            source: "session.utm.campaign",
+            entity: "company",
+            field: "custom:contact_00000000-0000-0000-0000-000000000000",
+          },
         ],
       }),
     );
-    expect(wrongType).toMatchObject({ fields: { "mappings.0.field": "typeMismatch", "mappings.1.field": "unknownTarget" } });
+    expect(wrongType).toMatchObject({
+      fields: { "mappings.0.field": "typeMismatch", "mappings.1.field": "unknownTarget" },
+    });
 
     await saveIntegrationSettings(db, id, "mapping", {
       mappings: [
@@ -163,9 +207,13 @@ describe("saving the wizard step by step", () => {
     await saveIntegrationSettings(db, id, "behaviour", { behaviour: "lead", offlineBehaviour: "same" });
     const settings = readDraftSettings((await stored(db, id)).settings);
     expect(new Set(settings.mappings.map((mapping) => mapping.entity))).toEqual(new Set(["lead"]));
-    expect((await saveIntegrationSettings(db, id, "channels", { widgetIds: ["aB3kZ9xQ1m"] })).nextStep).toBe("activate");
+    expect((await saveIntegrationSettings(db, id, "channels", { widgetIds: ["aB3kZ9xQ1m"] })).nextStep).toBe(
+      "activate",
+    );
     // A lead behaviour has no funnel step: the draft is complete without one.
-    await expect(activateIntegration(db, id)).resolves.toMatchObject({ webhookUrl: expect.stringContaining("/api/webhooks/jivo/") });
+    await expect(activateIntegration(db, id)).resolves.toMatchObject({
+      webhookUrl: expect.stringContaining("/api/webhooks/jivo/"),
+    });
     expect(parseSettings((await stored(db, id)).settings).widgetIds).toEqual(["aB3kZ9xQ1m"]);
   });
 

@@ -4,7 +4,11 @@ import { describe, expect, it, vi } from "vitest";
 // Real Ploomes budgets (100/min each, burst cut to fit 120), not the suites' fast one: account A's backlog must be
 // bound by its budget for the question "does B wait behind it?" to mean anything.
 vi.hoisted(() => {
-  Object.assign(process.env, { PLOOMES_BUDGET_PER_MINUTE: "100", PLOOMES_RATE_LIMIT_PER_MINUTE: "120", PLOOMES_BURST: "18" });
+  Object.assign(process.env, {
+    PLOOMES_BUDGET_PER_MINUTE: "100",
+    PLOOMES_RATE_LIMIT_PER_MINUTE: "120",
+    PLOOMES_BURST: "18",
+  });
 });
 
 import { systemDb } from "@/lib/db/client";
@@ -24,7 +28,14 @@ async function jobOnOwnBudget(runAt: Date) {
   const account = await seedAccount();
   const budgetKey = `test:fair:${randomUUID()}`;
   const connection = await systemDb.ploomesConnection.create({
-    data: { accountId: account.id, name: "Ploomes", baseUrl: "https://api2.ploomes.com", apiKeyCipher: "x", apiKeyLast4: "xxxx", budgetKey },
+    data: {
+      accountId: account.id,
+      name: "Ploomes",
+      baseUrl: "https://api2.ploomes.com",
+      apiKeyCipher: "x",
+      apiKeyLast4: "xxxx",
+      budgetKey,
+    },
   });
   const { integration } = await seedIntegration({ accountId: account.id, connectionId: connection.id });
   const event = await seedEvent(integration, {}, { runAt, createdAt: runAt });
@@ -46,7 +57,10 @@ describe("claimNextJob is fair across Ploomes budgets", () => {
     await completeJob(b.jobId, "worker-1");
     expect((await claimNextJob("worker-1", new Date(now)))?.id).not.toBe(a.jobId);
     // Any job claimed above is another test's leftover; A's turn comes when its budget has a call free.
-    await systemDb.job.updateMany({ where: { lockedBy: "worker-1", id: { not: b.jobId } }, data: { status: "queued", lockedBy: null, leaseUntil: null } });
+    await systemDb.job.updateMany({
+      where: { lockedBy: "worker-1", id: { not: b.jobId } },
+      data: { status: "queued", lockedBy: null, leaseUntil: null },
+    });
     expect((await claimNextJob("worker-2", new Date(now + 3_000)))?.id).toBe(a.jobId);
     await completeJob(a.jobId, "worker-2");
   });
@@ -57,7 +71,11 @@ describe("one account's backlog does not starve another", () => {
 
   /** Empresa + Pessoa + Negócio into the sandbox's sales funnel, on a sandbox tenant (and Ploomes budget) of its own. */
   const dealIntegration = () =>
-    setupFunnelIntegration(server.url, { behaviour: "company_person_deal", avoidDuplicateDeals: true }, { lastHealthAt: new Date() });
+    setupFunnelIntegration(
+      server.url,
+      { behaviour: "company_person_deal", avoidDuplicateDeals: true },
+      { lastHealthAt: new Date() },
+    );
 
   function finishedChat(chatId: number, email: string) {
     const payload = JSON.parse(fixture("chat_finished"));
@@ -71,7 +89,8 @@ describe("one account's backlog does not starve another", () => {
       const answer = await deliver(a.webhookUrl, finishedChat(50_000 + chat, `visitante.a.${chat}@exemplo.com.br`));
       expect(answer.status).toBe(200);
     }
-    const doneOf = (integrationId: string) => systemDb.job.count({ where: { status: "done", event: { integrationId } } });
+    const doneOf = (integrationId: string) =>
+      systemDb.job.count({ where: { status: "done", event: { integrationId } } });
     const worker = startWorker({
       handler: processEvent,
       onSettled: (job, settled, tx) => settleEvent(job.eventId, settled, tx),
@@ -93,13 +112,17 @@ describe("one account's backlog does not starve another", () => {
       expect(await doneOf(b.integration.id)).toBe(1);
       expect(aDone).toBeLessThan(30);
       // A kept its own work going meanwhile, and none of A's chats failed.
-      expect(await systemDb.job.count({ where: { status: "failed", event: { integrationId: a.integration.id } } })).toBe(0);
+      expect(
+        await systemDb.job.count({ where: { status: "failed", event: { integrationId: a.integration.id } } }),
+      ).toBe(0);
       const bDeal = await systemDb.webhookEvent.findFirstOrThrow({ where: { integrationId: b.integration.id } });
       expect(bDeal.status).toBe("done");
     } finally {
       await worker.stop();
       // The rest of A's backlog is of no further use: it leaves the queue, so later test files do not inherit it.
-      await systemDb.job.deleteMany({ where: { status: { in: ["queued", "running"] }, event: { integrationId: a.integration.id } } });
+      await systemDb.job.deleteMany({
+        where: { status: { in: ["queued", "running"] }, event: { integrationId: a.integration.id } },
+      });
     }
   }, 240_000);
 });

@@ -5,7 +5,14 @@ import { acquireIdentityLocks, identityLockHolders } from "@/lib/jobs/identity-l
 import { startWorker } from "@/lib/jobs/run-worker";
 import { processEvent, settleEvent } from "@/lib/sync/process-event";
 import { accountScopeOf } from "@/lib/sync/identity-keys";
-import { deliver, drain, eventsOf, fixture, sandboxRecords, setupFunnelIntegration } from "../../helpers/sandbox-integration";
+import {
+  deliver,
+  drain,
+  eventsOf,
+  fixture,
+  sandboxRecords,
+  setupFunnelIntegration,
+} from "../../helpers/sandbox-integration";
 import { serveTestServer } from "../../helpers/serve-test-server";
 
 const scope = () => `test#${randomUUID()}`;
@@ -46,7 +53,13 @@ describe("identity locks", () => {
   it("an expired key of a dead holder is taken over; a later attempt of the same job takes its own keys at once", async () => {
     const account = scope();
     await systemDb.identityLock.create({
-      data: { accountScope: account, key: "email:dead@x.com", holder: "dead-job:1", jobId: "dead-job", expiresAt: new Date(Date.now() - 1) },
+      data: {
+        accountScope: account,
+        key: "email:dead@x.com",
+        holder: "dead-job:1",
+        jobId: "dead-job",
+        expiresAt: new Date(Date.now() - 1),
+      },
     });
     const taken = await lock(account, ["email:dead@x.com"]);
     expect(taken).not.toBeNull();
@@ -56,7 +69,13 @@ describe("identity locks", () => {
     // Job J's first attempt died holding its key (not yet expired): J's second attempt may go, nobody else.
     await lock(account, ["email:j@x.com"], "job-j");
     expect(await lock(account, ["email:j@x.com"])).toBeNull();
-    const retry = await acquireIdentityLocks({ accountScope: account, keys: ["email:j@x.com"], jobId: "job-j", attempt: 2, ttlMs: 60_000 });
+    const retry = await acquireIdentityLocks({
+      accountScope: account,
+      keys: ["email:j@x.com"],
+      jobId: "job-j",
+      attempt: 2,
+      ttlMs: 60_000,
+    });
     expect(retry).not.toBeNull();
     await retry!.release();
     expect(await identityLockHolders(account, ["email:j@x.com"])).toEqual([]);
@@ -64,7 +83,14 @@ describe("identity locks", () => {
 
   it("a held key is renewed while its holder works, so it does not expire under it", async () => {
     const account = scope();
-    const lease = await acquireIdentityLocks({ accountScope: account, keys: ["email:slow@x.com"], jobId: "slow", attempt: 1, ttlMs: 300, renewMs: 50 });
+    const lease = await acquireIdentityLocks({
+      accountScope: account,
+      keys: ["email:slow@x.com"],
+      jobId: "slow",
+      attempt: 1,
+      ttlMs: 300,
+      renewMs: 50,
+    });
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(await lock(account, ["email:slow@x.com"])).toBeNull();
     await lease!.release();
@@ -72,7 +98,9 @@ describe("identity locks", () => {
 
   it("of many acquirers racing for one identity, exactly one wins", async () => {
     const account = scope();
-    const leases = await Promise.all(Array.from({ length: 12 }, (_, n) => lock(account, [`phone:${n % 2 ? "a" : "b"}`, "email:race@x.com"])));
+    const leases = await Promise.all(
+      Array.from({ length: 12 }, (_, n) => lock(account, [`phone:${n % 2 ? "a" : "b"}`, "email:race@x.com"])),
+    );
     expect(leases.filter(Boolean)).toHaveLength(1);
     await Promise.all(leases.map((lease) => lease?.release()));
   });
@@ -85,7 +113,12 @@ describe("a job whose visitor is busy", () => {
     const setup = await setupFunnelIntegration(server.url, { behaviour: "person_deal" });
     const chat = (email: string, id: number) => {
       const base = JSON.parse(fixture("chat_finished_br"));
-      return JSON.stringify({ ...base, chat_id: id, visitor: { ...base.visitor, email, phone: null }, organization: null });
+      return JSON.stringify({
+        ...base,
+        chat_id: id,
+        visitor: { ...base.visitor, email, phone: null },
+        organization: null,
+      });
     };
     // Another job (of another process, say) holds Mariana's e-mail.
     const account = accountScopeOf(setup.connection);
@@ -94,13 +127,24 @@ describe("a job whose visitor is busy", () => {
     await deliver(setup.webhookUrl, chat("joao.livre@acme.com.br", 610002));
 
     // One slot only: had the waiting job slept in it, João's chat could not run.
-    const worker = startWorker({ handler: processEvent, onSettled: (job, settled, tx) => settleEvent(job.eventId, settled, tx), concurrency: 1, pollMs: 20 });
+    const worker = startWorker({
+      handler: processEvent,
+      onSettled: (job, settled, tx) => settleEvent(job.eventId, settled, tx),
+      concurrency: 1,
+      pollMs: 20,
+    });
     try {
-      await expect.poll(async () => (await eventsOf(setup.integration.id)).find((e) => e.chatId === "610002")?.status, { timeout: 20_000 }).toBe("done");
+      await expect
+        .poll(async () => (await eventsOf(setup.integration.id)).find((e) => e.chatId === "610002")?.status, {
+          timeout: 20_000,
+        })
+        .toBe("done");
       // It was tried (and put back) more than once meanwhile.
-      await expect.poll(async () => (await eventsOf(setup.integration.id)).find((e) => e.chatId === "610001")?.statusReason, { timeout: 10_000 }).toMatch(
-        /Aguardando outro evento do mesmo cliente/,
-      );
+      await expect
+        .poll(async () => (await eventsOf(setup.integration.id)).find((e) => e.chatId === "610001")?.statusReason, {
+          timeout: 10_000,
+        })
+        .toMatch(/Aguardando outro evento do mesmo cliente/);
     } finally {
       await worker.stop();
     }
@@ -109,13 +153,17 @@ describe("a job whose visitor is busy", () => {
     expect(waiting.job!.status).toBe("queued");
     expect(waiting.job!.attempts).toBe(0);
     // No record written for it (the "JivoChat" origin aside, metadata any first event loads).
-    expect(waiting.calls.filter((call) => call.method === "POST" && !call.path.startsWith("/Contacts@Origins"))).toEqual([]);
+    expect(
+      waiting.calls.filter((call) => call.method === "POST" && !call.path.startsWith("/Contacts@Origins")),
+    ).toEqual([]);
 
     await other!.release();
     await drain([setup.integration.id]);
     const events = await eventsOf(setup.integration.id);
     expect(events.map((e) => e.status)).toEqual(["done", "done"]);
-    const people = (await sandboxRecords(setup.tenantId, "Contacts")).filter((c) => c.Email === "mariana.busy@acme.com.br");
+    const people = (await sandboxRecords(setup.tenantId, "Contacts")).filter(
+      (c) => c.Email === "mariana.busy@acme.com.br",
+    );
     expect(people).toHaveLength(1);
     expect(await systemDb.identityLock.count({ where: { accountScope: account } })).toBe(0);
   }, 60_000);

@@ -11,7 +11,11 @@ async function queueJobs(count: number, chatKey?: (index: number) => string) {
   const { integration } = await seedIntegration({ accountId: account.id });
   const ids: string[] = [];
   for (let index = 0; index < count; index++) {
-    const event = await seedEvent(integration, {}, { chatKey: chatKey?.(index) ?? randomUUID(), createdAt: new Date(Date.now() - (count - index) * 1000) });
+    const event = await seedEvent(
+      integration,
+      {},
+      { chatKey: chatKey?.(index) ?? randomUUID(), createdAt: new Date(Date.now() - (count - index) * 1000) },
+    );
     ids.push(event.job!.id);
   }
   return ids;
@@ -64,7 +68,11 @@ describe("job queue", () => {
     const [id] = await queueJobs(1);
     const job = await claimNextJob("w1");
     await releaseJob(job!.id, "w1");
-    expect(await systemDb.job.findUnique({ where: { id } })).toMatchObject({ status: "queued", attempts: 0, lockedBy: null });
+    expect(await systemDb.job.findUnique({ where: { id } })).toMatchObject({
+      status: "queued",
+      attempts: 0,
+      lockedBy: null,
+    });
   });
 
   it("a worker retries transient failures later and fails permanent ones at once", async () => {

@@ -65,8 +65,14 @@ describe("claimBudget (GCRA)", () => {
     for (let i = 0; i < RESERVE + 1; i++) interactive.push(await claimBudget(key, { ...interactiveLane, now }));
     expect(interactive.map((claim) => (claim.granted ? claim.at - now : null))).toEqual([0, 0, 0, 0, T]);
     // Queued work now waits for the look-up's calls to be paid back.
-    expect(await claimBudget(key, { ...queuedLane, now: now + T })).toEqual({ granted: false, retryAt: now + (RESERVE + 2) * T });
-    expect(await claimBudget(key, { ...queuedLane, now: now + (RESERVE + 2) * T })).toEqual({ granted: true, at: now + (RESERVE + 2) * T });
+    expect(await claimBudget(key, { ...queuedLane, now: now + T })).toEqual({
+      granted: false,
+      retryAt: now + (RESERVE + 2) * T,
+    });
+    expect(await claimBudget(key, { ...queuedLane, now: now + (RESERVE + 2) * T })).toEqual({
+      granted: true,
+      at: now + (RESERVE + 2) * T,
+    });
   });
 
   it("never lets more than budget + burst into any 60 s window; a backlog uses ≥ 95 % of the budget; look-ups never wait", async () => {
@@ -109,13 +115,26 @@ describe("claimBudget (GCRA)", () => {
     const env = cleanEnv(appVariablesOf());
     const runClaimer = () =>
       new Promise<number[]>((resolve, reject) => {
-        const args = ["--import", "tsx", "test/helpers/budget-claimer.ts", key, "3", "150", String(origin), String(speed), String(queuedLane.intervalMs), String(queuedLane.toleranceMs)];
+        const args = [
+          "--import",
+          "tsx",
+          "test/helpers/budget-claimer.ts",
+          key,
+          "3",
+          "150",
+          String(origin),
+          String(speed),
+          String(queuedLane.intervalMs),
+          String(queuedLane.toleranceMs),
+        ];
         const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
         let out = "";
         let err = "";
         child.stdout.on("data", (chunk) => (out += chunk));
         child.stderr.on("data", (chunk) => (err += chunk));
-        child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out) as number[]) : reject(new Error(`claimer exited ${code}: ${err}`))));
+        child.on("exit", (code) =>
+          code === 0 ? resolve(JSON.parse(out) as number[]) : reject(new Error(`claimer exited ${code}: ${err}`)),
+        );
       });
     const [first, second] = await Promise.all([runClaimer(), runClaimer()]);
     expect(first!.length).toBeGreaterThanOrEqual(150);
@@ -140,7 +159,10 @@ describe("claimBudget (GCRA)", () => {
     await deferBudget(key, now + 10_000 + BURST * T);
     await deferBudget(key, now + 1_000);
     expect(await claimBudget(key, { ...interactiveLane, now })).toEqual({ granted: false, retryAt: now + 10_000 });
-    expect(await claimBudget(key, { ...interactiveLane, now: now + 10_000 })).toEqual({ granted: true, at: now + 10_000 });
+    expect(await claimBudget(key, { ...interactiveLane, now: now + 10_000 })).toEqual({
+      granted: true,
+      at: now + 10_000,
+    });
   });
 });
 

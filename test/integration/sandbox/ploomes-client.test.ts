@@ -29,7 +29,10 @@ describe("metadata", () => {
 
   it("lists pipelines with their stages in order", async () => {
     const pipelines = await client.listPipelines();
-    expect(pipelines.map((pipeline) => pipeline.Name)).toEqual([salesPipeline.Name, SANDBOX_SEED.afterSalesPipeline.Name]);
+    expect(pipelines.map((pipeline) => pipeline.Name)).toEqual([
+      salesPipeline.Name,
+      SANDBOX_SEED.afterSalesPipeline.Name,
+    ]);
     const { pipeline, stages } = await sales();
     expect(stages.map((stage) => stage.Name)).toEqual(salesPipeline.stages);
     expect(stages.map((stage) => stage.Ordination)).toEqual([1, 2, 3, 4, 5]);
@@ -49,10 +52,14 @@ describe("metadata", () => {
       expect(fields.every((field) => field.EntityId === entityId)).toBe(true);
       expect(fields.every((field) => field.Key.startsWith(["contact_", "deal_", "lead_"][entityId - 1]!))).toBe(true);
       const custom = fields.filter(isCustomField);
-      expect(custom.map((field) => field.Type.NativeType).sort()).toEqual(["Bool", "BigString", "DateTime", "Decimal", "Integer", "String"].sort());
+      expect(custom.map((field) => field.Type.NativeType).sort()).toEqual(
+        ["Bool", "BigString", "DateTime", "Decimal", "Integer", "String"].sort(),
+      );
       expect(custom.every((field) => field.Dynamic === true)).toBe(true);
       const native = fields.filter((field) => !isCustomField(field));
-      expect(native.map((field) => field.Key)).toEqual(SANDBOX_SEED.nativeFields.filter((field) => field.EntityId === entityId).map((field) => field.Key));
+      expect(native.map((field) => field.Key)).toEqual(
+        SANDBOX_SEED.nativeFields.filter((field) => field.EntityId === entityId).map((field) => field.Key),
+      );
       expect(native.every((field) => field.Dynamic === false)).toBe(true);
     }
     expect((await client.listFields(2)).map((field) => field.Name)).toContain("Página de entrada");
@@ -60,8 +67,13 @@ describe("metadata", () => {
 
   it("lists users ordered by name", async () => {
     const users = await client.listUsers();
-    expect(users.map((user) => user.Name)).toEqual(SANDBOX_SEED.users.map((user) => user.Name).sort((a, b) => a.localeCompare(b)));
-    expect(users.find((user) => user.Name === "João Vendedor")).toMatchObject({ Email: "joao@vendas.example", Suspended: false });
+    expect(users.map((user) => user.Name)).toEqual(
+      SANDBOX_SEED.users.map((user) => user.Name).sort((a, b) => a.localeCompare(b)),
+    );
+    expect(users.find((user) => user.Name === "João Vendedor")).toMatchObject({
+      Email: "joao@vendas.example",
+      Suspended: false,
+    });
     expect(users.find((user) => user.Name === "Rafael Desligado")?.Suspended).toBe(true);
   });
 
@@ -136,30 +148,55 @@ describe("writing records", () => {
     // Navigation properties are not in the answer unless expanded, as with Ploomes.
     expect(created).not.toHaveProperty("Phones");
     expect(created).not.toHaveProperty("OtherProperties");
-    const expanded = await fetch(`${server.sandboxApiUrl}/Contacts(${created.Id})?$expand=Phones,OtherProperties`, { headers: { "User-Key": apiKey } });
+    const expanded = await fetch(`${server.sandboxApiUrl}/Contacts(${created.Id})?$expand=Phones,OtherProperties`, {
+      headers: { "User-Key": apiKey },
+    });
     const stored = (await expanded.json()) as { Phones: unknown[]; OtherProperties: unknown[] };
-    expect(stored.Phones).toEqual([{ PhoneNumber: "(48) 99911-2233", TypeId: null, CountryId: 76, SearchPhoneNumber: 5548999112233 }]);
+    expect(stored.Phones).toEqual([
+      { PhoneNumber: "(48) 99911-2233", TypeId: null, CountryId: 76, SearchPhoneNumber: 5548999112233 },
+    ]);
     expect(stored.OtherProperties).toHaveLength(3);
 
     await expect(client.findPersonByPhones([5548999112233])).resolves.toMatchObject({ Id: created.Id });
 
     const company = await client.findCompanyByName([companies.bakery.Name]);
     await client.updateContact(created.Id, { CompanyId: company!.Id });
-    await expect(client.getContact(created.Id)).resolves.toMatchObject({ CompanyId: company!.Id, Company: { Name: companies.bakery.Name } });
+    await expect(client.getContact(created.Id)).resolves.toMatchObject({
+      CompanyId: company!.Id,
+      Company: { Name: companies.bakery.Name },
+    });
   });
 
   it("refuses a contact body Ploomes would refuse", async () => {
     await expect(
-      client.createContact({ Name: "X", TypeId: 2, OtherProperties: [{ FieldKey: "contact_NAO-EXISTE", StringValue: "x" }] }),
-    ).rejects.toMatchObject({ kind: "bad_request", status: 400, ploomesMessage: expect.stringContaining("contact_NAO-EXISTE") });
+      client.createContact({
+        Name: "X",
+        TypeId: 2,
+        OtherProperties: [{ FieldKey: "contact_NAO-EXISTE", StringValue: "x" }],
+      }),
+    ).rejects.toMatchObject({
+      kind: "bad_request",
+      status: 400,
+      ploomesMessage: expect.stringContaining("contact_NAO-EXISTE"),
+    });
     // A deal field on a contact, and a value in the wrong property for the field's type.
     await expect(
-      client.createContact({ Name: "X", TypeId: 2, OtherProperties: [{ FieldKey: seedFieldKey(2, "Página de entrada"), StringValue: "x" }] }),
+      client.createContact({
+        Name: "X",
+        TypeId: 2,
+        OtherProperties: [{ FieldKey: seedFieldKey(2, "Página de entrada"), StringValue: "x" }],
+      }),
     ).rejects.toMatchObject({ status: 400 });
     await expect(
-      client.createContact({ Name: "X", TypeId: 2, OtherProperties: [{ FieldKey: seedFieldKey(1, "Número de funcionários"), StringValue: "3" }] }),
+      client.createContact({
+        Name: "X",
+        TypeId: 2,
+        OtherProperties: [{ FieldKey: seedFieldKey(1, "Número de funcionários"), StringValue: "3" }],
+      }),
     ).rejects.toMatchObject({ status: 400, ploomesMessage: expect.stringContaining("IntegerValue") });
-    await expect(client.createContact({ Name: "X", TypeId: 2, CompanyId: 2_000_000_000 })).rejects.toMatchObject({ status: 400 });
+    await expect(client.createContact({ Name: "X", TypeId: 2, CompanyId: 2_000_000_000 })).rejects.toMatchObject({
+      status: 400,
+    });
   });
 
   it("finds the open deal of a person in a funnel, and lists a contact's open deals", async () => {
@@ -203,7 +240,11 @@ describe("writing records", () => {
       Phones: [{ PhoneNumber: "(11) 3000-1234", CountryId: 76 }],
       OtherProperties: [{ FieldKey: seedFieldKey(3, "Mensagem do visitante"), BigStringValue: "Quero um orçamento" }],
     });
-    expect(lead).toMatchObject({ Id: expect.any(Number), PersonName: "Visitante Anônimo", Email: "visitante@exemplo.com.br" });
+    expect(lead).toMatchObject({
+      Id: expect.any(Number),
+      PersonName: "Visitante Anônimo",
+      Email: "visitante@exemplo.com.br",
+    });
   });
 
   it("creates an interaction record on a contact's timeline", async () => {

@@ -10,7 +10,9 @@ describe("SANDBOX_ENABLED=false", () => {
   it("answers 404 to everything, even with a valid key", async () => {
     const { apiKey } = await createSandboxTenant({ name: "Desligado" });
     const headers = { "User-Key": apiKey };
-    const api = await handleSandboxRequest(new Request("http://local/sandbox/ploomes/api/Account", { headers }), ["Account"]);
+    const api = await handleSandboxRequest(new Request("http://local/sandbox/ploomes/api/Account", { headers }), [
+      "Account",
+    ]);
     expect(api.status).toBe(404);
     const admin = await handleSandboxAdminRequest(
       new Request("http://local/sandbox/admin/tenants/reset", { method: "POST", headers }),

@@ -27,13 +27,19 @@ describe("sandbox OData API", () => {
   });
 
   it("ends a page at 300 records without $top, as Ploomes does", async () => {
-    const data = Array.from({ length: 320 }, (_, i) => ({ tenantId, entity: "Contacts@Origins", data: JSON.stringify({ Name: `Origem ${i}` }) }));
+    const data = Array.from({ length: 320 }, (_, i) => ({
+      tenantId,
+      entity: "Contacts@Origins",
+      data: JSON.stringify({ Name: `Origem ${i}` }),
+    }));
     await systemDb.sandboxRecord.createMany({ data });
     const firstPage = await call("/Contacts@Origins?$select=Id");
     expect(firstPage.body.value).toHaveLength(300);
     const rest = await call("/Contacts@Origins?$select=Id&$skip=300");
     expect(rest.body.value).toHaveLength(320 + 2 - 300);
-    await systemDb.sandboxRecord.deleteMany({ where: { tenantId, entity: "Contacts@Origins", data: { contains: "Origem " } } });
+    await systemDb.sandboxRecord.deleteMany({
+      where: { tenantId, entity: "Contacts@Origins", data: { contains: "Origem " } },
+    });
   });
 
   it("serves the fixed catalogs", async () => {
@@ -60,17 +66,27 @@ describe("sandbox OData API", () => {
   });
 
   it("patches (merging custom fields by key) and deletes", async () => {
-    const fields = (await call("/Fields?$filter=EntityId eq 1&$select=Key,Name")).body.value as { Key: string; Name: string }[];
+    const fields = (await call("/Fields?$filter=EntityId eq 1&$select=Key,Name")).body.value as {
+      Key: string;
+      Name: string;
+    }[];
     const key = (name: string) => fields.find((field) => field.Name === name)!.Key;
     const created = await call("/Contacts", {
       method: "POST",
-      body: JSON.stringify({ Name: "Temporária", TypeId: 1, OtherProperties: [{ FieldKey: key("Origem da campanha"), StringValue: "a" }] }),
+      body: JSON.stringify({
+        Name: "Temporária",
+        TypeId: 1,
+        OtherProperties: [{ FieldKey: key("Origem da campanha"), StringValue: "a" }],
+      }),
     });
     expect(created.status).toBe(200);
     const id = created.body.value[0].Id;
     const patched = await call(`/Contacts(${id})?$expand=OtherProperties`, {
       method: "PATCH",
-      body: JSON.stringify({ Name: "Renomeada", OtherProperties: [{ FieldKey: key("Faturamento mensal"), DecimalValue: 10.5 }] }),
+      body: JSON.stringify({
+        Name: "Renomeada",
+        OtherProperties: [{ FieldKey: key("Faturamento mensal"), DecimalValue: 10.5 }],
+      }),
     });
     expect(patched.status).toBe(200);
     expect(patched.body.value[0]).toMatchObject({ Id: id, Name: "Renomeada", TypeId: 1 });
@@ -108,7 +124,12 @@ describe("sandbox OData API", () => {
     const person = (await call(`/Contacts?$filter=Email eq '${SANDBOX_SEED.otherPerson.Email}'`)).body.value[0];
     const answer = await call("/Deals", {
       method: "POST",
-      body: JSON.stringify({ Title: "X", ContactId: person.Id, PipelineId: pipelines[0].Id, StageId: pipelines[1].Stages[0].Id }),
+      body: JSON.stringify({
+        Title: "X",
+        ContactId: person.Id,
+        PipelineId: pipelines[0].Id,
+        StageId: pipelines[1].Stages[0].Id,
+      }),
     });
     expect(answer.status).toBe(400);
     expect(answer.body.error.message).toMatch(/is not a stage of pipeline/);

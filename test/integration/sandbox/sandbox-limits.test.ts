@@ -51,7 +51,9 @@ describe("rate limit", () => {
     const { tenantId, apiKey } = await tenant();
     await setSandboxFaults(tenantId, { rateLimit: 5 });
     const statuses = await Promise.all(
-      Array.from({ length: 20 }, () => fetch(`${server.sandboxApiUrl}/Users?$select=Id`, { headers: { "User-Key": apiKey } }).then((r) => r.status)),
+      Array.from({ length: 20 }, () =>
+        fetch(`${server.sandboxApiUrl}/Users?$select=Id`, { headers: { "User-Key": apiKey } }).then((r) => r.status),
+      ),
     );
     expect(statuses.filter((status) => status === 200)).toHaveLength(5);
     expect(statuses.filter((status) => status === 429)).toHaveLength(15);
@@ -63,7 +65,10 @@ describe("rate limit", () => {
     const client = clientFor(apiKey);
     await client.listUsers();
     await expect(client.listUsers()).rejects.toMatchObject({ status: 429 });
-    await systemDb.sandboxTenant.update({ where: { id: tenantId }, data: { windowStart: new Date(Date.now() - 61_000) } });
+    await systemDb.sandboxTenant.update({
+      where: { id: tenantId },
+      data: { windowStart: new Date(Date.now() - 61_000) },
+    });
     await expect(client.listUsers()).resolves.toHaveLength(SANDBOX_SEED.users.length);
   });
 });
@@ -90,7 +95,8 @@ describe("fault injection", () => {
   it("answers a schedule entry by entry in arrival order, then by the rates again", async () => {
     const { tenantId, apiKey } = await tenant();
     await setSandboxFaults(tenantId, { schedule: ["500", "ok", "429"] });
-    const status = () => fetch(`${server.sandboxApiUrl}/Users`, { headers: { "User-Key": apiKey } }).then((response) => response.status);
+    const status = () =>
+      fetch(`${server.sandboxApiUrl}/Users`, { headers: { "User-Key": apiKey } }).then((response) => response.status);
     expect([await status(), await status(), await status(), await status()]).toEqual([500, 200, 429, 200]);
     // A new schedule starts over; null clears it.
     await setSandboxFaults(tenantId, { schedule: ["429"] });
@@ -102,7 +108,9 @@ describe("fault injection", () => {
     const { tenantId, apiKey } = await tenant();
     await setSandboxFaults(tenantId, { schedule: Array(10).fill("500") });
     const statuses = await Promise.all(
-      Array.from({ length: 25 }, () => fetch(`${server.sandboxApiUrl}/Users`, { headers: { "User-Key": apiKey } }).then((response) => response.status)),
+      Array.from({ length: 25 }, () =>
+        fetch(`${server.sandboxApiUrl}/Users`, { headers: { "User-Key": apiKey } }).then((response) => response.status),
+      ),
     );
     expect(statuses.filter((code) => code === 500)).toHaveLength(10);
     expect(statuses.filter((code) => code === 200)).toHaveLength(15);
@@ -118,8 +126,17 @@ describe("fault injection", () => {
       });
     const ok = await put({ errorRate: 0.5, rateLimitRate: 0.1, latencyMs: 20, rateLimit: 60 });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ errorRate: 0.5, rateLimitRate: 0.1, latencyMs: 20, rateLimit: 60, schedule: null });
-    expect(await systemDb.sandboxTenant.findUniqueOrThrow({ where: { id: tenantId } })).toMatchObject({ errorRate: 0.5, rateLimit: 60 });
+    expect(await ok.json()).toEqual({
+      errorRate: 0.5,
+      rateLimitRate: 0.1,
+      latencyMs: 20,
+      rateLimit: 60,
+      schedule: null,
+    });
+    expect(await systemDb.sandboxTenant.findUniqueOrThrow({ where: { id: tenantId } })).toMatchObject({
+      errorRate: 0.5,
+      rateLimit: 60,
+    });
 
     const bad = await put({ errorRate: 2, unknown: true });
     expect(bad.status).toBe(400);
@@ -147,7 +164,10 @@ describe("tenants", () => {
     const { apiKey } = await tenant();
     const client = clientFor(apiKey);
     await client.createContact({ Name: "Temporária", TypeId: 1 });
-    const response = await fetch(`${server.url}${SANDBOX_ADMIN_PATH}/tenants/reset`, { method: "POST", headers: { "User-Key": apiKey } });
+    const response = await fetch(`${server.url}${SANDBOX_ADMIN_PATH}/tenants/reset`, {
+      method: "POST",
+      headers: { "User-Key": apiKey },
+    });
     expect(response.status).toBe(204);
     await expect(client.findCompanyByName(["Temporária"])).resolves.toBeNull();
     await expect(client.findPersonByEmail(SANDBOX_SEED.existingPerson.Email)).resolves.not.toBeNull();
@@ -155,7 +175,9 @@ describe("tenants", () => {
 
   it("hand out distinct Ids to concurrent creates", async () => {
     const client = clientFor((await tenant()).apiKey);
-    const created = await Promise.all(Array.from({ length: 15 }, (_, i) => client.createContact({ Name: `Empresa ${i}`, TypeId: 1 })));
+    const created = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => client.createContact({ Name: `Empresa ${i}`, TypeId: 1 })),
+    );
     expect(new Set(created.map((contact) => contact.Id)).size).toBe(15);
   });
 });

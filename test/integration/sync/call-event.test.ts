@@ -3,7 +3,15 @@ import { scopedDb } from "@/lib/db/scoped-db";
 import { reprocessEvent } from "@/lib/events/reprocess";
 import { runDryRun } from "@/lib/sync/dry-run/run-dry-run";
 import type { IntegrationSettingsInput } from "@/lib/integration-model/settings-schema";
-import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration, setupFunnelIntegration } from "../../helpers/sandbox-integration";
+import {
+  deliver,
+  drain,
+  eventsOf,
+  fixture,
+  sandboxRecords,
+  setupSandboxIntegration,
+  setupFunnelIntegration,
+} from "../../helpers/sandbox-integration";
 import { serveTestServer } from "../../helpers/serve-test-server";
 
 const server = serveTestServer();
@@ -14,7 +22,13 @@ const integrationWith = (settings: IntegrationSettingsInput) => setupFunnelInteg
 const T0 = 1_796_000_000;
 
 /** One call_event of call `chatId` as JivoChat sends it for each status change (the fixture's shape). */
-function callEvent(chatId: number, status: string, at: number, call: Record<string, unknown> = {}, visitor: Record<string, unknown> = {}) {
+function callEvent(
+  chatId: number,
+  status: string,
+  at: number,
+  call: Record<string, unknown> = {},
+  visitor: Record<string, unknown> = {},
+) {
   const base = JSON.parse(fixture("call_event"));
   return JSON.stringify({
     ...base,
@@ -30,14 +44,25 @@ describe("call_event", () => {
     const setup = await integrationWith({ behaviour: "person_deal" });
     await deliver(setup.webhookUrl, fixture("chat_finished_br"));
     await drain([setup.integration.id]);
-    const person = (await sandboxRecords(setup.tenantId, "Contacts")).find((c) => c.Email === "mariana.conceicao@acme.com.br")!;
+    const person = (await sandboxRecords(setup.tenantId, "Contacts")).find(
+      (c) => c.Email === "mariana.conceicao@acme.com.br",
+    )!;
     const deal = (await sandboxRecords(setup.tenantId, "Deals")).find((d) => d.PersonId === person.Id)!;
-    const before = { contacts: (await sandboxRecords(setup.tenantId, "Contacts")).length, deals: (await sandboxRecords(setup.tenantId, "Deals")).length };
+    const before = {
+      contacts: (await sandboxRecords(setup.tenantId, "Contacts")).length,
+      deals: (await sandboxRecords(setup.tenantId, "Deals")).length,
+    };
 
     // Ringing, picked up, over 3 min 12 s later; the caller's number as JivoChat formats it.
     const visitor = { phone: "+5511987654321" };
-    for (const [status, at] of [["start", T0], ["agent_connected", T0 + 8], ["end", T0 + 200]] as const) {
-      expect((await deliver(setup.webhookUrl, callEvent(88001, status, at, { phone: "+5511987654321" }, visitor))).status).toBe(200);
+    for (const [status, at] of [
+      ["start", T0],
+      ["agent_connected", T0 + 8],
+      ["end", T0 + 200],
+    ] as const) {
+      expect(
+        (await deliver(setup.webhookUrl, callEvent(88001, status, at, { phone: "+5511987654321" }, visitor))).status,
+      ).toBe(200);
     }
     await drain([setup.integration.id]);
     const calls = (await eventsOf(setup.integration.id)).filter((e) => e.eventName === "call_event");
@@ -46,7 +71,9 @@ describe("call_event", () => {
       ["ignored", "call_not_finished"],
       ["done", null],
     ]);
-    const records = (await sandboxRecords(setup.tenantId, "InteractionRecords")).filter((r) => String(r.Content).includes("[JivoChat ligação"));
+    const records = (await sandboxRecords(setup.tenantId, "InteractionRecords")).filter((r) =>
+      String(r.Content).includes("[JivoChat ligação"),
+    );
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ ContactId: person.Id, DealId: deal.Id });
     const content = String(records[0]!.Content);
@@ -63,14 +90,21 @@ describe("call_event", () => {
     // Reprocessed: the interaction is already recorded, none is added.
     await reprocessEvent(scopedDb(setup.account.id), calls[2]!.id);
     await drain([setup.integration.id]);
-    expect((await sandboxRecords(setup.tenantId, "InteractionRecords")).filter((r) => String(r.Content).includes("[JivoChat ligação"))).toHaveLength(1);
+    expect(
+      (await sandboxRecords(setup.tenantId, "InteractionRecords")).filter((r) =>
+        String(r.Content).includes("[JivoChat ligação"),
+      ),
+    ).toHaveLength(1);
   });
 
   it("a missed call from an unknown number creates the person by the chat rules, records the call as missed, and opens no deal", async () => {
     const setup = await integrationWith({ behaviour: "company_person_deal" });
     const deals = (await sandboxRecords(setup.tenantId, "Deals")).length;
     await deliver(setup.webhookUrl, callEvent(88002, "start", T0, { phone: "+5521955554444" }, { phone: null }));
-    await deliver(setup.webhookUrl, callEvent(88002, "error", T0 + 30, { phone: "+5521955554444", reason: "no_answer" }, { phone: null }));
+    await deliver(
+      setup.webhookUrl,
+      callEvent(88002, "error", T0 + 30, { phone: "+5521955554444", reason: "no_answer" }, { phone: null }),
+    );
     await drain([setup.integration.id]);
     const person = (await sandboxRecords(setup.tenantId, "Contacts")).find((c) =>
       (c.Phones as { PhoneNumber: string }[] | undefined)?.some((p) => p.PhoneNumber === "(21) 95555-4444"),
@@ -89,17 +123,26 @@ describe("call_event", () => {
     const lead = await setupSandboxIntegration(server.url, { behaviour: "lead" });
     await deliver(off.webhookUrl, fixture("call_event"));
     await deliver(lead.webhookUrl, fixture("call_event"));
-    expect((await eventsOf(off.integration.id)).map((e) => [e.status, e.statusReason])).toEqual([["ignored", "calls_disabled"]]);
-    expect((await eventsOf(lead.integration.id)).map((e) => [e.status, e.statusReason])).toEqual([["ignored", "calls_need_client"]]);
+    expect((await eventsOf(off.integration.id)).map((e) => [e.status, e.statusReason])).toEqual([
+      ["ignored", "calls_disabled"],
+    ]);
+    expect((await eventsOf(lead.integration.id)).map((e) => [e.status, e.statusReason])).toEqual([
+      ["ignored", "calls_need_client"],
+    ]);
   });
 
   it("has a sample in the dry run: the interaction it would write, nothing written", async () => {
     const setup = await integrationWith({ behaviour: "person_deal" });
     const before = (await sandboxRecords(setup.tenantId, "InteractionRecords")).length;
-    const view = await runDryRun(scopedDb(setup.account.id), setup.integration.id, { kind: "sample", name: "call_event" });
+    const view = await runDryRun(scopedDb(setup.account.id), setup.integration.id, {
+      kind: "sample",
+      name: "call_event",
+    });
     const interaction = view.items.find((item) => item.kind === "interaction");
     expect(interaction).toBeDefined();
-    expect(interaction && "transcript" in interaction ? interaction.transcript : "").toContain("Gravação: https://acme.example/gravacoes/7702.mp3");
+    expect(interaction && "transcript" in interaction ? interaction.transcript : "").toContain(
+      "Gravação: https://acme.example/gravacoes/7702.mp3",
+    );
     // The sample's caller is the seed's client (by phone, as for chats): the call goes on them, no deal is opened.
     expect(view.items.find((item) => item.kind === "found")).toMatchObject({ entity: "person", how: "phone" });
     expect(view.items.filter((item) => item.kind === "create")).toEqual([]);

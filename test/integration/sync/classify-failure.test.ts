@@ -18,8 +18,18 @@ describe("a failed attempt", () => {
   it("with an answer keeps Ploomes' own pace: a 500 at the backoff, a 429 after its Retry-After", async () => {
     const { integration } = await seedIntegration({ accountId: (await seedAccount()).id });
     const server = new PloomesError({ kind: "server", method: "POST", path: "/Deals", status: 500 });
-    const limited = new PloomesError({ kind: "rate_limited", method: "POST", path: "/Deals", status: 429, retryAfterMs: 30_000 });
-    expect(await classifyFailure(server, integration.id)).toEqual({ kind: "retry", error: server.message, retryAfterMs: undefined });
+    const limited = new PloomesError({
+      kind: "rate_limited",
+      method: "POST",
+      path: "/Deals",
+      status: 429,
+      retryAfterMs: 30_000,
+    });
+    expect(await classifyFailure(server, integration.id)).toEqual({
+      kind: "retry",
+      error: server.message,
+      retryAfterMs: undefined,
+    });
     expect(await classifyFailure(limited, integration.id)).toMatchObject({ kind: "retry", retryAfterMs: 30_000 });
   });
 });

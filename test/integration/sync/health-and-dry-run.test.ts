@@ -13,7 +13,10 @@ const server = serveTestServer();
 
 async function configured(settings: Partial<IntegrationSettingsInput>) {
   const setup = await setupFunnelIntegration(server.url, { behaviour: "company_person_deal", ...settings });
-  const integration = await systemDb.integration.findUniqueOrThrow({ where: { id: setup.integration.id }, include: { connection: true } });
+  const integration = await systemDb.integration.findUniqueOrThrow({
+    where: { id: setup.integration.id },
+    include: { connection: true },
+  });
   return { ...setup, integration };
 }
 
@@ -44,7 +47,10 @@ describe("health check", () => {
   it("flags a stage that no longer exists and a refused key", async () => {
     const setup = await configured({ stageId: 999999 });
     expect((await checkIntegrationHealth(setup.integration)).map((p) => p.code)).toEqual(["stage_missing"]);
-    await systemDb.sandboxTenant.update({ where: { id: setup.tenantId }, data: { apiKeyHash: `rotated-${setup.tenantId}` } });
+    await systemDb.sandboxTenant.update({
+      where: { id: setup.tenantId },
+      data: { apiKeyHash: `rotated-${setup.tenantId}` },
+    });
     expect((await checkIntegrationHealth(setup.integration)).map((p) => p.code)).toEqual(["key_refused"]);
   });
 });
@@ -54,9 +60,17 @@ describe("dry run", () => {
     const setup = await configured(withCampaignMapping());
     const parsed = parseJivoEvent(JSON.parse(fixture("chat_finished_br")));
     if (!parsed.ok) throw new Error(parsed.error);
-    const before = { contacts: (await sandboxRecords(setup.tenantId, "Contacts")).length, deals: (await sandboxRecords(setup.tenantId, "Deals")).length };
+    const before = {
+      contacts: (await sandboxRecords(setup.tenantId, "Contacts")).length,
+      deals: (await sandboxRecords(setup.tenantId, "Deals")).length,
+    };
     const client = connectionClient(setup.integration.connection!);
-    const report = await dryRunEvent(parsed.event, parseSettings(setup.integration.settings), setup.connection.id, client);
+    const report = await dryRunEvent(
+      parsed.event,
+      parseSettings(setup.integration.settings),
+      setup.connection.id,
+      client,
+    );
 
     expect(report.steps.map((s) => [s.step.kind, s.simulated])).toEqual([
       ["findPerson", false],
@@ -73,6 +87,8 @@ describe("dry run", () => {
     expect(report.dealTitle).toBe("JivoChat – Mariana Conceição");
     expect((await sandboxRecords(setup.tenantId, "Contacts")).length).toBe(before.contacts);
     expect((await sandboxRecords(setup.tenantId, "Deals")).length).toBe(before.deals);
-    expect(await sandboxRecords(setup.tenantId, "Contacts@Origins")).not.toContainEqual(expect.objectContaining({ Name: "JivoChat" }));
+    expect(await sandboxRecords(setup.tenantId, "Contacts@Origins")).not.toContainEqual(
+      expect.objectContaining({ Name: "JivoChat" }),
+    );
   });
 });

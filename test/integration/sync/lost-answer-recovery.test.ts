@@ -3,13 +3,25 @@ import type { AddressInfo } from "node:net";
 import { beforeAll, describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import { serveTestServer } from "../../helpers/serve-test-server";
-import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
+import {
+  deliver,
+  drain,
+  eventsOf,
+  fixture,
+  sandboxRecords,
+  setupSandboxIntegration,
+} from "../../helpers/sandbox-integration";
 
 // A write Ploomes carries out but whose answer never arrives (a timeout, a dropped connection): the next attempt
 // must find the record instead of creating it again. A proxy in front of the sandbox lets the first write of a
 // kind through, then drops the connection instead of answering.
 
-type Drop = { method: string; path: string; body: (body: Record<string, unknown>) => boolean; then?: () => Promise<void> };
+type Drop = {
+  method: string;
+  path: string;
+  body: (body: Record<string, unknown>) => boolean;
+  then?: () => Promise<void>;
+};
 
 // The proxy goes first: it forwards to the test server.
 const server = serveTestServer({ beforeClose: closeProxy });
@@ -21,7 +33,8 @@ async function forward(req: IncomingMessage, res: ServerResponse) {
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const body = Buffer.concat(chunks).toString();
   const headers = new Headers();
-  for (const name of ["user-key", "content-type", "accept"]) if (req.headers[name]) headers.set(name, String(req.headers[name]));
+  for (const name of ["user-key", "content-type", "accept"])
+    if (req.headers[name]) headers.set(name, String(req.headers[name]));
   const answer = await fetch(`${server.url}${req.url}`, { method: req.method, headers, body: body || undefined });
   const text = await answer.text();
   const path = new URL(req.url ?? "/", "http://proxy").pathname;
@@ -56,7 +69,12 @@ async function integrationThroughProxy(behaviour: "company_person" | "lead") {
 
 function chat(chatId: number, visitor: Record<string, unknown>) {
   const payload = JSON.parse(fixture("chat_finished_br"));
-  return JSON.stringify({ ...payload, chat_id: chatId, visitor: { ...payload.visitor, ...visitor }, organization: null });
+  return JSON.stringify({
+    ...payload,
+    chat_id: chatId,
+    visitor: { ...payload.visitor, ...visitor },
+    organization: null,
+  });
 }
 
 async function finishedEvent(integrationId: string) {

@@ -4,7 +4,14 @@ import type { IntegrationSettingsInput } from "@/lib/integration-model/settings-
 import { seedFieldKey, setSandboxFaults } from "@/lib/ploomes-sandbox";
 import { connectionClient } from "@/lib/ploomes/connection-client";
 import { cachedMetadata } from "@/lib/ploomes/metadata";
-import { deliver, drain, eventsOf, fixture, sandboxRecords, setupFunnelIntegration } from "../../helpers/sandbox-integration";
+import {
+  deliver,
+  drain,
+  eventsOf,
+  fixture,
+  sandboxRecords,
+  setupFunnelIntegration,
+} from "../../helpers/sandbox-integration";
 import { serveTestServer } from "../../helpers/serve-test-server";
 import { logFile, spawnWorker, stopAllChildren, stopChild } from "../../reliability/lib/child-processes";
 import { LEAD_CONTACT_MAPPINGS } from "../../helpers/mappings";
@@ -42,9 +49,17 @@ function chatOf(visitor: Visitor, n: number) {
   return JSON.stringify({
     ...base,
     chat_id: 880_000_000 + visitorSeq * 1000 + n,
-    visitor: { ...base.visitor, name: visitor.name, email: visitor.emails[n % visitor.emails.length], phone: visitor.phones[n % visitor.phones.length] },
+    visitor: {
+      ...base.visitor,
+      name: visitor.name,
+      email: visitor.emails[n % visitor.emails.length],
+      phone: visitor.phones[n % visitor.phones.length],
+    },
     // Accents dropped in some chats: the look-up matches both spellings.
-    organization: { id: "77", name: n % 3 === 2 ? visitor.company.normalize("NFD").replace(/\p{Diacritic}/gu, "") : visitor.company },
+    organization: {
+      id: "77",
+      name: n % 3 === 2 ? visitor.company.normalize("NFD").replace(/\p{Diacritic}/gu, "") : visitor.company,
+    },
   });
 }
 
@@ -54,7 +69,12 @@ function offlineOf(visitor: Visitor, n: number) {
     ...base,
     offline_message_id: 1_700_000_000_000 + visitorSeq * 1000 + n,
     chat_id: null,
-    visitor: { ...base.visitor, name: visitor.name, email: visitor.emails[n % visitor.emails.length], phone: visitor.phones[n % visitor.phones.length] },
+    visitor: {
+      ...base.visitor,
+      name: visitor.name,
+      email: visitor.emails[n % visitor.emails.length],
+      phone: visitor.phones[n % visitor.phones.length],
+    },
     message: `Mensagem ${n} de ${visitor.name}: quero um orçamento.`,
   });
 }
@@ -65,7 +85,8 @@ async function integrationWith(settings: IntegrationSettingsInput) {
   await setSandboxFaults(setup.tenantId, { latencyMs: 80 });
   // Metadata loaded beforehand: every job starts its look-ups at once, none waits for the first one's loads.
   const client = connectionClient(setup.connection);
-  for (const kind of ["origin", "pipelines", "fields", "users"] as const) await cachedMetadata(setup.connection.id, client, kind);
+  for (const kind of ["origin", "pipelines", "fields", "users"] as const)
+    await cachedMetadata(setup.connection.id, client, kind);
   return setup;
 }
 
@@ -77,7 +98,10 @@ async function deliverTogetherAndDrain(setup: { webhookUrl: string; integration:
   try {
     // The child works alone until it has made its first Ploomes call; then this process's worker joins it.
     await expect
-      .poll(() => systemDb.ploomesCall.count({ where: { event: { integrationId: setup.integration.id } } }), { timeout: 30_000, interval: 20 })
+      .poll(() => systemDb.ploomesCall.count({ where: { event: { integrationId: setup.integration.id } } }), {
+        timeout: 30_000,
+        interval: 20,
+      })
       .toBeGreaterThan(0);
     await drain([setup.integration.id], { concurrency: 4 });
   } finally {
@@ -91,9 +115,13 @@ async function deliverTogetherAndDrain(setup: { webhookUrl: string; integration:
 async function clientRecords(tenantId: string, visitor: Visitor) {
   const contacts = await sandboxRecords(tenantId, "Contacts");
   const people = contacts.filter((c) => c.TypeId === 2 && String(c.Email).toLowerCase() === visitor.email);
-  const companies = contacts.filter((c) => c.TypeId === 1 && String(c.Name).startsWith(visitor.company.split(" ").slice(0, 2).join(" ")));
+  const companies = contacts.filter(
+    (c) => c.TypeId === 1 && String(c.Name).startsWith(visitor.company.split(" ").slice(0, 2).join(" ")),
+  );
   const deals = (await sandboxRecords(tenantId, "Deals")).filter((d) => people.some((p) => p.Id === d.PersonId));
-  const interactions = (await sandboxRecords(tenantId, "InteractionRecords")).filter((r) => people.some((p) => p.Id === r.ContactId));
+  const interactions = (await sandboxRecords(tenantId, "InteractionRecords")).filter((r) =>
+    people.some((p) => p.Id === r.ContactId),
+  );
   return { people, companies, deals, interactions };
 }
 
@@ -101,7 +129,10 @@ describe.each([2, 5, 20])("%i chats of one new visitor, delivered at once", (cou
   it("leave 1 company, 1 person, 1 open deal, and every chat's transcript on that deal", async () => {
     const setup = await integrationWith({ behaviour: "company_person_deal", avoidDuplicateDeals: true });
     const visitor = newVisitor();
-    const events = await deliverTogetherAndDrain(setup, Array.from({ length: count }, (_, n) => chatOf(visitor, n)));
+    const events = await deliverTogetherAndDrain(
+      setup,
+      Array.from({ length: count }, (_, n) => chatOf(visitor, n)),
+    );
 
     const { people, companies, deals, interactions } = await clientRecords(setup.tenantId, visitor);
     expect(people).toHaveLength(1);
@@ -113,14 +144,21 @@ describe.each([2, 5, 20])("%i chats of one new visitor, delivered at once", (cou
     expect(interactions).toHaveLength(count);
     expect(interactions.every((record) => record.DealId === deals[0]!.Id)).toBe(true);
     for (const event of events) {
-      expect(interactions.filter((record) => String(record.Content).includes(`/${event.chatId}]`)), `transcript of ${event.chatId}`).toHaveLength(1);
+      expect(
+        interactions.filter((record) => String(record.Content).includes(`/${event.chatId}]`)),
+        `transcript of ${event.chatId}`,
+      ).toHaveLength(1);
     }
   }, 180_000);
 });
 
 describe("a chat and an offline message of one new visitor, delivered at once", () => {
   it("leave 1 company, 1 person, 1 open deal with both conversations on it", async () => {
-    const setup = await integrationWith({ behaviour: "company_person_deal", avoidDuplicateDeals: true, offlineBehaviour: "same" });
+    const setup = await integrationWith({
+      behaviour: "company_person_deal",
+      avoidDuplicateDeals: true,
+      offlineBehaviour: "same",
+    });
     const visitor = newVisitor();
     await deliverTogetherAndDrain(setup, [offlineOf(visitor, 1), chatOf(visitor, 0)]);
 
@@ -134,21 +172,34 @@ describe("a chat and an offline message of one new visitor, delivered at once", 
   }, 120_000);
 });
 
-describe.each([2, 5, 20])("%i offline messages and \"Criar Lead\" chats of one new visitor, delivered at once", (count) => {
-  it("leave 1 lead, with every message recorded on it", async () => {
-    const messageField = seedFieldKey(3, "Mensagem do visitante");
-    const setup = await integrationWith({
-      behaviour: "lead",
-      mappings: [...LEAD_CONTACT_MAPPINGS, { source: "offline.message", entity: "lead", field: `custom:${messageField}` }],
-    });
-    const visitor = newVisitor();
-    // Even ones offline messages, odd ones chats.
-    const bodies = Array.from({ length: count }, (_, n) => (n % 2 === 0 ? offlineOf(visitor, n) : chatOf(visitor, n)));
-    await deliverTogetherAndDrain(setup, bodies);
+describe.each([2, 5, 20])(
+  '%i offline messages and "Criar Lead" chats of one new visitor, delivered at once',
+  (count) => {
+    it("leave 1 lead, with every message recorded on it", async () => {
+      const messageField = seedFieldKey(3, "Mensagem do visitante");
+      const setup = await integrationWith({
+        behaviour: "lead",
+        mappings: [
+          ...LEAD_CONTACT_MAPPINGS,
+          { source: "offline.message", entity: "lead", field: `custom:${messageField}` },
+        ],
+      });
+      const visitor = newVisitor();
+      // Even ones offline messages, odd ones chats.
+      const bodies = Array.from({ length: count }, (_, n) =>
+        n % 2 === 0 ? offlineOf(visitor, n) : chatOf(visitor, n),
+      );
+      await deliverTogetherAndDrain(setup, bodies);
 
-    const leads = (await sandboxRecords(setup.tenantId, "Leads")).filter((lead) => String(lead.Email).toLowerCase() === visitor.email);
-    expect(leads).toHaveLength(1);
-    const message = (leads[0]!.OtherProperties as { FieldKey: string; BigStringValue?: string }[] | undefined)?.find((p) => p.FieldKey === messageField);
-    for (let n = 0; n < count; n += 2) expect(message?.BigStringValue, `message ${n}`).toContain(`Mensagem ${n} de ${visitor.name}`);
-  }, 180_000);
-});
+      const leads = (await sandboxRecords(setup.tenantId, "Leads")).filter(
+        (lead) => String(lead.Email).toLowerCase() === visitor.email,
+      );
+      expect(leads).toHaveLength(1);
+      const message = (leads[0]!.OtherProperties as { FieldKey: string; BigStringValue?: string }[] | undefined)?.find(
+        (p) => p.FieldKey === messageField,
+      );
+      for (let n = 0; n < count; n += 2)
+        expect(message?.BigStringValue, `message ${n}`).toContain(`Mensagem ${n} de ${visitor.name}`);
+    }, 180_000);
+  },
+);

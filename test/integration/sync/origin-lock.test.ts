@@ -13,7 +13,14 @@ import { seedAccount } from "../../helpers/seed";
 async function connection() {
   const account = await seedAccount("origin");
   return systemDb.ploomesConnection.create({
-    data: { accountId: account.id, name: "Ploomes", baseUrl: "http://127.0.0.1:9/api", apiKeyCipher: "x", apiKeyLast4: "0000", budgetKey: randomBytes(8).toString("hex") },
+    data: {
+      accountId: account.id,
+      name: "Ploomes",
+      baseUrl: "http://127.0.0.1:9/api",
+      apiKeyCipher: "x",
+      apiKeyLast4: "0000",
+      budgetKey: randomBytes(8).toString("hex"),
+    },
   });
 }
 

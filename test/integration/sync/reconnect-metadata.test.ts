@@ -5,7 +5,14 @@ import { systemDb } from "@/lib/db/client";
 import { connectionClient } from "@/lib/ploomes/connection-client";
 import { createSandboxTenant, seedFieldKey, setSandboxFaults } from "@/lib/ploomes-sandbox";
 import { cachedMetadata, clearMetadata, peekMetadata } from "@/lib/ploomes/metadata";
-import { deliver, drain, eventsOf, fixture, sandboxRecords, setupSandboxIntegration } from "../../helpers/sandbox-integration";
+import {
+  deliver,
+  drain,
+  eventsOf,
+  fixture,
+  sandboxRecords,
+  setupSandboxIntegration,
+} from "../../helpers/sandbox-integration";
 import { serveTestServer } from "../../helpers/serve-test-server";
 
 // Issue 11, item 5: every cached Ploomes id belongs to the key that loaded it.
@@ -20,11 +27,17 @@ function offlineMessage() {
     ...base,
     offline_message_id: 1_800_000_000_000 + seq,
     chat_id: null,
-    visitor: { ...base.visitor, name: `Visitante ${seq}`, email: `reconnect${seq}.${Date.now()}@exemplo.com.br`, phone: null },
+    visitor: {
+      ...base.visitor,
+      name: `Visitante ${seq}`,
+      email: `reconnect${seq}.${Date.now()}@exemplo.com.br`,
+      phone: null,
+    },
   });
 }
 
-const originIds = async (tenantId: string) => new Set((await sandboxRecords(tenantId, "Contacts@Origins")).map((origin) => origin.Id));
+const originIds = async (tenantId: string) =>
+  new Set((await sandboxRecords(tenantId, "Contacts@Origins")).map((origin) => origin.Id));
 
 describe("reconnecting to another Ploomes account while jobs run", () => {
   it("fails no event by a stale id: each write uses ids of the account its key belongs to", async () => {
@@ -36,13 +49,20 @@ describe("reconnecting to another Ploomes account while jobs run", () => {
     for (let n = 0; n < 20; n++) await deliver(setup.webhookUrl, offlineMessage());
     const draining = drain([setup.integration.id], { concurrency: 4 });
     await expect
-      .poll(() => systemDb.webhookEvent.count({ where: { integrationId: setup.integration.id, status: "done" } }), { timeout: 30_000, interval: 20 })
+      .poll(() => systemDb.webhookEvent.count({ where: { integrationId: setup.integration.id, status: "done" } }), {
+        timeout: 30_000,
+        interval: 20,
+      })
       .toBeGreaterThanOrEqual(4);
 
     // "Trocar chave": the same connection now holds account B's key (as attachConnection stores it).
     await systemDb.ploomesConnection.update({
       where: { id: setup.connection.id },
-      data: { apiKeyCipher: encryptSecret(other.apiKey), apiKeyLast4: other.apiKey.slice(-4), budgetKey: hashToken(other.apiKey) },
+      data: {
+        apiKeyCipher: encryptSecret(other.apiKey),
+        apiKeyLast4: other.apiKey.slice(-4),
+        budgetKey: hashToken(other.apiKey),
+      },
     });
     await clearMetadata(setup.connection.id);
     // A job still running with A's key stores A's origin after the clear, as it happened in the issue.
@@ -59,12 +79,20 @@ describe("reconnecting to another Ploomes account while jobs run", () => {
 
     const [originsA, originsB] = await Promise.all([originIds(setup.tenantId), originIds(other.tenantId)]);
     const leadsA = await sandboxRecords(setup.tenantId, "Leads");
-    const leadsB = (await sandboxRecords(other.tenantId, "Leads")).filter((lead) => String(lead.Email).startsWith("reconnect"));
+    const leadsB = (await sandboxRecords(other.tenantId, "Leads")).filter((lead) =>
+      String(lead.Email).startsWith("reconnect"),
+    );
     expect(leadsB.length).toBeGreaterThanOrEqual(20);
     expect(leadsB.every((lead) => originsB.has(lead.OriginId as number))).toBe(true);
-    expect(leadsA.filter((lead) => lead.OriginId !== undefined && lead.OriginId !== null).every((lead) => originsA.has(lead.OriginId as number))).toBe(true);
+    expect(
+      leadsA
+        .filter((lead) => lead.OriginId !== undefined && lead.OriginId !== null)
+        .every((lead) => originsA.has(lead.OriginId as number)),
+    ).toBe(true);
     // The cache now holds B's origin, stamped with B's key.
-    const newClient = connectionClient((await systemDb.ploomesConnection.findUniqueOrThrow({ where: { id: setup.connection.id } })));
+    const newClient = connectionClient(
+      await systemDb.ploomesConnection.findUniqueOrThrow({ where: { id: setup.connection.id } }),
+    );
     expect(originsB.has((await peekMetadata(setup.connection.id, newClient, "origin"))!.Id)).toBe(true);
   }, 120_000);
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { SANDBOX_SEED, seedFieldKey } from "@/lib/ploomes-sandbox";
 import type { IntegrationSettingsInput } from "@/lib/integration-model/settings-schema";
-import { deliver, drain, eventsOf, fixture, sandboxRecords, setupFunnelIntegration } from "../../helpers/sandbox-integration";
+import {
+  deliver,
+  drain,
+  eventsOf,
+  fixture,
+  sandboxRecords,
+  setupFunnelIntegration,
+} from "../../helpers/sandbox-integration";
 import { serveTestServer } from "../../helpers/serve-test-server";
 import { LEAD_CONTACT_MAPPINGS } from "../../helpers/mappings";
 
@@ -69,7 +76,9 @@ describe("a finished chat becomes the chosen records", () => {
     await deliver(setup.webhookUrl, returningVisitorPayload());
     await drain([setup.integration.id]);
     expect((await sandboxRecords(setup.tenantId, "Contacts")).length).toBe(contactsBefore);
-    const existing = (await sandboxRecords(setup.tenantId, "Contacts")).find((c) => c.Email === SANDBOX_SEED.existingPerson.Email)!;
+    const existing = (await sandboxRecords(setup.tenantId, "Contacts")).find(
+      (c) => c.Email === SANDBOX_SEED.existingPerson.Email,
+    )!;
     const deals = (await sandboxRecords(setup.tenantId, "Deals")).filter((d) => d.PersonId === existing.Id);
     expect(deals).toHaveLength(2); // the seeded open deal + the new one
   });
@@ -112,7 +121,9 @@ describe("a finished chat becomes the chosen records", () => {
     await deliver(setup.webhookUrl, fixture("chat_finished_br"));
     await drain([setup.integration.id]);
     expect((await sandboxRecords(setup.tenantId, "Deals")).length).toBe(dealsBefore);
-    const person = (await sandboxRecords(setup.tenantId, "Contacts")).find((c) => c.Email === "mariana.conceicao@acme.com.br")!;
+    const person = (await sandboxRecords(setup.tenantId, "Contacts")).find(
+      (c) => c.Email === "mariana.conceicao@acme.com.br",
+    )!;
     expect(person.CompanyId).toEqual(expect.any(Number));
     const notes = (await sandboxRecords(setup.tenantId, "InteractionRecords")).filter((r) => r.ContactId === person.Id);
     expect(notes).toHaveLength(1);
@@ -150,10 +161,18 @@ describe("a finished chat becomes the chosen records", () => {
     // João, the chat's agent, leaves the team.
     const joao = users.find((user) => user.Email === "joao@vendas.example")!;
     const { Id: _id, ...joaoData } = joao;
-    await systemDb.sandboxRecord.update({ where: { id: id("joao@vendas.example") }, data: { data: JSON.stringify({ ...joaoData, Suspended: true }) } });
-    const settings = JSON.parse((await systemDb.integration.findUniqueOrThrow({ where: { id: setup.integration.id } })).settings);
+    await systemDb.sandboxRecord.update({
+      where: { id: id("joao@vendas.example") },
+      data: { data: JSON.stringify({ ...joaoData, Suspended: true }) },
+    });
+    const settings = JSON.parse(
+      (await systemDb.integration.findUniqueOrThrow({ where: { id: setup.integration.id } })).settings,
+    );
     const configure = (extra: Record<string, unknown>) =>
-      systemDb.integration.update({ where: { id: setup.integration.id }, data: { settings: JSON.stringify({ ...settings, ...extra }) } });
+      systemDb.integration.update({
+        where: { id: setup.integration.id },
+        data: { settings: JSON.stringify({ ...settings, ...extra }) },
+      });
 
     await configure({ defaultOwnerId: id("ana@vendas.example"), ownerFromAgent: true });
     await deliver(setup.webhookUrl, fixture("chat_finished_br"));
@@ -167,7 +186,10 @@ describe("a finished chat becomes the chosen records", () => {
 
     const events = await eventsOf(setup.integration.id);
     expect(events.map((event) => event.status)).toEqual(["done", "done"]);
-    const dealOf = async (index: number) => (await sandboxRecords(setup.tenantId, "Deals")).find((deal) => deal.Id === JSON.parse(events[index]!.outcome).deal.id)!;
+    const dealOf = async (index: number) =>
+      (await sandboxRecords(setup.tenantId, "Deals")).find(
+        (deal) => deal.Id === JSON.parse(events[index]!.outcome).deal.id,
+      )!;
     expect((await dealOf(0)).OwnerId).toBe(id("ana@vendas.example"));
     expect(JSON.parse(events[0]!.warnings ?? "[]")).toContainEqual({ code: "agent_suspended" });
     expect((await dealOf(1)).OwnerId).toBeNull();
@@ -184,7 +206,14 @@ describe("a finished chat becomes the chosen records", () => {
 
   it("all the fixtures go through, each as its event should", async () => {
     const setup = await integrationWith({ behaviour: "company_person_deal", offlineBehaviour: "same" });
-    for (const name of ["chat_accepted", "chat_finished", "chat_finished_br", "offline_message", "client_updated", "call_event"]) {
+    for (const name of [
+      "chat_accepted",
+      "chat_finished",
+      "chat_finished_br",
+      "offline_message",
+      "client_updated",
+      "call_event",
+    ]) {
       expect((await deliver(setup.webhookUrl, fixture(name))).status, name).toBe(200);
     }
     await drain([setup.integration.id]);

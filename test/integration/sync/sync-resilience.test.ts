@@ -2,16 +2,26 @@ import { describe, expect, it } from "vitest";
 import { systemDb } from "@/lib/db/client";
 import { setSandboxFaults, faultSchedule } from "@/lib/ploomes-sandbox";
 import { serveTestServer } from "../../helpers/serve-test-server";
-import { distinctChats, deliver, drain, drainFor, eventsOf, sandboxRecords, setupFunnelIntegration } from "../../helpers/sandbox-integration";
+import {
+  distinctChats,
+  deliver,
+  drain,
+  drainFor,
+  eventsOf,
+  sandboxRecords,
+  setupFunnelIntegration,
+} from "../../helpers/sandbox-integration";
 import { killHard, logFile, spawnWorker, stopAllChildren } from "../../reliability/lib/child-processes";
 import { seededRandom } from "../../reliability/lib/seeded-random";
 
 const server = serveTestServer({ beforeClose: stopAllChildren });
 
-const dealIntegration = () => setupFunnelIntegration(server.url, { behaviour: "company_person_deal", avoidDuplicateDeals: false });
+const dealIntegration = () =>
+  setupFunnelIntegration(server.url, { behaviour: "company_person_deal", avoidDuplicateDeals: false });
 
 /** N distinct chats from N distinct visitors, each with its own company. */
-const chats = (count: number, offset = 0) => distinctChats(count, offset, { chatId: 700000, email: "visitante", phone: 10000000 });
+const chats = (count: number, offset = 0) =>
+  distinctChats(count, offset, { chatId: 700000, email: "visitante", phone: 10000000 });
 
 async function expectExactlyOnce(setup: Awaited<ReturnType<typeof dealIntegration>>, count: number, offset = 0) {
   const contacts = await sandboxRecords(setup.tenantId, "Contacts");
@@ -23,7 +33,10 @@ async function expectExactlyOnce(setup: Awaited<ReturnType<typeof dealIntegratio
     expect(people, `person ${i}`).toHaveLength(1);
     expect(companies, `company ${i}`).toHaveLength(1);
     expect(people[0]!.CompanyId).toBe(companies[0]!.Id);
-    expect(deals.filter((d) => d.PersonId === people[0]!.Id), `deal ${i}`).toHaveLength(1);
+    expect(
+      deals.filter((d) => d.PersonId === people[0]!.Id),
+      `deal ${i}`,
+    ).toHaveLength(1);
   }
 }
 
@@ -68,7 +81,10 @@ describe("when Ploomes fails", () => {
 
   it("a refused key fails at once, flags the integration and is not retried", async () => {
     const setup = await dealIntegration();
-    await systemDb.sandboxTenant.update({ where: { id: setup.tenantId }, data: { apiKeyHash: `rotated-${setup.tenantId}` } });
+    await systemDb.sandboxTenant.update({
+      where: { id: setup.tenantId },
+      data: { apiKeyHash: `rotated-${setup.tenantId}` },
+    });
     await deliver(setup.webhookUrl, chats(1, 60)[0]!);
     await drain([setup.integration.id]);
     const [event] = await eventsOf(setup.integration.id);
@@ -91,10 +107,14 @@ describe("when the worker dies", () => {
     const child = spawnWorker({ concurrency: 4, log: logFile("sync-resilience-worker.log") });
     // Wait until the child has written some records, then kill it without warning.
     await expect
-      .poll(async () => systemDb.ploomesCall.count({ where: { event: { integrationId: setup.integration.id }, method: "POST" } }), {
-        timeout: 30_000,
-        interval: 100,
-      })
+      .poll(
+        async () =>
+          systemDb.ploomesCall.count({ where: { event: { integrationId: setup.integration.id }, method: "POST" } }),
+        {
+          timeout: 30_000,
+          interval: 100,
+        },
+      )
       .toBeGreaterThanOrEqual(6);
     await killHard(child);
     expect(() => process.kill(child.pid!, 0)).toThrow(/ESRCH/);
@@ -103,7 +123,9 @@ describe("when the worker dies", () => {
     const callsAtKill = await calls();
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(await calls()).toBe(callsAtKill);
-    const running = await systemDb.job.count({ where: { event: { integrationId: setup.integration.id }, status: "running" } });
+    const running = await systemDb.job.count({
+      where: { event: { integrationId: setup.integration.id }, status: "running" },
+    });
     expect(running).toBeGreaterThan(0);
 
     await setSandboxFaults(setup.tenantId, { latencyMs: 0 });

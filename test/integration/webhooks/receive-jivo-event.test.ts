@@ -24,7 +24,10 @@ describe("JivoChat webhook receiver", () => {
     expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect(await response.json()).toEqual({ result: "ok" });
 
-    const event = await systemDb.webhookEvent.findFirstOrThrow({ where: { integrationId: integration.id }, include: { job: true } });
+    const event = await systemDb.webhookEvent.findFirstOrThrow({
+      where: { integrationId: integration.id },
+      include: { job: true },
+    });
     expect(event).toMatchObject({
       eventName: "chat_finished",
       widgetId: "aB3kZ9xQ1m",
@@ -45,7 +48,10 @@ describe("JivoChat webhook receiver", () => {
     const body = fixture("chat_finished");
     const responses = await Promise.all(Array.from({ length: 8 }, () => post(token, body)));
     expect(responses.map((r) => r.status)).toEqual(Array(8).fill(200));
-    const events = await systemDb.webhookEvent.findMany({ where: { integrationId: integration.id }, include: { job: true } });
+    const events = await systemDb.webhookEvent.findMany({
+      where: { integrationId: integration.id },
+      include: { job: true },
+    });
     expect(events).toHaveLength(1);
     expect(events[0]!.deliveries).toBe(8);
     expect(await systemDb.job.count({ where: { eventId: events[0]!.id } })).toBe(1);
@@ -56,7 +62,10 @@ describe("JivoChat webhook receiver", () => {
     const { integration, token } = await seedIntegration({ accountId: account.id });
     const payload = JSON.parse(fixture("chat_finished"));
     await post(token, JSON.stringify(payload));
-    await post(token, JSON.stringify({ ...payload, chat_id: String(payload.chat_id), widget_id: Number(payload.widget_id) }));
+    await post(
+      token,
+      JSON.stringify({ ...payload, chat_id: String(payload.chat_id), widget_id: Number(payload.widget_id) }),
+    );
     expect(await systemDb.webhookEvent.count({ where: { integrationId: integration.id } })).toBe(1);
   });
 
@@ -67,9 +76,20 @@ describe("JivoChat webhook receiver", () => {
     async (kind) => {
       const account = await seedAccount();
       const { integration, token } = await seedIntegration({ accountId: account.id });
-      const update = (name: string) => JSON.stringify({ event_name: kind, widget_id: "12345678", chat_id: 4242, client_id: "1217", visitor: { name } });
-      for (const body of [update("Ana"), update("Ana"), update("Ana Souza")]) expect((await post(token, body)).status).toBe(200);
-      const events = await systemDb.webhookEvent.findMany({ where: { integrationId: integration.id }, orderBy: { receivedAt: "asc" } });
+      const update = (name: string) =>
+        JSON.stringify({
+          event_name: kind,
+          widget_id: "12345678",
+          chat_id: 4242,
+          client_id: "1217",
+          visitor: { name },
+        });
+      for (const body of [update("Ana"), update("Ana"), update("Ana Souza")])
+        expect((await post(token, body)).status).toBe(200);
+      const events = await systemDb.webhookEvent.findMany({
+        where: { integrationId: integration.id },
+        orderBy: { receivedAt: "asc" },
+      });
       expect(events.map((e) => [e.eventName, e.visitorName, e.deliveries])).toEqual([
         [kind, "Ana", 2],
         [kind, "Ana Souza", 1],
@@ -79,23 +99,37 @@ describe("JivoChat webhook receiver", () => {
     },
   );
 
-  it.each(["chat_finished", "chat_accepted", "offline_message"])("keeps one %s per chat, even when a re-delivery's body differs", async (kind) => {
-    const account = await seedAccount();
-    const { integration, token } = await seedIntegration({ accountId: account.id });
-    const once = (name: string) => JSON.stringify({ event_name: kind, widget_id: "12345678", chat_id: 4343, visitor: { name } });
-    for (const body of [once("Ana"), once("Ana Souza")]) expect((await post(token, body)).status).toBe(200);
-    const events = await systemDb.webhookEvent.findMany({ where: { integrationId: integration.id } });
-    expect(events.map((e) => [e.eventName, e.visitorName, e.deliveries, e.dedupeKey])).toEqual([[kind, "Ana", 2, `12345678:4343:${kind}`]]);
-  });
+  it.each(["chat_finished", "chat_accepted", "offline_message"])(
+    "keeps one %s per chat, even when a re-delivery's body differs",
+    async (kind) => {
+      const account = await seedAccount();
+      const { integration, token } = await seedIntegration({ accountId: account.id });
+      const once = (name: string) =>
+        JSON.stringify({ event_name: kind, widget_id: "12345678", chat_id: 4343, visitor: { name } });
+      for (const body of [once("Ana"), once("Ana Souza")]) expect((await post(token, body)).status).toBe(200);
+      const events = await systemDb.webhookEvent.findMany({ where: { integrationId: integration.id } });
+      expect(events.map((e) => [e.eventName, e.visitorName, e.deliveries, e.dedupeKey])).toEqual([
+        [kind, "Ana", 2, `12345678:4343:${kind}`],
+      ]);
+    },
+  );
 
   it("stores events it does not act on as ignored, unknown ones included", async () => {
     const account = await seedAccount();
     const { integration, token } = await seedIntegration({ accountId: account.id });
-    const attributes = JSON.stringify({ event_name: "client_attribute_updated", widget_id: "12345678", client_id: 1217, attributes: { plano: "ouro" } });
+    const attributes = JSON.stringify({
+      event_name: "client_attribute_updated",
+      widget_id: "12345678",
+      client_id: 1217,
+      attributes: { plano: "ouro" },
+    });
     for (const body of [fixture("call_event"), attributes, '{"event_name":"something_new","x":{"y":null}}']) {
       expect((await post(token, body)).status).toBe(200);
     }
-    const events = await systemDb.webhookEvent.findMany({ where: { integrationId: integration.id }, include: { job: true } });
+    const events = await systemDb.webhookEvent.findMany({
+      where: { integrationId: integration.id },
+      include: { job: true },
+    });
     expect(events.map((e) => [e.eventName, e.status, e.job])).toEqual(
       expect.arrayContaining([
         ["call_event", "ignored", null],
@@ -109,9 +143,14 @@ describe("JivoChat webhook receiver", () => {
     const account = await seedAccount();
     const paused = await seedIntegration({ accountId: account.id, status: "paused" });
     await post(paused.token, fixture("chat_finished"));
-    expect(await systemDb.webhookEvent.findFirst({ where: { integrationId: paused.integration.id } })).toMatchObject({ status: "paused" });
+    expect(await systemDb.webhookEvent.findFirst({ where: { integrationId: paused.integration.id } })).toMatchObject({
+      status: "paused",
+    });
 
-    const scoped = await seedIntegration({ accountId: account.id, settings: { behaviour: "lead", widgetIds: ["other"] } });
+    const scoped = await seedIntegration({
+      accountId: account.id,
+      settings: { behaviour: "lead", widgetIds: ["other"] },
+    });
     await post(scoped.token, fixture("chat_finished"));
     expect(await systemDb.webhookEvent.findFirst({ where: { integrationId: scoped.integration.id } })).toMatchObject({
       status: "ignored",

@@ -16,7 +16,9 @@ let directUrl: string;
 let goodToken: string;
 
 function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 }
 
 const directHandler = (request: http.IncomingMessage, response: http.ServerResponse) => {
@@ -40,7 +42,10 @@ afterAll(async () => {
 });
 
 /** Starts a 1 MiB upload and sends only its first KiB; resolves with the answer if one comes while the body is open. */
-function openUpload(base: string, token: string): { answer: Promise<{ status: number; body: string }>; request: http.ClientRequest } {
+function openUpload(
+  base: string,
+  token: string,
+): { answer: Promise<{ status: number; body: string }>; request: http.ClientRequest } {
   const request = http.request(`${base}/api/webhooks/jivo/${token}`, {
     method: "POST",
     headers: { "content-type": "application/json", "content-length": String(1024 * 1024) },
@@ -107,7 +112,11 @@ describe("production server timeouts", () => {
   });
 
   it("a body that trickles past the request timeout is cut with 408, and the receiver logs it as an aborted upload", async () => {
-    const server = createAppServer(directHandler, { headersTimeoutMs: 500, requestTimeoutMs: 1_000, checkIntervalMs: 100 });
+    const server = createAppServer(directHandler, {
+      headersTimeoutMs: 500,
+      requestTimeoutMs: 1_000,
+      checkIntervalMs: 100,
+    });
     const base = await listen(server);
     const debug = vi.spyOn(logger, "debug");
     try {

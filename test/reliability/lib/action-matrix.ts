@@ -13,7 +13,12 @@ import { seedAccount, seedIntegration } from "../../helpers/seed";
 /** Read by the test file's vi.mock of next-auth: who `getServerSession` says is signed in. */
 export const actingSession: { current: { userId: string } | null } = { current: null };
 
-export type DiscoveredAction = { file: string; name: string; params: string[]; call: (...args: unknown[]) => Promise<unknown> };
+export type DiscoveredAction = {
+  file: string;
+  name: string;
+  params: string[];
+  call: (...args: unknown[]) => Promise<unknown>;
+};
 
 function serverActionFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -36,7 +41,10 @@ export async function discoverServerActions(): Promise<DiscoveredAction[]> {
       actions.push({
         file: path.relative(process.cwd(), file),
         name,
-        params: params.split(",").map((param) => param.replace(/=.*$/, "").trim()).filter(Boolean),
+        params: params
+          .split(",")
+          .map((param) => param.replace(/=.*$/, "").trim())
+          .filter(Boolean),
         call: value as DiscoveredAction["call"],
       });
     }
@@ -91,7 +99,11 @@ export async function accountSnapshot(accountId: string): Promise<string> {
     systemDb.integration.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
     systemDb.ploomesConnection.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
     systemDb.webhookEvent.findMany({ where: { accountId }, include: { job: true }, orderBy: { id: "asc" } }),
-    systemDb.sandboxTenant.findMany({ where: { accountId }, select: { id: true, name: true, apiKeyHash: true }, orderBy: { id: "asc" } }),
+    systemDb.sandboxTenant.findMany({
+      where: { accountId },
+      select: { id: true, name: true, apiKeyHash: true },
+      orderBy: { id: "asc" },
+    }),
   ]);
   return JSON.stringify({ accounts, users, integrations, connections, events, tenants });
 }
@@ -102,8 +114,18 @@ const INPUTS: Record<string, (victim: Victim) => unknown> = {
   renameIntegrationAction: () => ({ name: "Renomeada por outra conta" }),
   saveSettingsAction: () => ({ behaviour: "lead" }),
   dryRunAction: (victim) => ({ kind: "event", eventId: victim.event.id }),
-  createUserAction: () => ({ name: "Intrusa", email: `intrusa-${randomBytes(4).toString("hex")}@example.com`, role: "admin", password: "senha-segura-123" }),
-  completeSetupAction: () => ({ accountName: "Conta intrusa", name: "Intrusa", email: `setup-${randomBytes(4).toString("hex")}@example.com`, password: "senha-segura-123" }),
+  createUserAction: () => ({
+    name: "Intrusa",
+    email: `intrusa-${randomBytes(4).toString("hex")}@example.com`,
+    role: "admin",
+    password: "senha-segura-123",
+  }),
+  completeSetupAction: () => ({
+    accountName: "Conta intrusa",
+    name: "Intrusa",
+    email: `setup-${randomBytes(4).toString("hex")}@example.com`,
+    password: "senha-segura-123",
+  }),
 };
 
 /** Arguments aimed at the victim's records, by parameter name; other parameters get an input that validates where one is known. */

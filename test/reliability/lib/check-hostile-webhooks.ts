@@ -26,12 +26,21 @@ export async function halfWrittenRows(integrationId: string): Promise<number> {
  */
 function post(url: string, body: string): Promise<{ status: number; type: string; text: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: "POST", agent: false, headers: { "content-type": "application/json" }, timeout: 30_000 });
+    const request = http.request(url, {
+      method: "POST",
+      agent: false,
+      headers: { "content-type": "application/json" },
+      timeout: 30_000,
+    });
     request.once("response", (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.once("end", () =>
-        resolve({ status: response.statusCode ?? 0, type: String(response.headers["content-type"] ?? ""), text: Buffer.concat(chunks).toString("utf8") }),
+        resolve({
+          status: response.statusCode ?? 0,
+          type: String(response.headers["content-type"] ?? ""),
+          text: Buffer.concat(chunks).toString("utf8"),
+        }),
       );
       response.once("error", reject);
     });
@@ -46,7 +55,12 @@ function post(url: string, body: string): Promise<{ status: number; type: string
  * Any body at the real webhook URL: never a 5xx, always JivoChat's JSON answer, at most one new row, and no
  * row left half-written. fast-check shrinks a failure to the smallest body that shows it.
  */
-export async function checkHostileBodies(options: { webhookUrl: string; integrationId: string; numRuns: number; seed?: number }) {
+export async function checkHostileBodies(options: {
+  webhookUrl: string;
+  integrationId: string;
+  numRuns: number;
+  seed?: number;
+}) {
   const tally = caseTally();
   await fc.assert(
     fc.asyncProperty(hostileBody, async (body) => {

@@ -32,10 +32,19 @@ function launch(args: string[], env: NodeJS.ProcessEnv, log: string): ChildProce
 }
 
 /** `npm run worker` as production runs it, minus npm and tsx's wrapper process. */
-export function spawnWorker(options: { concurrency: number; env?: Record<string, string>; log?: string }): ChildProcess {
+export function spawnWorker(options: {
+  concurrency: number;
+  env?: Record<string, string>;
+  log?: string;
+}): ChildProcess {
   return launch(
     ["--import", "tsx", "scripts/worker.ts"],
-    cleanEnv({ ...appVariablesOf(), WORKER_CONCURRENCY: String(options.concurrency), LOG_LEVEL: "warn", ...options.env }),
+    cleanEnv({
+      ...appVariablesOf(),
+      WORKER_CONCURRENCY: String(options.concurrency),
+      LOG_LEVEL: "warn",
+      ...options.env,
+    }),
     options.log ?? logFile("workers.log"),
   );
 }
@@ -44,12 +53,20 @@ export function spawnWorker(options: { concurrency: number; env?: Record<string,
 export async function spawnWebProcess(options: { log: string }) {
   const port = await sparePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = launch(["--import", "tsx", "test/reliability/lib/web-process.ts", String(port)], cleanEnv({ ...appVariablesOf(), LOG_LEVEL: "warn" }), options.log);
+  const child = launch(
+    ["--import", "tsx", "test/reliability/lib/web-process.ts", String(port)],
+    cleanEnv({ ...appVariablesOf(), LOG_LEVEL: "warn" }),
+    options.log,
+  );
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the web process exited early; see ${options.log}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`the web process exited early; see ${options.log}`);
     // Any answer will do (a GET on the receiver is a 405): the process is listening.
-    const up = await fetch(`${url}/api/webhooks/jivo/up`, { signal: AbortSignal.timeout(2_000) }).then(() => true, () => false);
+    const up = await fetch(`${url}/api/webhooks/jivo/up`, { signal: AbortSignal.timeout(2_000) }).then(
+      () => true,
+      () => false,
+    );
     if (up) return { child, url };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -58,7 +75,12 @@ export async function spawnWebProcess(options: { log: string }) {
 }
 
 /** The production server (scripts/serve.ts, with its in-process worker) on `port`; resolves once /api/health is ok. */
-export async function spawnServer(options: { port: number; env?: Record<string, string>; log: string; timeoutMs?: number }) {
+export async function spawnServer(options: {
+  port: number;
+  env?: Record<string, string>;
+  log: string;
+  timeoutMs?: number;
+}) {
   const url = `http://127.0.0.1:${options.port}`;
   const child = launch(
     appServerArgs(options.port, "127.0.0.1"),
@@ -67,7 +89,8 @@ export async function spawnServer(options: { port: number; env?: Record<string, 
   );
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited early; see ${options.log}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`the server exited early; see ${options.log}`);
     const healthy = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) }).then(
       (response) => response.ok,
       () => false,

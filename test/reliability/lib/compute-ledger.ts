@@ -63,7 +63,9 @@ async function createdRecords(fleet: FleetMember[]): Promise<CreatedRecord[]> {
     const kind = kindOf(row.entity, data);
     const email = typeof data.Email === "string" ? data.Email.toLowerCase() : null;
     const person = data.PersonId ?? data.ContactId;
-    return kind ? [{ id: row.id, tenantId: row.tenantId, kind, email, personId: typeof person === "number" ? person : null }] : [];
+    return kind
+      ? [{ id: row.id, tenantId: row.tenantId, kind, email, personId: typeof person === "number" ? person : null }]
+      : [];
   });
 }
 
@@ -101,7 +103,9 @@ export async function computeLedger(
     file(`${row.integrationId}|${row.visitorEmail}`, row);
   }
   const rowsOf = (event: PlannedEvent) =>
-    rowsByKey.get(`${event.member.integrationId}|chat:${event.chatId}`) ?? rowsByKey.get(`${event.member.integrationId}|${event.email}`) ?? [];
+    rowsByKey.get(`${event.member.integrationId}|chat:${event.chatId}`) ??
+    rowsByKey.get(`${event.member.integrationId}|${event.email}`) ??
+    [];
 
   const records = await createdRecords(fleet);
   const recordsById = new Map(records.map((record) => [record.id, record]));
@@ -132,7 +136,8 @@ export async function computeLedger(
     else unsettled[row.status] = (unsettled[row.status] ?? 0) + 1;
 
     const wanted = event.kind === "ignored" ? "ignored" : event.member.doomed ? "failed" : "done";
-    if (row.status !== wanted) problems.push(`${label}: ${row.status} (${row.statusReason ?? "no reason"}), expected ${wanted}`);
+    if (row.status !== wanted)
+      problems.push(`${label}: ${row.status} (${row.statusReason ?? "no reason"}), expected ${wanted}`);
     if (event.kind === "ignored") {
       if (row.job) problems.push(`${label}: ignored but has a job`);
       continue;
@@ -144,8 +149,10 @@ export async function computeLedger(
     // A crash between the job's last write and its event's leaves them apart, e.g. a done job under "processing".
     if (row.job.status !== row.status) problems.push(`${label}: event ${row.status} but job ${row.job.status}`);
     if (wanted === "failed") {
-      if (!/401/.test(row.statusReason ?? "")) problems.push(`${label}: failed for "${row.statusReason}", expected the refused key (401)`);
-      if (row.job.lastError?.startsWith("gave up")) problems.push(`${label}: retried until exhausted instead of failing at once`);
+      if (!/401/.test(row.statusReason ?? ""))
+        problems.push(`${label}: failed for "${row.statusReason}", expected the refused key (401)`);
+      if (row.job.lastError?.startsWith("gave up"))
+        problems.push(`${label}: retried until exhausted instead of failing at once`);
       continue;
     }
     tenantsAtWork.add(event.member.tenantId);
@@ -155,7 +162,8 @@ export async function computeLedger(
       const owner = perEvent ? `event ${event.n}` : `visitor ${event.visitor}`;
       const firstOfVisitor = !identityRecords.has(`${identity}|${kind}`);
       if (perEvent || firstOfVisitor) expected[kind]++;
-      if (!perEvent) identityRecords.set(`${identity}|${kind}`, identityRecords.get(`${identity}|${kind}`) ?? new Set());
+      if (!perEvent)
+        identityRecords.set(`${identity}|${kind}`, identityRecords.get(`${identity}|${kind}`) ?? new Set());
       if (id === undefined) {
         if (row.status === "done") problems.push(`${label}: done without a ${kind} id`);
         continue;
@@ -188,9 +196,12 @@ export async function computeLedger(
     const owners = [...(references.get(record.id) ?? [])];
     if (owners.length !== 1) {
       // Deals and interactions carry no e-mail: name the visitor through the person they were written on.
-      const email = record.email ?? (record.personId === null ? null : recordsById.get(record.personId)?.email ?? null);
+      const email =
+        record.email ?? (record.personId === null ? null : (recordsById.get(record.personId)?.email ?? null));
       const who = email ? ` (${email}, event ${emails.get(email)?.n ?? "?"})` : "";
-      problems.push(`${record.kind} #${record.id}${who} is named by ${owners.length ? owners.join(" and ") : "no event"}: ${owners.length ? "shared" : "created twice or orphaned"}`);
+      problems.push(
+        `${record.kind} #${record.id}${who} is named by ${owners.length ? owners.join(" and ") : "no event"}: ${owners.length ? "shared" : "created twice or orphaned"}`,
+      );
     }
   }
   // Every tenant that wrote a chat has the one "JivoChat" origin the hub creates on first use.
@@ -203,11 +214,15 @@ export async function computeLedger(
     if (stray > 0) problems.push(`doomed integration ${member.index}: ${stray} records created with a refused key`);
   }
   const received = rows.length;
-  if (received !== burst.events.length) problems.push(`${received} rows stored for ${burst.events.length} unique events`);
+  if (received !== burst.events.length)
+    problems.push(`${received} rows stored for ${burst.events.length} unique events`);
   if (received !== ledger.done + ledger.failed + ledger.ignored) {
-    problems.push(`received ${received} ≠ processed ${ledger.done} + failed ${ledger.failed} + ignored ${ledger.ignored}`);
+    problems.push(
+      `received ${received} ≠ processed ${ledger.done} + failed ${ledger.failed} + ignored ${ledger.ignored}`,
+    );
   }
-  for (const unexpected of log.unexpected) problems.push(`event ${unexpected.n}: answered ${unexpected.status} ${unexpected.body}`);
+  for (const unexpected of log.unexpected)
+    problems.push(`event ${unexpected.n}: answered ${unexpected.status} ${unexpected.body}`);
 
   const jobs = rows.flatMap((row) => (row.job ? [row.job] : []));
   const calls = await systemDb.ploomesCall.groupBy({

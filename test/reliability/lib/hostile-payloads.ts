@@ -11,9 +11,22 @@ const MARKUP = [
   "</td></tr></table><b>negrito</b>",
   "javascript:alert(document.cookie)",
   "{{7*7}}${7*7}<%= 7*7 %>",
-  "'; DROP TABLE \"WebhookEvent\"; --",
+  '\'; DROP TABLE "WebhookEvent"; --',
 ];
-const CONTROL = ["\u0000", "\u0007", "\b", "\u001b[31m", "\r\n", "\u2028", "\u2029", "\ufeff", "\u202e", "\ud800", "\udfff", "\uffff"];
+const CONTROL = [
+  "\u0000",
+  "\u0007",
+  "\b",
+  "\u001b[31m",
+  "\r\n",
+  "\u2028",
+  "\u2029",
+  "\ufeff",
+  "\u202e",
+  "\ud800",
+  "\udfff",
+  "\uffff",
+];
 
 /** Text a visitor or an agent could type, and worse. */
 export const hostileText: fc.Arbitrary<string> = fc.oneof(
@@ -23,7 +36,11 @@ export const hostileText: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc
-      .tuple(fc.constantFrom(...MARKUP, ...CONTROL), fc.string({ unit: "grapheme", maxLength: 20 }), fc.constantFrom(...CONTROL))
+      .tuple(
+        fc.constantFrom(...MARKUP, ...CONTROL),
+        fc.string({ unit: "grapheme", maxLength: 20 }),
+        fc.constantFrom(...CONTROL),
+      )
       .map((parts) => parts.join("")),
   },
   { weight: 1, arbitrary: fc.integer({ min: 1_000, max: 120_000 }).map((size) => "ç😀".repeat(size)) },
@@ -33,7 +50,16 @@ export const hostileText: fc.Arbitrary<string> = fc.oneof(
 const rawFragment: fc.Arbitrary<string> = fc.oneof(
   fc.integer({ min: 100, max: 60_000 }).map((depth) => `${"[".repeat(depth)}${"]".repeat(depth)}`),
   fc.integer({ min: 100, max: 30_000 }).map((depth) => `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`),
-  fc.constantFrom("1e400", "-1e400", "1e-400", "-0", "123456789012345678901234567890", '"\\ud800"', '"\\u0000"', '"\\uDFFF\\uD800"'),
+  fc.constantFrom(
+    "1e400",
+    "-1e400",
+    "1e-400",
+    "-0",
+    "123456789012345678901234567890",
+    '"\\ud800"',
+    '"\\u0000"',
+    '"\\uDFFF\\uD800"',
+  ),
 );
 
 const RAW = "__RAW_FRAGMENT__";
@@ -50,9 +76,14 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 2, arbitrary: fc.constant(RAW) },
 );
 
-const TEMPLATES = ["chat_finished_br", "chat_finished", "offline_message", "chat_accepted", "client_updated", "call_event"].map(
-  (name) => JSON.parse(fixture(name)) as Record<string, unknown>,
-);
+const TEMPLATES = [
+  "chat_finished_br",
+  "chat_finished",
+  "offline_message",
+  "chat_accepted",
+  "client_updated",
+  "call_event",
+].map((name) => JSON.parse(fixture(name)) as Record<string, unknown>);
 
 /** Where the receiver, the normaliser and the log read from a payload. */
 const PATHS = [
@@ -129,7 +160,10 @@ export const hostileBody: fc.Arbitrary<string> = fc.oneof(
   },
   { weight: 2, arbitrary: fc.json({ maxDepth: 4 }) },
   { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 200 }) },
-  { weight: 1, arbitrary: fc.constantFrom("", "null", "[]", "{}", '{"event_name":""}', '{"event_name":"chat_finished"}', "\u0000") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom("", "null", "[]", "{}", '{"event_name":""}', '{"event_name":"chat_finished"}', "\u0000"),
+  },
   {
     weight: 1,
     arbitrary: fc
@@ -143,7 +177,13 @@ export const hostileBody: fc.Arbitrary<string> = fc.oneof(
  * receiver's 300-character column cut, a lone surrogate, a NUL character.
  */
 export const HOSTILE_BODY_EXAMPLES: [string][] = [
-  [JSON.stringify({ ...TEMPLATES[0], chat_id: 91, visitor: { name: `a${"😀".repeat(200)}`, email: "emoji@example.com" } })],
+  [
+    JSON.stringify({
+      ...TEMPLATES[0],
+      chat_id: 91,
+      visitor: { name: `a${"😀".repeat(200)}`, email: "emoji@example.com" },
+    }),
+  ],
   [JSON.stringify({ ...TEMPLATES[0], chat_id: 92, visitor: { name: "Ana \udfff Souza" } })],
   [JSON.stringify({ ...TEMPLATES[0], chat_id: 93, visitor: { name: "Ana\u0000Souza" } })],
 ];
@@ -152,7 +192,16 @@ export const HOSTILE_BODY_EXAMPLES: [string][] = [
 export const hostileToken: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: "binary", maxLength: 80 }),
   fc.stringMatching(/^[A-Za-z0-9_-]{32}$/),
-  fc.constantFrom("..", "../../etc/passwd", "%00", "%ZZ", "%E0%A4%A", "%2F..%2F", "token%20with%20space", "a".repeat(10_000)),
+  fc.constantFrom(
+    "..",
+    "../../etc/passwd",
+    "%00",
+    "%ZZ",
+    "%E0%A4%A",
+    "%2F..%2F",
+    "token%20with%20space",
+    "a".repeat(10_000),
+  ),
   fc.tuple(hostileText, fc.stringMatching(/^[A-Za-z0-9_-]{20,40}$/)).map(([text, token]) => `${token}${text}`),
 );
 

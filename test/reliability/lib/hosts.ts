@@ -15,7 +15,13 @@ const FAST_RETRIES = { JOB_RETRY_BASE_MS: "20", JOB_RETRY_MAX_MS: "1000" };
  */
 export function workerHost(
   url: string,
-  options: { workers: number; concurrency: number; crashes?: number; extraWebProcesses?: number; env?: Record<string, string> },
+  options: {
+    workers: number;
+    concurrency: number;
+    crashes?: number;
+    extraWebProcesses?: number;
+    env?: Record<string, string>;
+  },
 ): Host {
   const children: ChildProcess[] = [];
   const log = logFile("workers.log");
@@ -53,7 +59,11 @@ export function workerHost(
  * The production server (`next start`: receiver, sandbox and in-process worker in one process) on a fixed port,
  * SIGKILLed `crashes` times and started again; deliveries sent while it is down are re-sent, as JivoChat does.
  */
-export async function serverHost(options: { port: number; crashes: number; env?: Record<string, string> }): Promise<Host> {
+export async function serverHost(options: {
+  port: number;
+  crashes: number;
+  env?: Record<string, string>;
+}): Promise<Host> {
   const log = logFile("server.log");
   const boot = () => spawnServer({ port: options.port, env: { ...FAST_RETRIES, ...options.env }, log });
   let server = await boot();

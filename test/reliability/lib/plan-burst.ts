@@ -61,21 +61,38 @@ function bodyOf(n: number, kind: EventKind, email: string, agentLookups: boolean
   const chatId = chatIdOf(n);
   if (kind === "chat") {
     const base = templates.chat;
-    return JSON.stringify({ ...base, chat_id: chatId, visitor: visitor(base), organization: { id: String(v), name: `Empresa ${v} Ltda` } });
+    return JSON.stringify({
+      ...base,
+      chat_id: chatId,
+      visitor: visitor(base),
+      organization: { id: String(v), name: `Empresa ${v} Ltda` },
+    });
   }
   if (kind === "offline") {
     const base = templates.offline;
-    return JSON.stringify({ ...base, chat_id: chatId, offline_message_id: 1_700_000_000_000 + n, visitor: visitor(base) });
+    return JSON.stringify({
+      ...base,
+      chat_id: chatId,
+      offline_message_id: 1_700_000_000_000 + n,
+      visitor: visitor(base),
+    });
   }
   // Events the hub stores but does not act on; chat_accepted also asks Ploomes about the visitor for the agent.
-  if (agentLookups && n % 2 === 0) return JSON.stringify({ ...templates.accepted, chat_id: chatId, visitor: visitor(templates.accepted) });
+  if (agentLookups && n % 2 === 0)
+    return JSON.stringify({ ...templates.accepted, chat_id: chatId, visitor: visitor(templates.accepted) });
   // (client_updated is acted on since issue 16 — it updates a client already written — so the stored-only kind is
   // its sibling client_attribute_updated, which the hub keeps but never queues.)
-  return JSON.stringify({ ...templates.client, event_name: "client_attribute_updated", client_id: String(chatId), visitor: visitor(templates.client) });
+  return JSON.stringify({
+    ...templates.client,
+    event_name: "client_attribute_updated",
+    client_id: String(chatId),
+    visitor: visitor(templates.client),
+  });
 }
 
 /** A returning visitor's e-mail as their n-th chat spells it: case and spaces vary, the identity does not. */
-const spelling = (email: string, n: number) => [email, email.toUpperCase(), ` ${email.replace(/^./, (c) => c.toUpperCase())} `][n % 3]!;
+const spelling = (email: string, n: number) =>
+  [email, email.toUpperCase(), ` ${email.replace(/^./, (c) => c.toUpperCase())} `][n % 3]!;
 
 /**
  * `events` unique JivoChat events spread over the fleet (80 % chats, 10 % offline messages, 10 % ignored kinds;
@@ -86,7 +103,14 @@ const spelling = (email: string, n: number) => [email, email.toUpperCase(), ` ${
  */
 export function planBurst(
   fleet: FleetMember[],
-  options: { events: number; duplicateRate: number; doomedShare: number; agentLookups: boolean; random: Random; returningShare?: number },
+  options: {
+    events: number;
+    duplicateRate: number;
+    doomedShare: number;
+    agentLookups: boolean;
+    random: Random;
+    returningShare?: number;
+  },
 ): Burst {
   const { random } = options;
   const healthy = fleet.filter((member) => !member.doomed);
@@ -106,7 +130,15 @@ export function planBurst(
       const visitor = `visitante${n}@ledger.example`;
       const group = Array.from({ length: size }, (_, k) => {
         const email = spelling(visitor, k);
-        return { n: n + k, member, kind: "chat" as const, email, visitor, chatId: chatIdOf(n + k), body: bodyOf(n + k, "chat", email, options.agentLookups, n) };
+        return {
+          n: n + k,
+          member,
+          kind: "chat" as const,
+          email,
+          visitor,
+          chatId: chatIdOf(n + k),
+          body: bodyOf(n + k, "chat", email, options.agentLookups, n),
+        };
       });
       events.push(...group);
       groups.set(n, group);
@@ -117,13 +149,25 @@ export function planBurst(
     const kind: EventKind = roll < 0.8 ? "chat" : roll < 0.9 ? "offline" : "ignored";
     const member = doomed.length > 0 && random.chance(options.doomedShare) ? random.pick(doomed) : random.pick(healthy);
     const email = `visitante${n}@ledger.example`;
-    events.push({ n, member, kind, email, visitor: email, chatId: chatIdOf(n), body: bodyOf(n, kind, email, options.agentLookups) });
+    events.push({
+      n,
+      member,
+      kind,
+      email,
+      visitor: email,
+      chatId: chatIdOf(n),
+      body: bodyOf(n, kind, email, options.agentLookups),
+    });
   }
 
   // A returning visitor's chats travel in one wave: they arrive together.
   const inGroup = new Set([...groups.values()].flat().map((event) => event.n));
   const placed = events.flatMap((event, index) =>
-    groups.has(index) ? [{ at: index, wave: [...groups.get(index)!] as Wave }] : inGroup.has(event.n) ? [] : [{ at: index, wave: [event] as Wave }],
+    groups.has(index)
+      ? [{ at: index, wave: [...groups.get(index)!] as Wave }]
+      : inGroup.has(event.n)
+        ? []
+        : [{ at: index, wave: [event] as Wave }],
   );
   const duplicates = Math.round(options.events * options.duplicateRate);
   let concurrentDuplicates = 0;
@@ -140,5 +184,12 @@ export function planBurst(
   }
   placed.sort((a, b) => a.at - b.at);
   const returningChats = [...groups.values()].reduce((sum, group) => sum + group.length, 0);
-  return { events, waves: placed.map((entry) => entry.wave), duplicates, concurrentDuplicates, returningChats, returningVisitors };
+  return {
+    events,
+    waves: placed.map((entry) => entry.wave),
+    duplicates,
+    concurrentDuplicates,
+    returningChats,
+    returningVisitors,
+  };
 }

@@ -60,7 +60,11 @@ export async function runScenario(scenario: Scenario, host: Host): Promise<Scena
   const random = seededRandom(seed);
   const started = Date.now();
   const deadline = started + scenario.timeoutMs;
-  const fleet = await setupFleet(host.url, { healthy: scenario.healthy, doomed: scenario.doomed, faults: scenario.faults });
+  const fleet = await setupFleet(host.url, {
+    healthy: scenario.healthy,
+    doomed: scenario.doomed,
+    faults: scenario.faults,
+  });
   const integrationIds = fleet.map((member) => member.integrationId);
   const burst = planBurst(fleet, {
     events: scenario.events,
@@ -73,7 +77,8 @@ export async function runScenario(scenario: Scenario, host: Host): Promise<Scena
 
   const burstStartedAt = Date.now();
   await host.start();
-  const spikes = scenario.spikeEveryMs > 0 ? startLatencySpikes(fleet, random, { everyMs: scenario.spikeEveryMs }) : null;
+  const spikes =
+    scenario.spikeEveryMs > 0 ? startLatencySpikes(fleet, random, { everyMs: scenario.spikeEveryMs }) : null;
   const crash = host.crash;
   const halt = new AbortController();
   const log = newDeliveryLog();
@@ -94,15 +99,23 @@ export async function runScenario(scenario: Scenario, host: Host): Promise<Scena
   try {
     delivered = await sendBurst(
       burst.waves,
-      { concurrency: scenario.senders, resendOnConnectionFailure: crash?.dropsDeliveries ?? false, deadline, receivers: host.receivers },
+      {
+        concurrency: scenario.senders,
+        resendOnConnectionFailure: crash?.dropsDeliveries ?? false,
+        deadline,
+        receivers: host.receivers,
+      },
       log,
     );
     sentAt = Date.now();
     const struck = await strikes;
-    if (crash && struck !== crash.times) throw new Error(`only ${struck} of ${crash.times} crashes happened before the deadline`);
+    if (crash && struck !== crash.times)
+      throw new Error(`only ${struck} of ${crash.times} crashes happened before the deadline`);
     // Slow answers last until most chats are through: the unluckiest few then finish their retries in peace.
     const remaining = () => Math.max(1_000, deadline - Date.now());
-    await waitForQueue(integrationIds, { timeoutMs: remaining(), pendingAtMost: Math.floor(expectedJobs * 0.1) }).catch(() => undefined);
+    await waitForQueue(integrationIds, { timeoutMs: remaining(), pendingAtMost: Math.floor(expectedJobs * 0.1) }).catch(
+      () => undefined,
+    );
     spikeCount = (await spikes?.stop()) ?? 0;
     // A queue still busy at the deadline is one more line of the ledger, next to the rows it left unsettled.
     stuck = await waitForQueue(integrationIds, { timeoutMs: remaining() }).then(
@@ -135,6 +148,8 @@ export async function runScenario(scenario: Scenario, host: Host): Promise<Scena
     ledger,
   };
   writeFigures(scenario.name, figures);
-  console.log(`[${scenario.name}] seed ${seed}: ${JSON.stringify({ ...figures, ledger: { ...ledger, problems: ledger.problems.slice(0, 20) } })}`);
+  console.log(
+    `[${scenario.name}] seed ${seed}: ${JSON.stringify({ ...figures, ledger: { ...ledger, problems: ledger.problems.slice(0, 20) } })}`,
+  );
   return { ...ledger, seed, fleet, burstStartedAt, returningChats: burst.returningChats };
 }

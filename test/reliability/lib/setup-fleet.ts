@@ -36,7 +36,11 @@ export async function setupFleet(
     const setup = await setupFunnelIntegration(serverUrl, { behaviour: "company_person_deal" });
     await setSandboxFaults(setup.tenantId, { rateLimit: SANDBOX_WINDOW });
     const doomed = index >= options.healthy;
-    if (doomed) await systemDb.sandboxTenant.update({ where: { id: setup.tenantId }, data: { apiKeyHash: `revoked-${randomUUID()}` } });
+    if (doomed)
+      await systemDb.sandboxTenant.update({
+        where: { id: setup.tenantId },
+        data: { apiKeyHash: `revoked-${randomUUID()}` },
+      });
     else await setSandboxFaults(setup.tenantId, options.faults);
     const seed = await systemDb.sandboxRecord.findMany({ where: { tenantId: setup.tenantId }, select: { id: true } });
     members.push({

@@ -33,8 +33,18 @@ export async function waitForQueue(
   if (state.pending <= enough) return state;
   const stuck = await systemDb.job.findMany({
     where: { event: { integrationId: { in: integrationIds } }, status: { in: ["queued", "running"] } },
-    select: { status: true, attempts: true, runAt: true, leaseUntil: true, lockedBy: true, lastError: true, event: { select: { status: true, eventName: true } } },
+    select: {
+      status: true,
+      attempts: true,
+      runAt: true,
+      leaseUntil: true,
+      lockedBy: true,
+      lastError: true,
+      event: { select: { status: true, eventName: true } },
+    },
     take: 5,
   });
-  throw new Error(`${state.pending} job(s) still queued or running after ${options.timeoutMs / 1000} s: ${JSON.stringify(stuck)}`);
+  throw new Error(
+    `${state.pending} job(s) still queued or running after ${options.timeoutMs / 1000} s: ${JSON.stringify(stuck)}`,
+  );
 }

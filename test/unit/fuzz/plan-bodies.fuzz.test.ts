@@ -51,7 +51,10 @@ function contextOf(event: JivoEvent, behaviour: PlanContext["behaviour"]): PlanC
     dealTitle: renderTitle("JivoChat – {nome do visitante}", event),
     ownerId: null,
     originId: 7,
-    transcript: behaviour !== "lead" && (event.messages.length > 0 || event.offlineMessage) ? `${transcript}\n\n[JivoChat w/1]` : null,
+    transcript:
+      behaviour !== "lead" && (event.messages.length > 0 || event.offlineMessage)
+        ? `${transcript}\n\n[JivoChat w/1]`
+        : null,
     transcriptDate: new Date("2026-11-26T12:00:00Z").toISOString(),
     personFallbackName: event.visitor.email ?? event.visitor.phone ?? "Visitante JivoChat",
     transcriptMarker: "[JivoChat w/1]",
@@ -92,35 +95,39 @@ function answer(step: Step, nextId: () => number): Partial<SyncOutcome> {
 }
 
 describe("planning a hostile chat", () => {
-  it("every body passes the Ploomes client's schemas, each record is written once, and the plan ends", () => {
-    const tally = caseTally();
-    fc.assert(
-      fc.property(hostileEvent, fc.constantFrom(...BEHAVIOURS), (event, behaviour) => {
-        if (event === null) return tally.refused();
-        tally.accepted();
-        const ctx = contextOf(event, behaviour);
-        let outcome: SyncOutcome = {};
-        let id = 100;
-        const writes: string[] = [];
-        for (let steps = 0; ; steps++) {
-          expect(steps, "the plan ends").toBeLessThan(12);
-          const step = planNextStep(ctx, outcome);
-          if (!step) break;
-          const schema = step.kind === "linkPerson" ? contactPatchSchema : SCHEMAS[step.kind];
-          if (schema && "body" in step) {
-            const parsed = schema.safeParse(step.body);
-            expect(parsed.success, `${step.kind}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+  it(
+    "every body passes the Ploomes client's schemas, each record is written once, and the plan ends",
+    () => {
+      const tally = caseTally();
+      fc.assert(
+        fc.property(hostileEvent, fc.constantFrom(...BEHAVIOURS), (event, behaviour) => {
+          if (event === null) return tally.refused();
+          tally.accepted();
+          const ctx = contextOf(event, behaviour);
+          let outcome: SyncOutcome = {};
+          let id = 100;
+          const writes: string[] = [];
+          for (let steps = 0; ; steps++) {
+            expect(steps, "the plan ends").toBeLessThan(12);
+            const step = planNextStep(ctx, outcome);
+            if (!step) break;
+            const schema = step.kind === "linkPerson" ? contactPatchSchema : SCHEMAS[step.kind];
+            if (schema && "body" in step) {
+              const parsed = schema.safeParse(step.body);
+              expect(parsed.success, `${step.kind}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+            }
+            if (step.kind.startsWith("create")) writes.push(step.kind);
+            outcome = { ...outcome, ...answer(step, () => ++id) };
           }
-          if (step.kind.startsWith("create")) writes.push(step.kind);
-          outcome = { ...outcome, ...answer(step, () => ++id) };
-        }
-        expect(new Set(writes).size).toBe(writes.length);
-      }),
-      // About 55% of hostile bodies make an event: some 400 plans.
-      { numRuns: 700 },
-    );
-    tally.expectShares({ accepted: 0.25 });
-  }, FUZZ_TIMEOUT_MS);
+          expect(new Set(writes).size).toBe(writes.length);
+        }),
+        // About 55% of hostile bodies make an event: some 400 plans.
+        { numRuns: 700 },
+      );
+      tally.expectShares({ accepted: 0.25 });
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
 
 /**
@@ -141,20 +148,42 @@ function crmWithLostAnswers(lost: boolean[]) {
       switch (step.kind) {
         case "findPerson": {
           const person = first("person");
-          return merge({ person: { id: person?.id ?? null, how: person ? "email" : "none", companyId: person?.companyId ?? null, attempt: 1 } });
+          return merge({
+            person: {
+              id: person?.id ?? null,
+              how: person ? "email" : "none",
+              companyId: person?.companyId ?? null,
+              attempt: 1,
+            },
+          });
         }
         case "findPersonByName": {
           const person = created.get("person")?.find((p) => p.name === step.name && p.companyId === step.companyId);
-          return merge({ person: { id: person?.id ?? null, how: person ? "created" : "none", companyId: person?.companyId ?? null, attempt: 1 } });
+          return merge({
+            person: {
+              id: person?.id ?? null,
+              how: person ? "created" : "none",
+              companyId: person?.companyId ?? null,
+              attempt: 1,
+            },
+          });
         }
         case "findCompany":
-          return merge({ company: { id: first("company")?.id ?? null, how: first("company") ? "name" : "none", attempt: 1 } });
+          return merge({
+            company: { id: first("company")?.id ?? null, how: first("company") ? "name" : "none", attempt: 1 },
+          });
         case "findOpenDeal":
-          return merge({ openDeal: { id: first("deal")?.id ?? null, title: first("deal")?.title ?? null, attempt: 1 } });
+          return merge({
+            openDeal: { id: first("deal")?.id ?? null, title: first("deal")?.title ?? null, attempt: 1 },
+          });
         case "findLead":
           return merge(first("lead") ? { lead: { id: first("lead")!.id } } : {});
         case "findExistingLead":
-          return merge(first("lead") ? { lead: { id: first("lead")!.id, how: "found" }, leadLookup: { id: first("lead")!.id, attempt: 1 } } : { leadLookup: { id: null, attempt: 1 } });
+          return merge(
+            first("lead")
+              ? { lead: { id: first("lead")!.id, how: "found" }, leadLookup: { id: first("lead")!.id, attempt: 1 } }
+              : { leadLookup: { id: null, attempt: 1 } },
+          );
         case "updateLead":
           return merge({ leadUpdated: true });
         case "findInteraction":
@@ -175,28 +204,37 @@ function crmWithLostAnswers(lost: boolean[]) {
 }
 
 describe("planning a chat whose answers get lost", () => {
-  it("each record is created once, whichever writes lose their answer", () => {
-    const tally = caseTally();
-    fc.assert(
-      fc.property(hostileEvent, fc.constantFrom(...BEHAVIOURS), fc.array(fc.boolean(), { minLength: 1, maxLength: 12 }), (event, behaviour, lost) => {
-        if (event === null) return tally.refused();
-        tally.accepted();
-        const ctx = contextOf(event, behaviour);
-        const crm = crmWithLostAnswers(lost);
-        let outcome: SyncOutcome = {};
-        for (let steps = 0; ; steps++) {
-          expect(steps, "the plan ends").toBeLessThan(30);
-          const step = planNextStep(ctx, outcome);
-          if (!step) break;
-          outcome = crm.run(step, outcome);
-        }
-        const { email, phones } = ctx.drafts.lookup;
-        const seen = `${behaviour}, lost ${JSON.stringify(lost)}, e-mail ${email ? "yes" : "no"}, ${phones.length} phone forms`;
-        for (const [kind, records] of crm.created) expect(records, `${kind} created ${records.length} times (${seen})`).toHaveLength(1);
-      }),
-      { numRuns: 700 },
-    );
-    tally.expectShares({ accepted: 0.25 });
-  }, FUZZ_TIMEOUT_MS);
+  it(
+    "each record is created once, whichever writes lose their answer",
+    () => {
+      const tally = caseTally();
+      fc.assert(
+        fc.property(
+          hostileEvent,
+          fc.constantFrom(...BEHAVIOURS),
+          fc.array(fc.boolean(), { minLength: 1, maxLength: 12 }),
+          (event, behaviour, lost) => {
+            if (event === null) return tally.refused();
+            tally.accepted();
+            const ctx = contextOf(event, behaviour);
+            const crm = crmWithLostAnswers(lost);
+            let outcome: SyncOutcome = {};
+            for (let steps = 0; ; steps++) {
+              expect(steps, "the plan ends").toBeLessThan(30);
+              const step = planNextStep(ctx, outcome);
+              if (!step) break;
+              outcome = crm.run(step, outcome);
+            }
+            const { email, phones } = ctx.drafts.lookup;
+            const seen = `${behaviour}, lost ${JSON.stringify(lost)}, e-mail ${email ? "yes" : "no"}, ${phones.length} phone forms`;
+            for (const [kind, records] of crm.created)
+              expect(records, `${kind} created ${records.length} times (${seen})`).toHaveLength(1);
+          },
+        ),
+        { numRuns: 700 },
+      );
+      tally.expectShares({ accepted: 0.25 });
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
-

@@ -33,7 +33,9 @@ export function EventDetailView({ event, canReprocess }: { event: EventDetail; c
       </Link>
       <PageHeader
         title={t("heading", { event: eventName(event.eventName), visitor: event.visitorName ?? t("anonymous") })}
-        description={t("receivedAt", { when: format.dateTime(event.receivedAt, { dateStyle: "long", timeStyle: "medium" }) })}
+        description={t("receivedAt", {
+          when: format.dateTime(event.receivedAt, { dateStyle: "long", timeStyle: "medium" }),
+        })}
         actions={canReprocess ? <ReprocessButton eventId={event.id} disabledReason={disabledReason} /> : null}
       />
       <EventSummary event={event} />

@@ -20,7 +20,10 @@ export function EventPayload({ payload, purgedAt, retentionDays }: Props) {
       ) : (
         <div className="space-y-2">
           <CopyButton text={payload} label={t("copyPayload")} />
-          <pre className="max-h-[32rem] overflow-auto rounded-md bg-slate-900 p-4 font-mono text-xs leading-relaxed text-slate-100" data-testid="event-payload">
+          <pre
+            className="max-h-[32rem] overflow-auto rounded-md bg-slate-900 p-4 font-mono text-xs leading-relaxed text-slate-100"
+            data-testid="event-payload"
+          >
             {payload}
           </pre>
         </div>

@@ -20,7 +20,12 @@ export function EventPlan({ plan, warnings }: Pick<EventDetail, "plan" | "warnin
                 <span className="text-xs text-slate-500">
                   {t("stepMeta", {
                     attempt: entry.attempt,
-                    time: format.dateTime(new Date(entry.at), { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }),
+                    time: format.dateTime(new Date(entry.at), {
+                      hour: "2-digit",
+                      minute: "2-digit",
+                      second: "2-digit",
+                      hourCycle: "h23",
+                    }),
                   })}
                 </span>
               </li>

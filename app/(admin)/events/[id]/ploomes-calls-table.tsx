@@ -25,31 +25,36 @@ export function PloomesCallsTable({ calls }: Pick<EventDetail, "calls">) {
               t("error"),
             ]}
           >
-              {calls.map((call) => {
-                const failed = call.status === null || call.status >= 400;
-                return (
-                  <tr key={call.id}>
-                    <Cell dense className="whitespace-nowrap text-slate-600">
-                      {format.dateTime(call.createdAt, { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" })}
-                    </Cell>
-                    <Cell dense className="font-mono text-xs">
-                      <span className="font-semibold">{call.method}</span> <span className="break-all">{call.path}</span>
-                    </Cell>
-                    <Cell dense className={`font-mono ${failed ? "text-red-700" : "text-emerald-700"}`}>
-                      {call.status ?? t("noResponse")}
-                    </Cell>
-                    <Cell dense className="text-right tabular-nums">
-                      {t("ms", { ms: format.number(call.durationMs) })}
-                    </Cell>
-                    <Cell dense className="text-right tabular-nums">
-                      {call.attempt}
-                    </Cell>
-                    <Cell dense className="text-red-700">
-                      {call.error ?? ""}
-                    </Cell>
-                  </tr>
-                );
-              })}
+            {calls.map((call) => {
+              const failed = call.status === null || call.status >= 400;
+              return (
+                <tr key={call.id}>
+                  <Cell dense className="whitespace-nowrap text-slate-600">
+                    {format.dateTime(call.createdAt, {
+                      hour: "2-digit",
+                      minute: "2-digit",
+                      second: "2-digit",
+                      hourCycle: "h23",
+                    })}
+                  </Cell>
+                  <Cell dense className="font-mono text-xs">
+                    <span className="font-semibold">{call.method}</span> <span className="break-all">{call.path}</span>
+                  </Cell>
+                  <Cell dense className={`font-mono ${failed ? "text-red-700" : "text-emerald-700"}`}>
+                    {call.status ?? t("noResponse")}
+                  </Cell>
+                  <Cell dense className="text-right tabular-nums">
+                    {t("ms", { ms: format.number(call.durationMs) })}
+                  </Cell>
+                  <Cell dense className="text-right tabular-nums">
+                    {call.attempt}
+                  </Cell>
+                  <Cell dense className="text-red-700">
+                    {call.error ?? ""}
+                  </Cell>
+                </tr>
+              );
+            })}
           </DataTable>
         </div>
       )}

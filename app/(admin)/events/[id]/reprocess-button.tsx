@@ -22,7 +22,10 @@ export function ReprocessButton({ eventId, disabledReason }: { eventId: string; 
         setMessage({ tone: "success", text: t("queued") });
         router.refresh();
       } else {
-        setMessage({ tone: "error", text: t(KNOWN_ERRORS.has(result.code) ? `errors.${result.code}` : "errors.other") });
+        setMessage({
+          tone: "error",
+          text: t(KNOWN_ERRORS.has(result.code) ? `errors.${result.code}` : "errors.other"),
+        });
       }
     });
 

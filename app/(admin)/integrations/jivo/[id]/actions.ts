@@ -1,7 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { activateIntegration, deactivateIntegration, discardDraft, pauseIntegration, renameIntegration, resumeIntegration, rotateWebhookToken } from "@/lib/integrations/lifecycle";
+import {
+  activateIntegration,
+  deactivateIntegration,
+  discardDraft,
+  pauseIntegration,
+  renameIntegration,
+  resumeIntegration,
+  rotateWebhookToken,
+} from "@/lib/integrations/lifecycle";
 import { checkHealthNow } from "@/lib/integrations/health";
 import { connectPloomes } from "@/lib/integrations/connect-ploomes";
 import { connectSandbox } from "@/lib/integrations/connect-sandbox";
@@ -47,7 +55,9 @@ export const saveSettingsAction = adminAction(
   changed,
 );
 
-export const refreshPloomesOptionsAction = adminAction([recordId], ({ db }, id) => loadPloomesOptions(db, id, { refresh: true }));
+export const refreshPloomesOptionsAction = adminAction([recordId], ({ db }, id) =>
+  loadPloomesOptions(db, id, { refresh: true }),
+);
 
 export const renameIntegrationAction = adminAction(
   [recordId, integrationNameSchema],
@@ -63,11 +73,17 @@ export const pauseIntegrationAction = adminAction([recordId], ({ db }, id) => pa
 
 export const resumeIntegrationAction = adminAction([recordId], ({ db }, id) => resumeIntegration(db, id), changed);
 
-export const deactivateIntegrationAction = adminAction([recordId], ({ db }, id) => deactivateIntegration(db, id), changed);
+export const deactivateIntegrationAction = adminAction(
+  [recordId],
+  ({ db }, id) => deactivateIntegration(db, id),
+  changed,
+);
 
 export const discardDraftAction = adminAction([recordId], ({ db }, id) => discardDraft(db, id), changed);
 
-export const dryRunAction = userAction([recordId, dryRunSourceSchema], ({ db }, id, source) => runDryRun(db, id, source));
+export const dryRunAction = userAction([recordId, dryRunSourceSchema], ({ db }, id, source) =>
+  runDryRun(db, id, source),
+);
 
 export const checkHealthAction = adminAction([recordId], ({ db }, id) => checkHealthNow(db, id), changed);
 

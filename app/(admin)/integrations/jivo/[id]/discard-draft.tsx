@@ -10,7 +10,15 @@ import { useServerAction } from "@/components/use-action-error";
 import { discardDraftAction } from "./actions";
 
 /** "Descartar rascunho", confirmed in a dialog that says whether the sandbox made for the draft goes too. */
-export function DiscardDraft({ integrationId, name, withSandbox }: { integrationId: string; name: string; withSandbox: boolean }) {
+export function DiscardDraft({
+  integrationId,
+  name,
+  withSandbox,
+}: {
+  integrationId: string;
+  name: string;
+  withSandbox: boolean;
+}) {
   const t = useTranslations("wizard.discard");
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);

@@ -13,7 +13,11 @@ import { useActionError, useActionReason } from "@/components/use-action-error";
 import { dryRunAction } from "./actions";
 
 type Kind = DryRunSource["kind"];
-type Props = { integrationId: string; sources: DryRunSources; /** On the mapping step, unsaved edits are not simulated. */ saveFirst?: boolean };
+type Props = {
+  integrationId: string;
+  sources: DryRunSources;
+  /** On the mapping step, unsaved edits are not simulated. */ saveFirst?: boolean;
+};
 
 /** "O que este chat criaria?": pick a chat, see what it would find, reuse and create in Ploomes — nothing is written. */
 export function DryRunPanel({ integrationId, sources, saveFirst }: Props) {
@@ -43,7 +47,9 @@ export function DryRunPanel({ integrationId, sources, saveFirst }: Props) {
       // A blocked plan names what is missing in Ploomes: the reason the run stopped on, with its parameters.
       else if (result.fields?._ === "dryRunBlocked") {
         const blockedBy = String(result.params?.reason ?? "");
-        setError(t("blocked", { detail: reason({ fields: { _: blockedBy }, params: result.params }) ?? result.message }));
+        setError(
+          t("blocked", { detail: reason({ fields: { _: blockedBy }, params: result.params }) ?? result.message }),
+        );
       } else setError(describe(result));
     });
   const eventLabel = (event: DryRunSources["events"][number]) =>
@@ -52,7 +58,15 @@ export function DryRunPanel({ integrationId, sources, saveFirst }: Props) {
     } (${tEvents(`eventNames.${event.eventName}`)})`;
   const option = (value: Kind, label: string, disabled = false) => (
     <label className={`flex items-center gap-2 text-sm ${disabled ? "text-slate-400" : "text-slate-800"}`}>
-      <input type="radio" name="dry-run-source" value={value} checked={kind === value} disabled={disabled} onChange={() => setKind(value)} className="h-4 w-4 accent-brand-600" />
+      <input
+        type="radio"
+        name="dry-run-source"
+        value={value}
+        checked={kind === value}
+        disabled={disabled}
+        onChange={() => setKind(value)}
+        className="h-4 w-4 accent-brand-600"
+      />
       {label}
     </label>
   );
@@ -64,7 +78,9 @@ export function DryRunPanel({ integrationId, sources, saveFirst }: Props) {
       description={
         <>
           <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("description")}</p>
-          <p className="mt-1 max-w-3xl text-xs text-slate-500">{saveFirst ? t("savedSettingsSaveFirst") : t("savedSettings")}</p>
+          <p className="mt-1 max-w-3xl text-xs text-slate-500">
+            {saveFirst ? t("savedSettingsSaveFirst") : t("savedSettings")}
+          </p>
         </>
       }
     >
@@ -76,7 +92,12 @@ export function DryRunPanel({ integrationId, sources, saveFirst }: Props) {
           {option("pasted", t("sources.pasted"))}
         </div>
         {kind === "event" ? (
-          <select aria-label={t("eventLabel")} value={chosenEvent} onChange={(event) => setEventId(event.target.value)} className={`${inputClass} max-w-xl`}>
+          <select
+            aria-label={t("eventLabel")}
+            value={chosenEvent}
+            onChange={(event) => setEventId(event.target.value)}
+            className={`${inputClass} max-w-xl`}
+          >
             {sources.events.map((event) => (
               <option key={event.id} value={event.id}>
                 {eventLabel(event)}
@@ -85,7 +106,12 @@ export function DryRunPanel({ integrationId, sources, saveFirst }: Props) {
           </select>
         ) : null}
         {kind === "sample" ? (
-          <select aria-label={t("sampleLabel")} value={sample} onChange={(event) => setSample(event.target.value as typeof sample)} className={`${inputClass} max-w-xl`}>
+          <select
+            aria-label={t("sampleLabel")}
+            value={sample}
+            onChange={(event) => setSample(event.target.value as typeof sample)}
+            className={`${inputClass} max-w-xl`}
+          >
             {sources.samples.map((name) => (
               <option key={name} value={name}>
                 {t("sampleOption", { event: tEvents(`eventNames.${name}`) })}

@@ -16,7 +16,13 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: integration.name };
 }
 
-export default async function IntegrationLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
+export default async function IntegrationLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ id: string }>;
+}) {
   const { id } = await params;
   const { integration, settings, wizardStep, canEdit } = await loadWizard(id);
   const t = await getTranslations("wizard");
@@ -28,7 +34,8 @@ export default async function IntegrationLayout({ children, params }: { children
     step,
     completed: isStepCompleted(step, wizardStep, integration.status),
     // A draft's later steps open once the earlier ones are done.
-    reachable: integration.status !== "draft" || isStepCompleted(step, wizardStep, integration.status) || step === resumeAt,
+    reachable:
+      integration.status !== "draft" || isStepCompleted(step, wizardStep, integration.status) || step === resumeAt,
   }));
 
   return (
@@ -45,7 +52,11 @@ export default async function IntegrationLayout({ children, params }: { children
         <StateBadge state={state} />
         {canEdit ? <RenameIntegration integrationId={integration.id} name={integration.name} /> : null}
         {canEdit && integration.status === "draft" ? (
-          <DiscardDraft integrationId={integration.id} name={integration.name} withSandbox={Boolean(integration.connection?.sandboxTenantId)} />
+          <DiscardDraft
+            integrationId={integration.id}
+            name={integration.name}
+            withSandbox={Boolean(integration.connection?.sandboxTenantId)}
+          />
         ) : null}
       </header>
       {!canEdit ? <Alert tone="info">{t("readOnly")}</Alert> : null}

@@ -5,7 +5,10 @@ import { loadPloomesOptions, type PloomesOptions } from "@/lib/integrations/sett
 export const NO_OPTIONS: PloomesOptions = { pipelines: [], users: [], customFields: [] };
 
 /** Picker options for a screen; when Ploomes cannot be read the screen still opens, saying why (a message key). */
-export async function loadOptionsSafely(db: ScopedDb, integrationId: string): Promise<{ options: PloomesOptions; errorKey: string | null }> {
+export async function loadOptionsSafely(
+  db: ScopedDb,
+  integrationId: string,
+): Promise<{ options: PloomesOptions; errorKey: string | null }> {
   try {
     return { options: await loadPloomesOptions(db, integrationId), errorKey: null };
   } catch (error) {

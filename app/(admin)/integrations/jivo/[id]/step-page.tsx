@@ -11,7 +11,15 @@ type Wizard = Awaited<ReturnType<typeof loadWizard>>;
  * The frame of a wizard screen: a card headed by the step's name and what the step decides (from
  * `wizard.steps.<step>`), the step's form inside it, and the panels that follow it (`after`, e.g. the dry run).
  */
-export async function WizardStepPage({ step, after, children }: { step: WizardStep; after?: ReactNode; children: ReactNode }) {
+export async function WizardStepPage({
+  step,
+  after,
+  children,
+}: {
+  step: WizardStep;
+  after?: ReactNode;
+  children: ReactNode;
+}) {
   const t = await getTranslations(`wizard.steps.${step}`);
   const card = (
     <Card id={`step-${step}`} title={t("title")} description={t("description")} className="space-y-6 p-6">

@@ -17,7 +17,9 @@ function stepResolver(step: SettingsStep, extraIssues?: Issues): Resolver<Integr
   return async (values, _context, options) => {
     const issues = { ...settingsStepIssues(step, values), ...extraIssues?.(values) };
     if (Object.keys(issues).length === 0) return { values, errors: {} };
-    const flat = Object.fromEntries(Object.entries(issues).map(([path, message]) => [path, { type: "schema", message }]));
+    const flat = Object.fromEntries(
+      Object.entries(issues).map(([path, message]) => [path, { type: "schema", message }]),
+    );
     return { values: {}, errors: toNestErrors<IntegrationSettings>(flat, options) };
   };
 }
@@ -26,7 +28,12 @@ function stepResolver(step: SettingsStep, extraIssues?: Issues): Resolver<Integr
  * A wizard step's form: starts from the stored settings, validates with the settings schema, saves only the
  * step's own settings and moves on to the step the server names (the funnel is skipped when no deal is made).
  */
-export function useSettingsStep(step: SettingsStep, integrationId: string, settings: IntegrationSettings, extraIssues?: Issues) {
+export function useSettingsStep(
+  step: SettingsStep,
+  integrationId: string,
+  settings: IntegrationSettings,
+  extraIssues?: Issues,
+) {
   const router = useRouter();
   const describe = useActionError();
   const [formError, setFormError] = useState<string | null>(null);

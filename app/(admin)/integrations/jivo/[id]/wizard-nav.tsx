@@ -22,7 +22,11 @@ export function WizardNav({ integrationId, steps }: { integrationId: string; ste
               <span
                 aria-hidden
                 className={`grid h-6 w-6 shrink-0 place-items-center rounded-full text-xs font-semibold ${
-                  completed ? "bg-emerald-600 text-white" : current ? "bg-brand-600 text-white" : "bg-slate-200 text-slate-700"
+                  completed
+                    ? "bg-emerald-600 text-white"
+                    : current
+                      ? "bg-brand-600 text-white"
+                      : "bg-slate-200 text-slate-700"
                 }`}
               >
                 {marker}

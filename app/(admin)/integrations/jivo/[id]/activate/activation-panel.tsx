@@ -42,7 +42,8 @@ export function ActivationPanel({ integrationId, status, canEdit, webhookUrl, ma
   const shownUrl = fresh?.url ?? webhookUrl;
 
   const run: typeof runAction = (action, onDone) => runAction(action, onDone, () => setConfirming(null));
-  const showUrl = (notice: "activatedNotice" | "rotatedNotice") => (data: { webhookUrl: string }) => setFresh({ url: data.webhookUrl, notice });
+  const showUrl = (notice: "activatedNotice" | "rotatedNotice") => (data: { webhookUrl: string }) =>
+    setFresh({ url: data.webhookUrl, notice });
 
   return (
     <div className="space-y-6">
@@ -62,7 +63,10 @@ export function ActivationPanel({ integrationId, status, canEdit, webhookUrl, ma
             <p className="text-sm text-slate-600">{t("ready")}</p>
           )}
           {canEdit ? (
-            <Button onClick={() => run(() => activateIntegrationAction(integrationId), showUrl("activatedNotice"))} disabled={pending || !!incompleteStep}>
+            <Button
+              onClick={() => run(() => activateIntegrationAction(integrationId), showUrl("activatedNotice"))}
+              disabled={pending || !!incompleteStep}
+            >
               {pending ? t("activating") : t("activate")}
             </Button>
           ) : (
@@ -85,7 +89,13 @@ export function ActivationPanel({ integrationId, status, canEdit, webhookUrl, ma
               <label htmlFor="webhook-url-masked" className="block text-sm font-medium text-slate-700">
                 {t("urlLabel")}
               </label>
-              <input id="webhook-url-masked" readOnly value={maskedUrl} aria-describedby="webhook-url-masked-hint" className={`${inputClass} font-mono text-slate-500`} />
+              <input
+                id="webhook-url-masked"
+                readOnly
+                value={maskedUrl}
+                aria-describedby="webhook-url-masked-hint"
+                className={`${inputClass} font-mono text-slate-500`}
+              />
               <p id="webhook-url-masked-hint" className="text-xs text-slate-500">
                 {canEdit ? t("maskedHint") : t("maskedHintMember")}
               </p>
@@ -95,11 +105,19 @@ export function ActivationPanel({ integrationId, status, canEdit, webhookUrl, ma
           {canEdit ? (
             <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-4">
               {status === "active" ? (
-                <Button variant="secondary" disabled={pending} onClick={() => run(() => pauseIntegrationAction(integrationId))}>
+                <Button
+                  variant="secondary"
+                  disabled={pending}
+                  onClick={() => run(() => pauseIntegrationAction(integrationId))}
+                >
                   {t("pause")}
                 </Button>
               ) : (
-                <Button variant="secondary" disabled={pending} onClick={() => run(() => resumeIntegrationAction(integrationId))}>
+                <Button
+                  variant="secondary"
+                  disabled={pending}
+                  onClick={() => run(() => resumeIntegrationAction(integrationId))}
+                >
                   {t("resume")}
                 </Button>
               )}
@@ -130,7 +148,12 @@ export function ActivationPanel({ integrationId, status, canEdit, webhookUrl, ma
         confirmLabel={t("deactivateConfirm.confirm")}
         pending={pending}
         onCancel={() => setConfirming(null)}
-        onConfirm={() => run(() => deactivateIntegrationAction(integrationId), () => setFresh(null))}
+        onConfirm={() =>
+          run(
+            () => deactivateIntegrationAction(integrationId),
+            () => setFresh(null),
+          )
+        }
       >
         <p>{t("deactivateConfirm.body")}</p>
       </ConfirmDialog>

@@ -44,13 +44,18 @@ export function HealthPanel({ integrationId, canEdit, connected, health, now }: 
         <SummaryItem label={t("lastEvent")} testId="health-last-event">
           {health.lastEventAt ? when(health.lastEventAt) : t("noEventYet")}
         </SummaryItem>
-        <SummaryItem label={t("lastCheck")}>{health.lastHealthAt ? when(health.lastHealthAt) : t("neverChecked")}</SummaryItem>
+        <SummaryItem label={t("lastCheck")}>
+          {health.lastHealthAt ? when(health.lastHealthAt) : t("neverChecked")}
+        </SummaryItem>
       </SummaryList>
       {health.silent ? (
         <Alert tone="warning">
           <p className="font-medium">{t("silent", { hours: health.silenceAlertHours })}</p>
           <p className="mt-1">{t("silentWhy")}</p>
-          <Link href={`/integrations/jivo/${integrationId}/channels`} className="mt-1 inline-block font-medium underline">
+          <Link
+            href={`/integrations/jivo/${integrationId}/channels`}
+            className="mt-1 inline-block font-medium underline"
+          >
             {t("silentSetting")}
           </Link>
         </Alert>
@@ -73,7 +78,10 @@ export function HealthPanel({ integrationId, canEdit, connected, health, now }: 
                   <li key={index} data-code={finding.code}>
                     {finding.detail}{" "}
                     {finding.step ? (
-                      <Link href={`/integrations/jivo/${integrationId}/${finding.step}`} className="font-medium underline">
+                      <Link
+                        href={`/integrations/jivo/${integrationId}/${finding.step}`}
+                        className="font-medium underline"
+                      >
                         {t("fixAt", { step: tSteps(`${finding.step}.title`) })}
                       </Link>
                     ) : (

@@ -32,9 +32,17 @@ export default async function ActivateStepPage({ params }: WizardParams) {
       after={
         <>
           {integration.status !== "draft" ? (
-            <HealthPanel integrationId={integration.id} canEdit={canEdit} connected={!!integration.connection} health={health} now={new Date()} />
+            <HealthPanel
+              integrationId={integration.id}
+              canEdit={canEdit}
+              connected={!!integration.connection}
+              health={health}
+              now={new Date()}
+            />
           ) : null}
-          {canEdit && integration.status === "active" ? <TestEventPanel integrationId={integration.id} isSandbox={!!integration.connection?.isSandbox} /> : null}
+          {canEdit && integration.status === "active" ? (
+            <TestEventPanel integrationId={integration.id} isSandbox={!!integration.connection?.isSandbox} />
+          ) : null}
           <SettingsSummary integration={integration} settings={settings} options={options} canEdit={canEdit} />
           {integration.connection ? <DryRunPanel integrationId={integration.id} sources={sources} /> : null}
         </>

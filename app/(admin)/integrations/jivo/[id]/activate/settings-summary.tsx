@@ -3,7 +3,12 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { IntegrationView } from "@/lib/integration-model/integration";
 import type { PloomesOptions } from "@/lib/integrations/settings";
-import { behaviourCreatesDeal, CUSTOM_PREFIX, type FieldMapping, type IntegrationSettings } from "@/lib/integration-model/settings-schema";
+import {
+  behaviourCreatesDeal,
+  CUSTOM_PREFIX,
+  type FieldMapping,
+  type IntegrationSettings,
+} from "@/lib/integration-model/settings-schema";
 import { getStandardField } from "@/lib/jivo/standard-fields";
 import type { WizardStep } from "@/lib/integration-model/wizard-steps";
 import { Card } from "@/components/ui/card";
@@ -23,7 +28,8 @@ export async function SettingsSummary({ integration, settings, options, canEdit 
   const owner = options.users.find((u) => u.id === settings.defaultOwnerId);
   const target = (mapping: FieldMapping) => {
     const field = mapping.field.startsWith(CUSTOM_PREFIX)
-      ? (options.customFields.find((c) => `${CUSTOM_PREFIX}${c.key}` === mapping.field)?.name ?? mapping.field.slice(CUSTOM_PREFIX.length))
+      ? (options.customFields.find((c) => `${CUSTOM_PREFIX}${c.key}` === mapping.field)?.name ??
+        mapping.field.slice(CUSTOM_PREFIX.length))
       : tTargets.has(`fields.${mapping.field}`)
         ? tTargets(`fields.${mapping.field}`)
         : mapping.field;
@@ -35,7 +41,10 @@ export async function SettingsSummary({ integration, settings, options, canEdit 
       <dt className="text-sm font-medium text-slate-700">{tSteps(`${step}.title`)}</dt>
       <dd className="min-w-0 text-sm text-slate-700">{body}</dd>
       <dd>
-        <Link href={`/integrations/jivo/${integration.id}/${step}`} className="text-sm font-medium text-brand-700 hover:underline">
+        <Link
+          href={`/integrations/jivo/${integration.id}/${step}`}
+          className="text-sm font-medium text-brand-700 hover:underline"
+        >
           {canEdit ? t("edit") : t("view")}
           <span className="sr-only"> {tSteps(`${step}.title`)}</span>
         </Link>
@@ -50,7 +59,8 @@ export async function SettingsSummary({ integration, settings, options, canEdit 
           "connection",
           integration.connection ? (
             <>
-              {integration.connection.ploomesAccountName ?? "Ploomes"} · <span className="font-mono">••••{integration.connection.apiKeyLast4}</span>
+              {integration.connection.ploomesAccountName ?? "Ploomes"} ·{" "}
+              <span className="font-mono">••••{integration.connection.apiKeyLast4}</span>
               {integration.connection.isSandbox ? ` · ${t("sandbox")}` : null}
             </>
           ) : (
@@ -65,7 +75,8 @@ export async function SettingsSummary({ integration, settings, options, canEdit 
               {t("offline")}: {tBehaviour(`offline.options.${settings.offlineBehaviour}.title`)}
             </p>
             <p className="text-slate-500">
-              {t("agentLookup")}: {yesNo(settings.agentLookup)} · {t("createOnChatStart")}: {yesNo(settings.createOnChatStart)}
+              {t("agentLookup")}: {yesNo(settings.agentLookup)} · {t("createOnChatStart")}:{" "}
+              {yesNo(settings.createOnChatStart)}
             </p>
             <p className="text-slate-500" data-testid="summary-owner">
               {t("owner")}: {owner?.name ?? t("keyOwner")}
@@ -78,7 +89,11 @@ export async function SettingsSummary({ integration, settings, options, canEdit 
               "funnel",
               <ul className="space-y-0.5">
                 <li data-testid="summary-funnel">
-                  {pipeline && stage ? `${pipeline.name} › ${stage.name}` : <span className="text-amber-800">{t("noStage")}</span>}
+                  {pipeline && stage ? (
+                    `${pipeline.name} › ${stage.name}`
+                  ) : (
+                    <span className="text-amber-800">{t("noStage")}</span>
+                  )}
                 </li>
                 <li>
                   {t("avoidDuplicates")}: {yesNo(settings.avoidDuplicateDeals)}
@@ -105,7 +120,13 @@ export async function SettingsSummary({ integration, settings, options, canEdit 
         {part(
           "channels",
           <>
-            <p>{settings.widgetIds.length === 0 ? t("allChannels") : <span className="font-mono text-xs">{settings.widgetIds.join(", ")}</span>}</p>
+            <p>
+              {settings.widgetIds.length === 0 ? (
+                t("allChannels")
+              ) : (
+                <span className="font-mono text-xs">{settings.widgetIds.join(", ")}</span>
+              )}
+            </p>
             <p className="text-slate-500">{t("silenceAlert", { hours: settings.silenceAlertHours })}</p>
           </>,
         )}

@@ -19,7 +19,8 @@ function Outcome({ result }: { result: TestEventView }) {
   const tReasons = useTranslations("events.reasons");
   if (!result.eventId) return <Alert tone="error">{t("notStored", { status: result.httpStatus })}</Alert>;
   // Receiver reasons are codes; worker errors are already sentences (as on the event's page).
-  const reason = result.statusReason && (tReasons.has(result.statusReason) ? tReasons(result.statusReason) : result.statusReason);
+  const reason =
+    result.statusReason && (tReasons.has(result.statusReason) ? tReasons(result.statusReason) : result.statusReason);
   return (
     <div className="space-y-2 rounded-lg border border-slate-200 p-4 text-sm" data-testid="test-event-outcome">
       <div className="flex flex-wrap items-center gap-2">
@@ -29,8 +30,12 @@ function Outcome({ result }: { result: TestEventView }) {
         </Link>
       </div>
       {reason ? <p className="text-slate-700">{reason}</p> : null}
-      {result.status === "done" || result.records.length > 0 ? <RecordLinks records={result.records} emptyText={t("noRecords")} /> : null}
-      {result.status === "received" || result.status === "processing" ? <p className="text-slate-600">{t("stillProcessing")}</p> : null}
+      {result.status === "done" || result.records.length > 0 ? (
+        <RecordLinks records={result.records} emptyText={t("noRecords")} />
+      ) : null}
+      {result.status === "received" || result.status === "processing" ? (
+        <p className="text-slate-600">{t("stillProcessing")}</p>
+      ) : null}
     </div>
   );
 }
@@ -55,7 +60,11 @@ export function TestEventPanel({ integrationId, isSandbox }: { integrationId: st
     );
 
   return (
-    <Card id="test-event-heading" title={t("title")} description={isSandbox ? t("descriptionSandbox") : t("descriptionReal")}>
+    <Card
+      id="test-event-heading"
+      title={t("title")}
+      description={isSandbox ? t("descriptionSandbox") : t("descriptionReal")}
+    >
       <Button variant="secondary" onClick={send} disabled={pending}>
         {pending ? t("sending") : t("send")}
       </Button>

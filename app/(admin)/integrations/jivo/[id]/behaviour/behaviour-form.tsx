@@ -10,7 +10,15 @@ import { useSettingsStep } from "../use-settings-step";
 import { OwnerFieldset } from "./owner-fieldset";
 import { RadioCard } from "./radio-card";
 
-export function BehaviourForm({ integrationId, settings, canEdit, options, optionsErrorKey, backHref, nextHref }: PickerStepProps) {
+export function BehaviourForm({
+  integrationId,
+  settings,
+  canEdit,
+  options,
+  optionsErrorKey,
+  backHref,
+  nextHref,
+}: PickerStepProps) {
   const t = useTranslations("wizard.behaviour");
   const tTargets = useTranslations("ploomesTargets.entities");
   const { form, submit, formError } = useSettingsStep("behaviour", integrationId, settings);
@@ -59,7 +67,12 @@ export function BehaviourForm({ integrationId, settings, canEdit, options, optio
       </fieldset>
       <fieldset disabled={!canEdit} className="space-y-3">
         <legend className="mb-3 text-sm font-medium text-slate-800">{t("duringChat.legend")}</legend>
-        <SwitchField id="agent-lookup" label={t("duringChat.agentLookup")} description={t("duringChat.agentLookupHint")} {...register("agentLookup")} />
+        <SwitchField
+          id="agent-lookup"
+          label={t("duringChat.agentLookup")}
+          description={t("duringChat.agentLookupHint")}
+          {...register("agentLookup")}
+        />
         <SwitchField
           id="create-on-chat-start"
           label={t("duringChat.createOnChatStart")}
@@ -69,7 +82,12 @@ export function BehaviourForm({ integrationId, settings, canEdit, options, optio
       </fieldset>
       <fieldset disabled={!canEdit} className="space-y-3">
         <legend className="mb-3 text-sm font-medium text-slate-800">{t("calls.legend")}</legend>
-        <SwitchField id="record-calls" label={t("calls.recordCalls")} description={t("calls.recordCallsHint")} {...register("recordCalls")} />
+        <SwitchField
+          id="record-calls"
+          label={t("calls.recordCalls")}
+          description={t("calls.recordCallsHint")}
+          {...register("recordCalls")}
+        />
       </fieldset>
       <OwnerFieldset
         integrationId={integrationId}

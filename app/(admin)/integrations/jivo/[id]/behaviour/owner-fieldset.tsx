@@ -23,13 +23,23 @@ type Props = {
  * The owner of what a chat creates: the chat's agent when they are a Ploomes user, otherwise the default. A lead
  * gets one as much as a deal does, so the choice sits on the step every behaviour passes through.
  */
-export function OwnerFieldset({ integrationId, form, storedOwnerId, options: initialOptions, optionsErrorKey, canEdit }: Props) {
+export function OwnerFieldset({
+  integrationId,
+  form,
+  storedOwnerId,
+  options: initialOptions,
+  optionsErrorKey,
+  canEdit,
+}: Props) {
   const t = useTranslations("wizard.behaviour.owner");
   const message = useValidationMessage();
   const { options, bar } = usePloomesOptions(integrationId, initialOptions, optionsErrorKey);
   const { register, formState } = form;
   const error = formState.errors.defaultOwnerId;
-  const missingOwner = missingId(storedOwnerId, options.users.map((user) => user.id));
+  const missingOwner = missingId(
+    storedOwnerId,
+    options.users.map((user) => user.id),
+  );
   // A suspended user is never offered; one already chosen shows as such, so the admin sees why to change it.
   const suspendedOwner = options.users.find((user) => user.id === storedOwnerId && user.suspended);
   const label = (user: PloomesOptions["users"][number]) => (user.email ? `${user.name} (${user.email})` : user.name);
@@ -40,11 +50,18 @@ export function OwnerFieldset({ integrationId, form, storedOwnerId, options: ini
       <p className="text-sm text-slate-600">{t("description")}</p>
       {bar(canEdit)}
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id="default-owner" label={t("defaultOwner")} error={message(error?.message)} hint={t("defaultOwnerHint")}>
+        <FormField
+          id="default-owner"
+          label={t("defaultOwner")}
+          error={message(error?.message)}
+          hint={t("defaultOwnerHint")}
+        >
           <SelectInput id="default-owner" invalid={!!error} {...register("defaultOwnerId", { setValueAs: toId })}>
             <option value="">{t("keyOwner")}</option>
             {missingOwner !== null ? <option value={missingOwner}>{t("missing", { id: missingOwner })}</option> : null}
-            {suspendedOwner ? <option value={suspendedOwner.id}>{t("suspended", { name: label(suspendedOwner) })}</option> : null}
+            {suspendedOwner ? (
+              <option value={suspendedOwner.id}>{t("suspended", { name: label(suspendedOwner) })}</option>
+            ) : null}
             {options.users
               .filter((user) => !user.suspended)
               .map((user) => (
@@ -55,7 +72,12 @@ export function OwnerFieldset({ integrationId, form, storedOwnerId, options: ini
           </SelectInput>
         </FormField>
       </div>
-      <SwitchField id="owner-from-agent" label={t("ownerFromAgent")} description={t("ownerFromAgentHint")} {...register("ownerFromAgent")} />
+      <SwitchField
+        id="owner-from-agent"
+        label={t("ownerFromAgent")}
+        description={t("ownerFromAgentHint")}
+        {...register("ownerFromAgent")}
+      />
     </fieldset>
   );
 }

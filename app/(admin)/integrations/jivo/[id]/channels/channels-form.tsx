@@ -50,7 +50,10 @@ export function ChannelsForm({ integrationId, settings, canEdit, suggestions, ba
               {field.value.length > 0 ? (
                 <ul className="flex flex-wrap gap-2">
                   {field.value.map((id) => (
-                    <li key={id} className="flex items-center gap-1 rounded-full bg-slate-100 py-1 pl-3 pr-1 font-mono text-xs">
+                    <li
+                      key={id}
+                      className="flex items-center gap-1 rounded-full bg-slate-100 py-1 pl-3 pr-1 font-mono text-xs"
+                    >
                       {id}
                       {canEdit ? (
                         <button
@@ -103,7 +106,13 @@ export function ChannelsForm({ integrationId, settings, canEdit, suggestions, ba
                   <p className="text-sm text-slate-700">{t("suggestions")}</p>
                   <div className="flex flex-wrap gap-2">
                     {unused.map((id) => (
-                      <Button key={id} variant="secondary" className="font-mono text-xs" onClick={() => add(id)} aria-label={t("addSuggestion", { id })}>
+                      <Button
+                        key={id}
+                        variant="secondary"
+                        className="font-mono text-xs"
+                        onClick={() => add(id)}
+                        aria-label={t("addSuggestion", { id })}
+                      >
                         + {id}
                       </Button>
                     ))}

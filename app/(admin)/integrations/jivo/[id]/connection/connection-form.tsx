@@ -74,11 +74,17 @@ export function ConnectionForm({ integrationId, connection, canEdit, sandboxEnab
   if (connection && !changing) {
     return (
       <div className="space-y-4">
-        {justConnected ? <Alert tone="success">{t("connected", { account: connection.ploomesAccountName ?? "Ploomes" })}</Alert> : null}
+        {justConnected ? (
+          <Alert tone="success">{t("connected", { account: connection.ploomesAccountName ?? "Ploomes" })}</Alert>
+        ) : null}
         <SummaryList className="grid gap-3 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm sm:grid-cols-3">
           <SummaryItem label={t("account")} valueClassName="font-medium" testId="ploomes-account-name">
             {connection.ploomesAccountName ?? "—"}
-            {connection.isSandbox ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">{t("sandboxBadge")}</span> : null}
+            {connection.isSandbox ? (
+              <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">
+                {t("sandboxBadge")}
+              </span>
+            ) : null}
           </SummaryItem>
           <SummaryItem label={t("key")} valueClassName="font-mono" testId="api-key-masked">
             ••••{connection.apiKeyLast4}
@@ -118,7 +124,12 @@ export function ConnectionForm({ integrationId, connection, canEdit, sandboxEnab
         </ol>
       </div>
       <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <FormField id="api-key" label={t("apiKey")} error={message(formState.errors.apiKey?.message)} hint={t("apiKeyHint")}>
+        <FormField
+          id="api-key"
+          label={t("apiKey")}
+          error={message(formState.errors.apiKey?.message)}
+          hint={t("apiKeyHint")}
+        >
           <TextInput
             id="api-key"
             type="password"
@@ -128,11 +139,26 @@ export function ConnectionForm({ integrationId, connection, canEdit, sandboxEnab
             {...register("apiKey")}
           />
         </FormField>
-        <details open={advanced} onToggle={(event) => setAdvanced(event.currentTarget.open)} className="rounded-lg border border-slate-200 p-4">
+        <details
+          open={advanced}
+          onToggle={(event) => setAdvanced(event.currentTarget.open)}
+          className="rounded-lg border border-slate-200 p-4"
+        >
           <summary className="cursor-pointer text-sm font-medium text-slate-700">{t("advanced")}</summary>
           <div className="mt-3">
-            <FormField id="base-url" label={t("baseUrl")} error={message(formState.errors.baseUrl?.message)} hint={t("baseUrlHint", { url: DEFAULT_PLOOMES_URL })}>
-              <TextInput id="base-url" type="url" placeholder={DEFAULT_PLOOMES_URL} invalid={!!formState.errors.baseUrl} {...register("baseUrl")} />
+            <FormField
+              id="base-url"
+              label={t("baseUrl")}
+              error={message(formState.errors.baseUrl?.message)}
+              hint={t("baseUrlHint", { url: DEFAULT_PLOOMES_URL })}
+            >
+              <TextInput
+                id="base-url"
+                type="url"
+                placeholder={DEFAULT_PLOOMES_URL}
+                invalid={!!formState.errors.baseUrl}
+                {...register("baseUrl")}
+              />
             </FormField>
           </div>
         </details>
@@ -153,7 +179,12 @@ export function ConnectionForm({ integrationId, connection, canEdit, sandboxEnab
             <p className="font-medium text-slate-800">{t("sandbox.title")}</p>
             <p className="text-slate-600">{t("sandbox.description")}</p>
           </div>
-          <Button variant="secondary" onClick={connectToSandbox} disabled={sandboxPending || formState.isSubmitting} className="shrink-0">
+          <Button
+            variant="secondary"
+            onClick={connectToSandbox}
+            disabled={sandboxPending || formState.isSubmitting}
+            className="shrink-0"
+          >
             {sandboxPending ? t("sandbox.pending") : t("sandbox.use")}
           </Button>
         </div>

@@ -11,7 +11,15 @@ import type { PickerStepProps } from "../step-form-props";
 import { usePloomesOptions } from "../use-ploomes-options";
 import { useSettingsStep } from "../use-settings-step";
 
-export function FunnelForm({ integrationId, settings, canEdit, options: initialOptions, optionsErrorKey, backHref, nextHref }: PickerStepProps) {
+export function FunnelForm({
+  integrationId,
+  settings,
+  canEdit,
+  options: initialOptions,
+  optionsErrorKey,
+  backHref,
+  nextHref,
+}: PickerStepProps) {
   const t = useTranslations("wizard.funnel");
   const message = useValidationMessage();
   const { options, bar } = usePloomesOptions(integrationId, initialOptions, optionsErrorKey);
@@ -20,8 +28,17 @@ export function FunnelForm({ integrationId, settings, canEdit, options: initialO
   const errors = formState.errors;
   const pipelineId = watch("pipelineId");
   const stages = options.pipelines.find((pipeline) => pipeline.id === pipelineId)?.stages ?? [];
-  const missingPipeline = missingId(settings.pipelineId, options.pipelines.map((p) => p.id));
-  const missingStage = pipelineId === settings.pipelineId ? missingId(settings.stageId, stages.map((s) => s.id)) : null;
+  const missingPipeline = missingId(
+    settings.pipelineId,
+    options.pipelines.map((p) => p.id),
+  );
+  const missingStage =
+    pipelineId === settings.pipelineId
+      ? missingId(
+          settings.stageId,
+          stages.map((s) => s.id),
+        )
+      : null;
 
   return (
     <form onSubmit={submit} noValidate className="space-y-6">
@@ -37,7 +54,9 @@ export function FunnelForm({ integrationId, settings, canEdit, options: initialO
               {...register("pipelineId", { setValueAs: toId, onChange: () => setValue("stageId", null) })}
             >
               <option value="">{t("choosePipeline")}</option>
-              {missingPipeline !== null ? <option value={missingPipeline}>{t("missing", { id: missingPipeline })}</option> : null}
+              {missingPipeline !== null ? (
+                <option value={missingPipeline}>{t("missing", { id: missingPipeline })}</option>
+              ) : null}
               {options.pipelines.map((pipeline) => (
                 <option key={pipeline.id} value={pipeline.id}>
                   {pipeline.name}
@@ -45,10 +64,22 @@ export function FunnelForm({ integrationId, settings, canEdit, options: initialO
               ))}
             </SelectInput>
           </FormField>
-          <FormField id="stage" label={t("stage")} error={message(errors.stageId?.message)} hint={pipelineId ? undefined : t("stageHint")}>
-            <SelectInput id="stage" invalid={!!errors.stageId} disabled={!pipelineId} {...register("stageId", { setValueAs: toId })}>
+          <FormField
+            id="stage"
+            label={t("stage")}
+            error={message(errors.stageId?.message)}
+            hint={pipelineId ? undefined : t("stageHint")}
+          >
+            <SelectInput
+              id="stage"
+              invalid={!!errors.stageId}
+              disabled={!pipelineId}
+              {...register("stageId", { setValueAs: toId })}
+            >
               <option value="">{t("chooseStage")}</option>
-              {missingStage !== null ? <option value={missingStage}>{t("missing", { id: missingStage })}</option> : null}
+              {missingStage !== null ? (
+                <option value={missingStage}>{t("missing", { id: missingStage })}</option>
+              ) : null}
               {stages.map((stage) => (
                 <option key={stage.id} value={stage.id}>
                   {stage.name}
@@ -57,12 +88,19 @@ export function FunnelForm({ integrationId, settings, canEdit, options: initialO
             </SelectInput>
           </FormField>
         </div>
-        <SwitchField id="avoid-duplicates" label={t("avoidDuplicates")} description={t("avoidDuplicatesHint")} {...register("avoidDuplicateDeals")} />
+        <SwitchField
+          id="avoid-duplicates"
+          label={t("avoidDuplicates")}
+          description={t("avoidDuplicatesHint")}
+          {...register("avoidDuplicateDeals")}
+        />
         <FormField
           id="deal-title"
           label={t("dealTitle")}
           error={message(errors.dealTitleTemplate?.message)}
-          hint={t("dealTitleHint", { placeholders: "{nome do visitante}, {empresa}, {e-mail}, {telefone}, {canal}, {página}, {atendente}" })}
+          hint={t("dealTitleHint", {
+            placeholders: "{nome do visitante}, {empresa}, {e-mail}, {telefone}, {canal}, {página}, {atendente}",
+          })}
         >
           <TextInput id="deal-title" invalid={!!errors.dealTitleTemplate} {...register("dealTitleTemplate")} />
         </FormField>

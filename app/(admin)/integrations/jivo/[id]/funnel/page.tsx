@@ -10,7 +10,8 @@ export default async function FunnelStepPage({ params }: WizardParams) {
   const wizard = await loadWizard((await params).id);
   const { integration, settings } = wizard;
   // Behaviours that create no deal have no funnel to choose.
-  if (!behaviourCreatesDeal(settings.behaviour)) redirect(`/integrations/jivo/${integration.id}/${stepAfter("funnel", settings.behaviour)}`);
+  if (!behaviourCreatesDeal(settings.behaviour))
+    redirect(`/integrations/jivo/${integration.id}/${stepAfter("funnel", settings.behaviour)}`);
   const { options, errorKey } = await loadOptionsSafely(wizard.db, integration.id);
   return (
     <WizardStepPage step="funnel">

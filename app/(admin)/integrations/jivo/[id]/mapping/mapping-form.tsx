@@ -45,7 +45,10 @@ export function MappingForm(props: Props) {
       <p className="text-sm text-slate-600">{hasSamples ? t("samplesFromLastEvent") : t("noSamples")}</p>
       <fieldset disabled={!canEdit} className="space-y-3">
         <legend className="sr-only">{t("legend")}</legend>
-        <div aria-hidden className="hidden grid-cols-[1fr_auto_1fr_auto] gap-3 px-1 text-xs font-medium uppercase tracking-wide text-slate-500 md:grid">
+        <div
+          aria-hidden
+          className="hidden grid-cols-[1fr_auto_1fr_auto] gap-3 px-1 text-xs font-medium uppercase tracking-wide text-slate-500 md:grid"
+        >
           <span>{t("sourceHeader")}</span>
           <span />
           <span>{t("targetHeader")}</span>
@@ -68,15 +71,28 @@ export function MappingForm(props: Props) {
           ))}
         </ol>
         {canEdit ? (
-          <Button variant="secondary" onClick={() => append({ source: "visitor.name", entity: entities[0] ?? "person", field: "" })}>
+          <Button
+            variant="secondary"
+            onClick={() => append({ source: "visitor.name", entity: entities[0] ?? "person", field: "" })}
+          >
             {t("addRow")}
           </Button>
         ) : null}
         <div className="border-t border-slate-200 pt-4">
-          <SwitchField id="write-transcript" label={t("writeTranscript")} description={t("writeTranscriptHint")} {...form.register("writeTranscript")} />
+          <SwitchField
+            id="write-transcript"
+            label={t("writeTranscript")}
+            description={t("writeTranscriptHint")}
+            {...form.register("writeTranscript")}
+          />
         </div>
       </fieldset>
-      <StepFooter backHref={props.backHref} nextHref={props.nextHref} canEdit={canEdit} pending={form.formState.isSubmitting} />
+      <StepFooter
+        backHref={props.backHref}
+        nextHref={props.nextHref}
+        canEdit={canEdit}
+        pending={form.formState.isSubmitting}
+      />
     </form>
   );
 }

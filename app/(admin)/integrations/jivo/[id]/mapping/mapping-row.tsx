@@ -3,7 +3,12 @@
 import { useTranslations } from "next-intl";
 import { Controller, type UseFormReturn } from "react-hook-form";
 import type { CustomTarget } from "@/lib/integration-model/mappings";
-import { CUSTOM_PREFIX, STANDARD_TARGETS, type IntegrationSettings, type TargetEntity } from "@/lib/integration-model/settings-schema";
+import {
+  CUSTOM_PREFIX,
+  STANDARD_TARGETS,
+  type IntegrationSettings,
+  type TargetEntity,
+} from "@/lib/integration-model/settings-schema";
 import { STANDARD_FIELD_GROUPS, STANDARD_FIELDS } from "@/lib/jivo/standard-fields";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/form-field";
@@ -30,13 +35,16 @@ export function MappingRow({ index, form, entities, customFields, sample, liveIs
   const tTargets = useTranslations("ploomesTargets");
   const message = useValidationMessage();
   const rowErrors = form.formState.errors.mappings?.[index];
-  const error = message(rowErrors?.field?.message ?? rowErrors?.source?.message ?? rowErrors?.entity?.message ?? liveIssue);
+  const error = message(
+    rowErrors?.field?.message ?? rowErrors?.source?.message ?? rowErrors?.entity?.message ?? liveIssue,
+  );
   const row = index + 1;
   // The closed <select> shows only the field's name ("Nome"); the record it belongs to is said under it.
   const targetEntity = form.watch(`mappings.${index}.entity`);
   const targetField = form.watch(`mappings.${index}.field`);
   const errorId = `mapping-${index}-error`;
-  const typeLabel = (nativeType: string) => (tTargets.has(`types.${nativeType}`) ? tTargets(`types.${nativeType}`) : nativeType);
+  const typeLabel = (nativeType: string) =>
+    tTargets.has(`types.${nativeType}`) ? tTargets(`types.${nativeType}`) : nativeType;
 
   return (
     <li data-testid={`mapping-row-${index}`} className="rounded-lg border border-slate-200 p-3 md:border-0 md:p-0">
@@ -77,7 +85,9 @@ export function MappingRow({ index, form, entities, customFields, sample, liveIs
               const listed =
                 entities.includes(entity) &&
                 ((STANDARD_TARGETS[entity] as readonly string[]).includes(field.value) ||
-                  customFields.some((custom) => custom.entity === entity && `${CUSTOM_PREFIX}${custom.key}` === field.value));
+                  customFields.some(
+                    (custom) => custom.entity === entity && `${CUSTOM_PREFIX}${custom.key}` === field.value,
+                  ));
               return (
                 <select
                   aria-label={t("targetLabel", { row })}
@@ -95,7 +105,9 @@ export function MappingRow({ index, form, entities, customFields, sample, liveIs
                   }}
                 >
                   <option value="">{t("chooseTarget")}</option>
-                  {value && !listed ? <option value={value}>{t("unlistedTarget", { field: field.value })}</option> : null}
+                  {value && !listed ? (
+                    <option value={value}>{t("unlistedTarget", { field: field.value })}</option>
+                  ) : null}
                   {entities.map((target) => (
                     <optgroup key={target} label={tTargets(`entities.${target}`)}>
                       {STANDARD_TARGETS[target].map((name) => (
@@ -116,7 +128,9 @@ export function MappingRow({ index, form, entities, customFields, sample, liveIs
               );
             }}
           />
-          {targetEntity && targetField ? <p className="mt-1 text-xs text-slate-500">{tTargets(`entities.${targetEntity}`)}</p> : null}
+          {targetEntity && targetField ? (
+            <p className="mt-1 text-xs text-slate-500">{tTargets(`entities.${targetEntity}`)}</p>
+          ) : null}
           {error ? (
             <p id={errorId} role="alert" className="mt-1 text-xs text-red-600">
               {error}

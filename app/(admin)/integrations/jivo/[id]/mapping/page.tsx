@@ -18,7 +18,11 @@ export default async function MappingStepPage({ params }: WizardParams) {
   return (
     <WizardStepPage
       step="mapping"
-      after={integration.connection ? <DryRunPanel integrationId={integration.id} sources={sources} saveFirst={canEdit} /> : null}
+      after={
+        integration.connection ? (
+          <DryRunPanel integrationId={integration.id} sources={sources} saveFirst={canEdit} />
+        ) : null
+      }
     >
       <MappingForm
         {...stepFormProps(wizard, "mapping")}
