@@ -54,8 +54,20 @@ export async function claimNextJob(
 // The jobs already running on a busy budget keep it fully used (one job alone can spend it: its calls are
 // sequential and each waits for the next free one), and the budget's burst makes up for a claim that comes a
 // poll late. Jobs without a connection, or whose budget was never used, are always claimable.
+//
+// A free call now is not enough: every time one is, another of the account's jobs could be claimed, and the
+// backlog's jobs would again fill every slot, each waiting for its share of the one budget (measured: another
+// account's chat then took 4–10 s instead of 0.2 s, bench/fair-queue.ts). So a budget also has at most
+// MAX_RUNNING_PER_BUDGET jobs running at once, across every worker process. Two keep a budget spent even when
+// Ploomes takes more than one budget interval (600 ms at 100/min) to answer each call, and leave the other slots
+// to other accounts. On PostgreSQL two claimers can pass each other here (SKIP LOCKED), so the cap may be exceeded
+// by one for a moment; it bounds waiting, it is not a correctness rule (the budget itself is).
+export const MAX_RUNNING_PER_BUDGET = 2;
 
-/** SQL condition on the job aliased `j`: its event's Ploomes budget has a queued call free at `now`. */
+/**
+ * SQL condition on the job aliased `j`: its event's Ploomes budget has a queued call free at `now`, and fewer than
+ * MAX_RUNNING_PER_BUDGET of the budget's jobs are running.
+ */
 export function budgetReadySql(now: Date): Prisma.Sql {
   const shape = budgetShape();
   const freeUntil = now.getTime() + Math.max(0, shape.burst - shape.reserve) * slotIntervalMs(shape.perMinute);
@@ -69,5 +81,17 @@ export function budgetReadySql(now: Date): Prisma.Sql {
       JOIN "PloomesConnection" c ON c."id" = i."connectionId"
       JOIN "RateSlot" r ON r."key" = c."budgetKey"
     WHERE e."id" = j."eventId" AND ${nextAt}
+  )
+  AND NOT EXISTS (
+    SELECT 1 FROM "WebhookEvent" e
+      JOIN "Integration" i ON i."id" = e."integrationId"
+      JOIN "PloomesConnection" c ON c."id" = i."connectionId"
+    WHERE e."id" = j."eventId" AND (
+      SELECT COUNT(*) FROM "Job" rj
+        JOIN "WebhookEvent" re ON re."id" = rj."eventId"
+        JOIN "Integration" ri ON ri."id" = re."integrationId"
+        JOIN "PloomesConnection" rc ON rc."id" = ri."connectionId"
+      WHERE rj."status" = 'running' AND rj."leaseUntil" >= ${now} AND rj."id" <> j."id" AND rc."budgetKey" = c."budgetKey"
+    ) >= ${MAX_RUNNING_PER_BUDGET}
   )`;
 }

@@ -13,7 +13,7 @@ vi.hoisted(() => {
 
 import { systemDb } from "@/lib/db/client";
 import { budgetShape } from "@/lib/ploomes/connection-client";
-import { claimNextJob } from "@/lib/jobs/claim-next-job";
+import { claimNextJob, MAX_RUNNING_PER_BUDGET } from "@/lib/jobs/claim-next-job";
 import { completeJob } from "@/lib/jobs/job-transitions";
 import { startWorker } from "@/lib/jobs/run-worker";
 import { deferBudget } from "@/lib/ploomes/db-pacer";
@@ -25,6 +25,12 @@ import { seedAccount, seedEvent, seedIntegration } from "../../helpers/seed";
 
 /** An integration on a connection of its own (its own Ploomes budget), with one job queued at `runAt`. */
 async function jobOnOwnBudget(runAt: Date) {
+  const { budgetKey, jobIds } = await jobsOnOwnBudget([runAt]);
+  return { budgetKey, jobId: jobIds[0]! };
+}
+
+/** The same with one job queued per `runAt`, all on the one budget. */
+async function jobsOnOwnBudget(runAts: Date[]) {
   const account = await seedAccount();
   const budgetKey = `test:fair:${randomUUID()}`;
   const connection = await systemDb.ploomesConnection.create({
@@ -38,8 +44,9 @@ async function jobOnOwnBudget(runAt: Date) {
     },
   });
   const { integration } = await seedIntegration({ accountId: account.id, connectionId: connection.id });
-  const event = await seedEvent(integration, {}, { runAt, createdAt: runAt });
-  return { budgetKey, jobId: event.job!.id };
+  const jobIds: string[] = [];
+  for (const runAt of runAts) jobIds.push((await seedEvent(integration, {}, { runAt, createdAt: runAt })).job!.id);
+  return { budgetKey, jobIds };
 }
 
 describe("claimNextJob is fair across Ploomes budgets", () => {
@@ -63,6 +70,26 @@ describe("claimNextJob is fair across Ploomes budgets", () => {
     });
     expect((await claimNextJob("worker-2", new Date(now + 3_000)))?.id).toBe(a.jobId);
     await completeJob(a.jobId, "worker-2");
+  });
+});
+
+describe("claimNextJob caps the jobs running on one budget", () => {
+  it(`runs at most ${MAX_RUNNING_PER_BUDGET} of one budget's jobs at once, and passes over the rest to another budget's`, async () => {
+    // Older than anything else in the run's queue; the budget is idle, so only the cap can hold A's third job back.
+    const day = (n: number) => new Date(`1999-01-0${n}T00:00:00Z`);
+    const a = await jobsOnOwnBudget([day(1), day(2), day(3)]);
+    const b = await jobOnOwnBudget(day(4));
+    const now = new Date();
+    const claimed = [];
+    for (let n = 0; n < MAX_RUNNING_PER_BUDGET; n++) claimed.push((await claimNextJob(`cap-${n}`, now))?.id);
+    expect(claimed).toEqual(a.jobIds.slice(0, MAX_RUNNING_PER_BUDGET));
+    // A's third job is the oldest queued, but A already runs its share: B's job is next.
+    expect((await claimNextJob("cap-b", now))?.id).toBe(b.jobId);
+    await completeJob(b.jobId, "cap-b");
+    // Once one of A's jobs is done, its third may run.
+    await completeJob(a.jobIds[0]!, "cap-0");
+    expect((await claimNextJob("cap-2", now))?.id).toBe(a.jobIds[2]);
+    for (const [n, id] of [a.jobIds[1]!, a.jobIds[2]!].entries()) await completeJob(id, `cap-${n + 1}`);
   });
 });
 
