@@ -4,10 +4,9 @@
 // The production build with its in-process worker, the app's budget (100/min), Empresa+Pessoa+Negócio, the
 // sandbox's seeded client "Mariana Souza" as the visitor (a different phone string each time, so the look-up's
 // short cache never answers).
-import { ensureBuild } from "../scripts/lib/ensure-build";
-import { startApp } from "./lib/app-process";
 import { countOption, quick } from "./lib/bench-args";
-import { appSqliteSettings, benchDatabase, describeSqlite, machineFacts, table, writeResults } from "./lib/bench-env";
+import { table, writeResults } from "./lib/bench-env";
+import { startProductionApp } from "./lib/production-app";
 import { finishedChat, visitor } from "./lib/jivo-payloads";
 import { percentile, round } from "./lib/stats";
 
@@ -21,16 +20,7 @@ type Sample = { phase: "idle" | "backlog"; ms: number; card: boolean; queued: nu
 
 async function main() {
   const samples = countOption("samples", quick ? 5 : 15);
-  const machine = machineFacts("sqlite");
-  await ensureBuild("sqlite");
-  const database = await benchDatabase("bench_agent");
-  const { systemDb } = await import("@/lib/db/client");
-  await systemDb.$queryRaw`SELECT 1`;
-  machine.database = describeSqlite(await appSqliteSettings());
-  const app = await startApp("agent-app", {
-    WORKER_ENABLED: "true",
-    PLOOMES_BUDGET_PER_MINUTE: String(BUDGET_PER_MINUTE),
-  });
+  const { machine, database, systemDb, app } = await startProductionApp("agent", BUDGET_PER_MINUTE);
   const { deliver, fixture } = await import("../test/helpers/sandbox-integration");
   const { setupBehaviours } = await import("./lib/sandbox-setup");
   const { SANDBOX_SEED } = await import("@/lib/ploomes-sandbox");

@@ -3,10 +3,9 @@
 // Ploomes account (sandbox tenant, key, budget) each, Empresa+Pessoa+Negócio. Account B's chats, one at a time,
 // first on an idle system, then while account A has 200 chats queued: the time from the POST to B's deal being
 // in the sandbox. --samples N per phase (default 10, --quick 4).
-import { ensureBuild } from "../scripts/lib/ensure-build";
-import { startApp } from "./lib/app-process";
 import { countOption, quick } from "./lib/bench-args";
-import { appSqliteSettings, benchDatabase, describeSqlite, machineFacts, table, writeResults } from "./lib/bench-env";
+import { table, writeResults } from "./lib/bench-env";
+import { poll, startProductionApp } from "./lib/production-app";
 import { finishedChat, visitor } from "./lib/jivo-payloads";
 import { percentile, round } from "./lib/stats";
 
@@ -16,32 +15,13 @@ const BACKLOG = 200;
 const SPACING_MS = 5_000;
 // After A's backlog is queued: its burst is spent and every worker slot has had the chance to take A's jobs.
 const SETTLE_MS = 15_000;
-const POLL_MS = 50;
 const CHAT_TIMEOUT_MS = 180_000;
 
 type Sample = { phase: "idle" | "backlog"; ms: number; aQueued: number };
 
-async function poll<T>(read: () => Promise<T | null>, deadline: number): Promise<T> {
-  for (;;) {
-    const value = await read();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error("timed out waiting for the sandbox");
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
-}
-
 async function main() {
   const samples = countOption("samples", quick ? 4 : 10);
-  const machine = machineFacts("sqlite");
-  await ensureBuild("sqlite");
-  const database = await benchDatabase("bench_fair");
-  const { systemDb } = await import("@/lib/db/client");
-  await systemDb.$queryRaw`SELECT 1`;
-  machine.database = describeSqlite(await appSqliteSettings());
-  const app = await startApp("fair-app", {
-    WORKER_ENABLED: "true",
-    PLOOMES_BUDGET_PER_MINUTE: String(BUDGET_PER_MINUTE),
-  });
+  const { machine, database, systemDb, app } = await startProductionApp("fair", BUDGET_PER_MINUTE);
   const { deliver } = await import("../test/helpers/sandbox-integration");
   const { setupBehaviours } = await import("./lib/sandbox-setup");
 

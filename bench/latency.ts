@@ -2,10 +2,9 @@
 // visible in the sandbox, read through the real Ploomes client (p50/p95 over --samples N chats, default 30,
 // --quick 8). The production build with its in-process worker, the app's budget (100/min), an
 // Empresa+Pessoa+Negócio integration, a new visitor per chat.
-import { ensureBuild } from "../scripts/lib/ensure-build";
-import { startApp } from "./lib/app-process";
 import { countOption, quick } from "./lib/bench-args";
-import { appSqliteSettings, benchDatabase, describeSqlite, machineFacts, table, writeResults } from "./lib/bench-env";
+import { table, writeResults } from "./lib/bench-env";
+import { poll, startProductionApp } from "./lib/production-app";
 import { finishedChat, visitor } from "./lib/jivo-payloads";
 import { percentile, round } from "./lib/stats";
 
@@ -16,28 +15,9 @@ const IDLE_MS = 4_500;
 const POLL_MS = 50;
 const CHAT_TIMEOUT_MS = 60_000;
 
-async function poll<T>(read: () => Promise<T | null>, deadline: number): Promise<T> {
-  for (;;) {
-    const value = await read();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error("timed out waiting for the sandbox");
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
-}
-
 async function main() {
   const chats = countOption("samples", quick ? 8 : 30);
-  const machine = machineFacts("sqlite");
-  await ensureBuild("sqlite");
-  const database = await benchDatabase("bench_latency");
-  const { systemDb } = await import("@/lib/db/client");
-  // Switches the file to WAL before the app opens it, as after any restart in production.
-  await systemDb.$queryRaw`SELECT 1`;
-  machine.database = describeSqlite(await appSqliteSettings());
-  const app = await startApp("latency-app", {
-    WORKER_ENABLED: "true",
-    PLOOMES_BUDGET_PER_MINUTE: String(BUDGET_PER_MINUTE),
-  });
+  const { machine, database, systemDb, app } = await startProductionApp("latency", BUDGET_PER_MINUTE);
   const { deliver } = await import("../test/helpers/sandbox-integration");
   const { setupBehaviours } = await import("./lib/sandbox-setup");
 
@@ -64,8 +44,8 @@ async function main() {
       const answer = await deliver(webhookUrl, finishedChat(chatId, who));
       const answered = Date.now();
       if (answer.status !== 200) throw new Error(`delivery answered ${answer.status}`);
-      const person = await poll(() => crm.findPersonByEmail(who.email), deadline);
-      await poll(async () => (await crm.listOpenDealsOfContact(person.Id))[0] ?? null, deadline);
+      const person = await poll(() => crm.findPersonByEmail(who.email), deadline, POLL_MS);
+      await poll(async () => (await crm.listOpenDealsOfContact(person.Id))[0] ?? null, deadline, POLL_MS);
       const visible = Date.now();
       // The job ends with the transcript; wait for it so that the next chat starts on an idle system.
       const event = await poll(
