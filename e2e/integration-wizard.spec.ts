@@ -118,6 +118,8 @@ test("an admin enables Jivo with the sandbox, maps a custom field, activates and
   // 6. Ativar: summary, activation, the URL shown once with Copiar.
   await expect(page).toHaveURL(/\/activate$/);
   await expect(page.getByTestId("summary-funnel")).toHaveText("Funil de Vendas › Prospecção");
+  // Calls (call_event) are recorded by default: the summary says so.
+  await expect(page.getByTestId("summary-calls")).toHaveText("Registrar as ligações: Sim");
   await expect(page.getByTestId("summary-mappings")).toContainText(
     "Campanha (utm_campaign) → Cliente – Pessoa: Origem da campanha",
   );

@@ -78,6 +78,11 @@ export async function SettingsSummary({ integration, settings, options, canEdit 
               {t("agentLookup")}: {yesNo(settings.agentLookup)} · {t("createOnChatStart")}:{" "}
               {yesNo(settings.createOnChatStart)}
             </p>
+            {settings.behaviour !== "lead" ? (
+              <p className="text-slate-500" data-testid="summary-calls">
+                {t("recordCalls")}: {yesNo(settings.recordCalls)}
+              </p>
+            ) : null}
             <p className="text-slate-500" data-testid="summary-owner">
               {t("owner")}: {owner?.name ?? t("keyOwner")}
               {settings.ownerFromAgent ? ` · ${t("ownerFromAgent")}` : null}
