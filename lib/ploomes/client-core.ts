@@ -9,6 +9,12 @@ import { pinnedFetch } from "./pinned-fetch";
 import { listOf } from "./schemas";
 import { type HttpMethod, type PloomesTransport, sendPloomesRequest } from "./send-ploomes-request";
 
+/** An id put in a request path (`/Deals(42)`): a positive safe integer, nothing else. */
+export function checkId(id: number): number {
+  if (!Number.isSafeInteger(id) || id <= 0) throw new Error(`Not a Ploomes id: ${id}`);
+  return id;
+}
+
 export type PloomesCallRecord = {
   method: HttpMethod;
   /** Path and query; never contains the key. */

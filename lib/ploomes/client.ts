@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { invalidResponseError } from "./errors";
 import {
   type ContactInput,
   type ContactPatch,
@@ -13,35 +12,23 @@ import {
   interactionRecordInputSchema,
   leadInputSchema,
   leadPatchSchema,
-  originInputSchema,
 } from "./input-schemas";
 import { type ODataFilter, and, any, contains, eq, odata, or } from "./odata-query";
 import {
-  type Account,
   type Contact,
   type Deal,
-  type Field,
   type InteractionRecord,
   type Lead,
-  type Origin,
   type OtherProperty,
-  type Pipeline,
-  type Stage,
-  type User,
-  accountSchema,
   contactSchema,
   dealSchema,
-  fieldSchema,
   interactionRecordSchema,
   leadSchema,
   listOf,
   phoneSchema,
-  originSchema,
-  pipelineSchema,
-  stageSchema,
-  userSchema,
 } from "./schemas";
-import { PloomesClientCore } from "./client-core";
+import { PloomesCatalogClient } from "./client-catalogs";
+import { checkId } from "./client-core";
 
 export type { PloomesCallRecord, PloomesClientOptions } from "./client-core";
 
@@ -50,58 +37,14 @@ const PERSON = 2;
 const COMPANY = 1;
 const CONTACT_FIELDS = ["Id", "Name", "TypeId", "Email", "CompanyId", "OwnerId"] as const;
 const DEAL_FIELDS = ["Id", "Title", "ContactId", "PersonId", "PipelineId", "StageId", "StatusId", "OwnerId", "Amount"];
-const STAGE_FIELDS = ["Id", "Name", "PipelineId", "Ordination"] as const;
 
 /** A record (contact or lead) with any of these `SearchPhoneNumber`s; callers skip the request when there are none. */
 function anyPhone(numbers: number[]): ODataFilter {
   return or(...[...new Set(numbers)].map((n) => any("Phones", "p", eq("p/SearchPhoneNumber", n))));
 }
 
-function checkId(id: number): number {
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Error(`Not a Ploomes id: ${id}`);
-  return id;
-}
-
 /** Ploomes' public REST API as the JivoChat integration uses it; the base URL is Ploomes' or the sandbox's. */
-export class PloomesClient extends PloomesClientCore {
-  async verifyKey(): Promise<Account> {
-    const account = await this.findOne("/Account", odata().select("Id", "Name").top(1), accountSchema);
-    if (!account) throw invalidResponseError({ method: "GET", path: "/Account" }, 200, "no account in `value`");
-    return account;
-  }
-
-  listPipelines(): Promise<Pipeline[]> {
-    const stages = odata()
-      .select(...STAGE_FIELDS)
-      .orderby("Ordination");
-    return this.listAll("/Deals@Pipelines", odata().select("Id", "Name").expand("Stages", stages), pipelineSchema);
-  }
-
-  listStages(pipelineId: number): Promise<Stage[]> {
-    const query = odata().filter(eq("PipelineId", checkId(pipelineId)));
-    return this.listAll("/Deals@Stages", query.select(...STAGE_FIELDS).orderby("Ordination"), stageSchema);
-  }
-
-  /** Native and custom fields alike, as Ploomes lists them: `isCustomField` tells them apart. */
-  listFields(entityId: 1 | 2 | 3): Promise<Field[]> {
-    const query = odata()
-      .filter(eq("EntityId", entityId))
-      .select("Key", "Name", "EntityId", "OptionsTableId", "Dynamic")
-      .expand("Type");
-    return this.listAll("/Fields", query, fieldSchema);
-  }
-
-  listUsers(): Promise<User[]> {
-    return this.listAll("/Users", odata().select("Id", "Name", "Email", "Suspended").orderby("Name"), userSchema);
-  }
-
-  async findOrCreateOrigin(name = "JivoChat"): Promise<Origin> {
-    const query = odata().filter(eq("Name", name)).select("Id", "Name").top(1);
-    const found = await this.findOne("/Contacts@Origins", query, originSchema);
-    if (found) return found;
-    return this.create("/Contacts@Origins", { schema: originInputSchema, value: { Name: name } }, originSchema);
-  }
-
+export class PloomesClient extends PloomesCatalogClient {
   findPersonByEmail(email: string): Promise<Contact | null> {
     const query = odata().filter(and(eq("TypeId", PERSON), eq("Email", email)));
     return this.findOne("/Contacts", query.select(...CONTACT_FIELDS).top(1), contactSchema);
