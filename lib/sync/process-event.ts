@@ -19,18 +19,10 @@ import { accountScopeOf, identityKeysOf } from "./identity-keys";
 import { clearMetadata } from "@/lib/ploomes/metadata";
 import { planNextStep } from "./plan-next-step";
 import { prepareSyncContext } from "./prepare-sync-context";
-import { forgetEarlierMisses, parseOutcome, type SyncOutcome } from "./sync-outcome";
+import { forgetEarlierMisses, parseOutcome, type SyncOutcome, WRITE_STEPS } from "./sync-outcome";
 import { rememberVisitor } from "./visitor-link";
 
-const WRITES = new Set([
-  "createCompany",
-  "createPerson",
-  "createDeal",
-  "createLead",
-  "createInteraction",
-  "linkPerson",
-  "updateLead",
-]);
+const WRITES = new Set<string>(WRITE_STEPS);
 
 // How long a write sent without an answer may still take to land in Ploomes (as the origin lock assumes).
 const UNANSWERED_WRITE_MS = env.PLOOMES_TIMEOUT_MS * 5;

@@ -4,6 +4,17 @@ import { z } from "zod";
 // and continues from the next step instead of creating anything again.
 const attempt = z.number().int().nonnegative();
 
+/** The planner's steps that write to Ploomes: a write sent without an answer is remembered (`inFlight`). */
+export const WRITE_STEPS = [
+  "createCompany",
+  "createPerson",
+  "createDeal",
+  "createLead",
+  "createInteraction",
+  "linkPerson",
+  "updateLead",
+] as const;
+
 export const outcomeSchema = z.object({
   person: z
     .object({
@@ -37,17 +48,7 @@ export const outcomeSchema = z.object({
    * The write that was sent but whose answer was never stored (a crash, a timeout, a 500 after the write). The next
    * attempt looks for that record before writing it again.
    */
-  inFlight: z
-    .enum([
-      "createCompany",
-      "createPerson",
-      "createDeal",
-      "createLead",
-      "createInteraction",
-      "linkPerson",
-      "updateLead",
-    ])
-    .optional(),
+  inFlight: z.enum(WRITE_STEPS).optional(),
 });
 
 export type SyncOutcome = z.infer<typeof outcomeSchema>;
