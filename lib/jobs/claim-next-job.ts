@@ -57,16 +57,22 @@ export async function claimNextJob(
 //
 // A free call now is not enough: every time one is, another of the account's jobs could be claimed, and the
 // backlog's jobs would again fill every slot, each waiting for its share of the one budget (measured: another
-// account's chat then took 4–10 s instead of 0.2 s, bench/fair-queue.ts). So a budget also has at most
-// MAX_RUNNING_PER_BUDGET jobs running at once, across every worker process. Two keep a budget spent even when
-// Ploomes takes more than one budget interval (600 ms at 100/min) to answer each call, and leave the other slots
-// to other accounts. On PostgreSQL two claimers can pass each other here (SKIP LOCKED), so the cap may be exceeded
-// by one for a moment; it bounds waiting, it is not a correctness rule (the budget itself is).
-export const MAX_RUNNING_PER_BUDGET = 2;
+// account's chat then took 4–10 s instead of 0.2 s, bench/fair-queue.ts). So a budget also has a cap on the jobs
+// running at once, across every worker process: as many as keep it spent when each step of a job (a Ploomes call
+// and the bookkeeping around it) takes up to STEP_MS, and never fewer than two. At the default 100/min (one call
+// per 600 ms) that is 2, and the other slots stay free for other accounts; a faster budget gets more. On
+// PostgreSQL two claimers can pass each other here (SKIP LOCKED), so the cap may be exceeded by one for a moment;
+// it bounds waiting, it is not a correctness rule (the budget itself is).
+const STEP_MS = 1_200;
+
+/** Jobs of one Ploomes budget that may run at once. */
+export function maxRunningPerBudget(): number {
+  return Math.max(2, Math.ceil(STEP_MS / slotIntervalMs(budgetShape().perMinute)));
+}
 
 /**
  * SQL condition on the job aliased `j`: its event's Ploomes budget has a queued call free at `now`, and fewer than
- * MAX_RUNNING_PER_BUDGET of the budget's jobs are running.
+ * maxRunningPerBudget() of the budget's jobs are running.
  */
 export function budgetReadySql(now: Date): Prisma.Sql {
   const shape = budgetShape();
@@ -92,6 +98,6 @@ export function budgetReadySql(now: Date): Prisma.Sql {
         JOIN "Integration" ri ON ri."id" = re."integrationId"
         JOIN "PloomesConnection" rc ON rc."id" = ri."connectionId"
       WHERE rj."status" = 'running' AND rj."leaseUntil" >= ${now} AND rj."id" <> j."id" AND rc."budgetKey" = c."budgetKey"
-    ) >= ${MAX_RUNNING_PER_BUDGET}
+    ) >= ${maxRunningPerBudget()}
   )`;
 }

@@ -13,7 +13,7 @@ vi.hoisted(() => {
 
 import { systemDb } from "@/lib/db/client";
 import { budgetShape } from "@/lib/ploomes/connection-client";
-import { claimNextJob, MAX_RUNNING_PER_BUDGET } from "@/lib/jobs/claim-next-job";
+import { claimNextJob, maxRunningPerBudget } from "@/lib/jobs/claim-next-job";
 import { completeJob } from "@/lib/jobs/job-transitions";
 import { startWorker } from "@/lib/jobs/run-worker";
 import { deferBudget } from "@/lib/ploomes/db-pacer";
@@ -74,15 +74,19 @@ describe("claimNextJob is fair across Ploomes budgets", () => {
 });
 
 describe("claimNextJob caps the jobs running on one budget", () => {
-  it(`runs at most ${MAX_RUNNING_PER_BUDGET} of one budget's jobs at once, and passes over the rest to another budget's`, async () => {
+  // At 100/min (one call per 600 ms) two jobs keep the budget spent.
+  const CAP = maxRunningPerBudget();
+  it("allows two jobs of a 100/min budget at once", () => expect(CAP).toBe(2));
+
+  it(`runs at most ${CAP} of one budget's jobs at once, and passes over the rest to another budget's`, async () => {
     // Older than anything else in the run's queue; the budget is idle, so only the cap can hold A's third job back.
     const day = (n: number) => new Date(`1999-01-0${n}T00:00:00Z`);
     const a = await jobsOnOwnBudget([day(1), day(2), day(3)]);
     const b = await jobOnOwnBudget(day(4));
     const now = new Date();
     const claimed = [];
-    for (let n = 0; n < MAX_RUNNING_PER_BUDGET; n++) claimed.push((await claimNextJob(`cap-${n}`, now))?.id);
-    expect(claimed).toEqual(a.jobIds.slice(0, MAX_RUNNING_PER_BUDGET));
+    for (let n = 0; n < CAP; n++) claimed.push((await claimNextJob(`cap-${n}`, now))?.id);
+    expect(claimed).toEqual(a.jobIds.slice(0, CAP));
     // A's third job is the oldest queued, but A already runs its share: B's job is next.
     expect((await claimNextJob("cap-b", now))?.id).toBe(b.jobId);
     await completeJob(b.jobId, "cap-b");
