@@ -6,21 +6,12 @@ import { scopedDb } from "@/lib/db/scoped-db";
 import { clearIntegrationFlag, flagIntegration } from "@/lib/alerts/start-alerts";
 import { createUser } from "@/lib/accounts/users";
 import { seedAccount, signIn, signOut } from "./helpers/accounts";
+import { seedSandboxConnection } from "./helpers/connections";
 
 /** An account with two integrations: one whose chats failed for good, one that will be flagged. */
 async function seed() {
   const { account, email } = await seedAccount("Lote");
-  const connection = await systemDb.ploomesConnection.create({
-    data: {
-      accountId: account.id,
-      name: "Sandbox",
-      baseUrl: "http://127.0.0.1:9/api",
-      apiKeyCipher: "x",
-      apiKeyLast4: "0000",
-      budgetKey: randomUUID(),
-      isSandbox: true,
-    },
-  });
+  const connection = await seedSandboxConnection(account.id);
   const batchIntegration = await systemDb.integration.create({
     data: { accountId: account.id, name: "Jivo – lote", status: "active", connectionId: connection.id },
   });

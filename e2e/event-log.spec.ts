@@ -4,6 +4,7 @@ import { systemDb } from "@/lib/db/client";
 import { scopedDb } from "@/lib/db/scoped-db";
 import { createUser } from "@/lib/accounts/users";
 import { seedAccount, signIn, signOut } from "./helpers/accounts";
+import { seedSandboxConnection } from "./helpers/connections";
 
 const SCRIPT_NAME = "<script>alert(1)</script>";
 const SEEDED_ERROR = "500 do Ploomes (semeado)";
@@ -11,17 +12,7 @@ const SEEDED_ERROR = "500 do Ploomes (semeado)";
 /** An account with a sandbox-connected integration and one event of every kind the log must show. */
 async function seedLog() {
   const { account, email } = await seedAccount("Eventos");
-  const connection = await systemDb.ploomesConnection.create({
-    data: {
-      accountId: account.id,
-      name: "Sandbox",
-      baseUrl: "http://127.0.0.1:9/api",
-      apiKeyCipher: "x",
-      apiKeyLast4: "0000",
-      budgetKey: randomUUID(),
-      isSandbox: true,
-    },
-  });
+  const connection = await seedSandboxConnection(account.id);
   const integration = await systemDb.integration.create({
     data: {
       accountId: account.id,

@@ -9,7 +9,7 @@ Object.assign(process.env, {
   PLOOMES_ALLOW_PRIVATE_URLS: "true",
   LOG_LEVEL: "warn",
   // Each test uses its own sandbox tenant (its own budget key and rate limit): pace fast so suites stay quick.
-  // The pacing rule itself is tested with real budgets in lib/ploomes/db-pacer.test.ts and the drain benchmark.
+  // The pacing rule itself is tested with real budgets in test/integration/ploomes/db-pacer.test.ts and the drain benchmark.
   PLOOMES_BUDGET_PER_MINUTE: "3000",
   PLOOMES_RATE_LIMIT_PER_MINUTE: "6000",
   JOB_RETRY_BASE_MS: "100",
